@@ -1,0 +1,38 @@
+// PHOLD, the standard PDES benchmark, with the semantics of ROSS's PHOLD: N LPs each start with
+// M events at lookahead + Exp(mean - lookahead); each event handled at LP i draws from i's own
+// stream whether it goes remote (probability `remote`, destination uniform over all LPs, i
+// included) or stays, and schedules one event there at now + lookahead + Exp(mean - lookahead).
+// Times are in abstract units of 1e6 ticks.
+#pragma once
+
+#include <bstp/bstp.hpp>
+
+#include <cstdint>
+#include <string>
+
+namespace bstp::phold {
+
+inline constexpr double kTicksPerUnit = 1e6;
+
+struct Config {
+  std::uint32_t lps = 1024;
+  std::uint32_t population = 1;
+  double remote = 0.25;
+  double lookahead = 0.1;
+  double mean = 1.0;
+  double end = 12000.0;
+  std::uint64_t seed = 42;
+  unsigned threads = 1;
+};
+
+// Empty string when the configuration is usable, otherwise what is wrong with it.
+std::string check(const Config& config);
+
+struct Result {
+  RunStats stats;
+  std::uint64_t checksum = 0;  // digest of every LP's final state, identical for any thread count
+};
+
+Result run(const Config& config);
+
+}  // namespace bstp::phold

@@ -1,0 +1,54 @@
+// The `bstp` program: one binary, one subcommand per job.
+#include "command.hpp"
+#include "version.hpp"
+
+#include <iostream>
+
+#include <bstp/logical_process.hpp>
+#include <fmt/format.h>
+
+int main(int argc, char** argv) {
+  using namespace bstp::tools;
+  Program program;
+  CLI::App& app = program.app;
+  for (int i = 0; i < argc; ++i) program.command_line += (i ? " " : "") + std::string(argv[i]);
+  app.set_version_flag("--version", fmt::format("bstp {} (git {})", kVersion, kGitRevision),
+                       "Print the version and git revision, then exit");
+  app.require_subcommand(1);
+  app.footer(
+      "\nExamples:\n"
+      "  bstp run scenarios/bstp-region.yaml            compare the region's policies\n"
+      "  bstp validate scenarios/*.yaml                 check scenario files without running\n"
+      "  bstp phold --threads 2                         benchmark the kernel\n"
+      "\nExit codes: 0 success, 1 the run failed, 2 bad arguments or input.\n"
+      "Run `bstp COMMAND --help` for the options of a command.");
+  add_phold_command(program);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kExitUsage;
+  }
+  try {
+    for (CLI::App* sub : app.get_subcommands())
+      if (auto it = program.actions.find(sub); it != program.actions.end()) return it->second();
+    std::cerr << "bstp: no command given; see bstp --help\n";
+    return kExitUsage;
+  } catch (const UsageError& e) {
+    std::cerr << "bstp: error: " << e.what() << "\n";
+    return kExitUsage;
+  } catch (const std::invalid_argument& e) {
+    std::cerr << "bstp: error: " << e.what() << "\n";
+    return kExitUsage;
+  } catch (const std::exception& e) {
+    std::cerr << "bstp: failed: " << e.what() << "\n";
+    return kExitFailure;
+  }
+}

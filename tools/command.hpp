@@ -1,0 +1,43 @@
+// What every `bstp` subcommand shares: how it registers, how it reports failure, exit codes.
+#pragma once
+
+#include "report_format.hpp"
+
+#include <functional>
+#include <map>
+#include <stdexcept>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+namespace bstp::tools {
+
+// Exit codes of the program.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;  // the run itself failed
+inline constexpr int kExitUsage = 2;    // bad command line or bad input file
+
+// Bad input (arguments, scenario files): reported with exit code 2.
+class UsageError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// The action of a parsed subcommand; returns the exit code.
+using Action = std::function<int()>;
+
+struct Program {
+  CLI::App app{"bstp - discrete-event simulation of border interdiction (Border Security Training Program)", "bstp"};
+  std::map<const CLI::App*, Action> actions;
+  std::string command_line;
+};
+
+// Adds `--format text|json|csv` to a subcommand.
+void add_format_option(CLI::App& cmd, Format& format);
+
+// Peak resident memory of this process, in bytes (0 when unknown).
+std::size_t peak_memory_bytes();
+
+void add_phold_command(Program& program);
+
+}  // namespace bstp::tools

@@ -1,0 +1,64 @@
+// `bstp phold`: the standard PDES benchmark on the kernel.
+#include "command.hpp"
+#include "version.hpp"
+
+#include <phold/phold.hpp>
+
+#include <iostream>
+
+#include <fmt/format.h>
+
+namespace bstp::tools {
+
+void add_phold_command(Program& program) {
+  struct Options {
+    phold::Config config{.lps = 1024, .population = 1, .remote = 0.25, .lookahead = 0.1, .mean = 1.0,
+                         .end = 2000.0, .seed = 42, .threads = 1};
+    Format format = Format::text;
+  };
+  auto options = std::make_shared<Options>();
+  phold::Config& c = options->config;
+  CLI::App* cmd = program.app.add_subcommand(
+      "phold",
+      "Run PHOLD, the standard parallel discrete-event benchmark, on the kernel.\n"
+      "N LPs each start with M events at L + Exp(X - L). Each event at LP i goes to a uniformly\n"
+      "random LP with probability P (else stays at i) and schedules one event at t + L + Exp(X - L),\n"
+      "so X is the mean delay and the population stays constant. Prints committed events, rate,\n"
+      "peak memory and a checksum of the final state that is the same for every thread count.\n\n"
+      "Workload W1 (sequential):  bstp phold --lps 1024 --lookahead 0.1 --mean 1 --end 12000\n"
+      "Workload W2 (2 threads):   bstp phold --lps 16384 --lookahead 1 --mean 2 --end 400 --threads 2");
+  cmd->add_option("--lps", c.lps, "Number of logical processes (N)")->capture_default_str();
+  cmd->add_option("--population", c.population, "Initial events per LP (M)")->capture_default_str();
+  cmd->add_option("--remote", c.remote, "Probability that an event goes to a random LP (P)")->capture_default_str();
+  cmd->add_option("--lookahead", c.lookahead, "Minimum delay of every event (L); must be > 0 with --threads > 1")
+      ->capture_default_str();
+  cmd->add_option("--mean", c.mean, "Mean total delay of an event (X > L)")->capture_default_str();
+  cmd->add_option("--end", c.end, "Simulated end time (T); events at or past it are never created")->capture_default_str();
+  cmd->add_option("--threads", c.threads, "Threads: 1 runs the sequential scheduler, more the parallel one")
+      ->capture_default_str();
+  cmd->add_option("--seed", c.seed, "Master seed of the random streams")->capture_default_str();
+  add_format_option(*cmd, options->format);
+
+  program.actions[cmd] = [options] {
+    const phold::Config& config = options->config;
+    if (const std::string problem = phold::check(config); !problem.empty()) throw UsageError(problem);
+    const phold::Result r = phold::run(config);
+    const double rate = r.stats.wall_seconds > 0 ? static_cast<double>(r.stats.committed_events) / r.stats.wall_seconds : 0.0;
+    Table table;
+    table.title = "PHOLD";
+    table.columns = {"lps", "population", "remote", "lookahead", "mean", "end", "threads", "seed",
+                     "committed_events", "simulated_end_time", "wall_seconds", "events_per_second",
+                     "windows", "peak_memory_mib", "checksum"};
+    table.rows.push_back({std::int64_t{config.lps}, std::int64_t{config.population}, config.remote, config.lookahead,
+                          config.mean, config.end, std::int64_t{config.threads}, static_cast<std::int64_t>(config.seed),
+                          static_cast<std::int64_t>(r.stats.committed_events),
+                          static_cast<double>(r.stats.last_event_time) / phold::kTicksPerUnit, r.stats.wall_seconds, rate,
+                          static_cast<std::int64_t>(r.stats.windows),
+                          static_cast<double>(peak_memory_bytes()) / (1024.0 * 1024.0),
+                          fmt::format("{:016x}", r.checksum)});
+    print(std::cout, table, options->format);
+    return kExitOk;
+  };
+}
+
+}  // namespace bstp::tools

@@ -1,0 +1,30 @@
+// Printing summaries as text (for people), JSON or CSV (for scripts): `--format text|json|csv`.
+#pragma once
+
+#include <cstdint>
+#include <iosfwd>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace bstp::tools {
+
+enum class Format { text, json, csv };
+
+using Cell = std::variant<std::string, double, std::int64_t>;
+
+// A table with named columns; a one-row table prints as "key: value" lines in text format.
+struct Table {
+  std::string title;
+  std::vector<std::string> columns;
+  std::vector<std::vector<Cell>> rows;
+};
+
+void print(std::ostream& out, const Table& table, Format format);
+// Several tables: text prints them one after another, JSON as an object keyed by title, CSV
+// each with its title as a comment line.
+void print(std::ostream& out, const std::vector<Table>& tables, Format format);
+
+std::string json_escape(const std::string& s);
+
+}  // namespace bstp::tools
