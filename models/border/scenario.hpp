@@ -1,0 +1,222 @@
+// The border-interdiction scenario: plain data, read from YAML by scenario_loader and documented
+// in docs/scenario-format.md. Units are in the names: *_hours, *_days, *_usd, *_kg. Probabilities
+// are in [0, 1]. Maps keyed by id keep dotted parameter paths readable
+// (e.g. `training.programs.creompaz_basic.seats`).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace bstp::border {
+
+// A non-negative random duration or quantity. `kind` is one of: fixed (value = mean),
+// exponential (mean), uniform (min, max), normal (mean, sd; truncated at 0),
+// lognormal (mean, sd of the variable itself).
+struct Distribution {
+  enum class Kind { fixed, exponential, uniform, normal, lognormal };
+  Kind kind = Kind::fixed;
+  double mean = 0.0;
+  double sd = 0.0;
+  double min = 0.0;
+  double max = 0.0;
+};
+
+// Detection, bribe acceptance and use of force differ by training level.
+struct ByTraining {
+  double untrained = 0.0;
+  double trained = 0.0;
+};
+
+struct Police {
+  int officers = 0;              // border police officers of the country
+  double share_trained = 0.0;    // share already trained at the start
+  ByTraining bribe_acceptance;   // P(officer accepts an offered bribe)
+  ByTraining use_of_force;       // P(a confrontation turns deadly, given one happens), by officer training
+};
+
+struct Country {
+  std::string id;  // map key: GT, MX, BZ, SV, HN, ...
+  std::string name;
+  Police police;
+};
+
+enum class NodeKind { hub, town, port_of_entry, blind_crossing, airstrip, landing };
+enum class Mode { road, trail, river, sea, air };
+
+struct Node {
+  std::string id;  // map key
+  std::string name;
+  NodeKind kind = NodeKind::town;
+  std::string country;
+  double lat = 0.0;
+  double lon = 0.0;
+  std::string sector;  // optional patrol sector covering the node ("" = none)
+};
+
+struct Edge {
+  std::string id;  // optional; defaults to "from-to"
+  std::string from;
+  std::string to;
+  Mode mode = Mode::road;
+  Distribution travel_hours;
+  double exposure = 0.0;  // share of the patrol sector's attention this leg receives, [0, 1]
+  std::string sector;     // patrol sector covering the leg ("" = none)
+  // When set, the probability that a shipment on this leg is detected, replacing the patrol
+  // model (used for calibration and analytic checks).
+  std::optional<double> detection_probability;
+  bool bidirectional = true;
+};
+
+enum class Movement { fixed, random, rotation };
+
+struct Sector {
+  std::string id;  // map key
+  std::string country;
+  int units = 0;              // patrol units
+  int officers_per_unit = 0;
+  double hours_on_duty_per_day = 24.0;  // share of the day covered by shifts, in hours
+  Movement movement = Movement::random;
+  double rotation_days = 7.0;           // for movement: rotation
+  ByTraining detection;                 // P(one unit fully on a leg detects a shipment passing)
+  std::map<std::string, double> terrain;  // mode -> detection multiplier (default 1)
+};
+
+struct Checkpoint {
+  std::string node;  // map key: a port_of_entry node
+  int lanes = 1;
+  Distribution service_minutes;
+  double inspection_probability = 0.0;  // P(a vehicle gets a primary inspection beyond the document check)
+  double secondary_probability = 0.0;   // P(secondary inspection | inspected)
+  Distribution secondary_minutes;
+  ByTraining detection;                 // P(contraband found | secondary inspection)
+};
+
+struct TrafficFlow {
+  std::string node;  // map key: a port of entry with a checkpoint
+  double vehicles_per_hour = 0.0;       // Poisson arrivals
+  std::vector<double> daily_profile;    // optional 24 multipliers (mean 1) by hour of day
+};
+
+struct RiskModel {
+  enum class Perception { learned, informed };
+  Perception perception = Perception::learned;  // informed: knows the true detection probabilities
+  double prior_risk = 0.05;        // perceived detection probability of an untried leg
+  double prior_weight = 5.0;       // pseudo-observations behind the prior
+  double memory_half_life_days = 180.0;
+  double risk_aversion = 1.0;      // multiplies the expected loss in the route cost
+};
+
+struct Organisation {
+  std::string id;  // map key
+  std::string name;
+  std::vector<std::string> sources;
+  std::vector<std::string> destinations;
+  double shipments_per_month = 0.0;
+  Distribution shipment_kg;
+  double value_per_kg_usd = 0.0;        // wholesale value at the destination
+  double cost_of_time_usd_per_hour = 0.0;
+  double transport_cost_usd_per_kg = 0.0;  // couriers, vehicles, fuel per kg shipped
+  double bribe_offer_share = 0.1;       // share of the load's value offered as a bribe
+  double propensity_to_bribe = 0.5;     // P(offers a bribe when detected)
+  double propensity_to_fight = 0.1;     // P(resists with violence when detected and not bribed)
+  double couriers_per_shipment = 2.0;   // mean people arrested at a seizure
+  RiskModel risk;
+  double loss_tolerance = 0.3;          // share of recent shipments lost that it tolerates before cutting volume sharply
+  double deterrence_elasticity = 1.0;   // volume ~ (expected success / prior success)^elasticity
+  double reporting_delay_days = 3.0;    // delay before a loss reaches the organisation
+};
+
+struct Cohort {
+  double start_day = 0.0;
+  int seats = 0;
+  double length_weeks = 4.0;
+  std::vector<std::string> countries;  // seats are split evenly across these
+};
+
+struct TrainingProgram {
+  std::string id;  // map key: creompaz_basic, pearson_advanced, ...
+  std::string provider;
+  double cost_per_seat_usd = 0.0;
+  std::vector<Cohort> cohorts;
+};
+
+struct ObserverTeam {
+  std::string country;
+  double start_day = 0.0;
+  double days = 30.0;
+  double method_use_boost = 0.3;  // added to the share of trained officers using the methods
+};
+
+struct Training {
+  std::map<std::string, TrainingProgram> programs;
+  double skill_half_life_days = 365.0;  // trained skills decay towards untrained
+  double method_use_share = 0.6;        // share of trained officers who actually use the methods
+  std::vector<ObserverTeam> observers;
+};
+
+struct InformationSharing {
+  std::string a, b;             // country pair
+  double delay_days = 1.0;      // a seizure report reaches the partner after this delay
+  double alert_days = 14.0;     // how long the partner's patrols stay alerted
+  double alert_detection_boost = 0.5;  // relative rise of detection on the alerted seam
+};
+
+struct JointPatrol {
+  std::string sector_a, sector_b;  // a cross-border pair of sectors
+};
+
+struct HotPursuit {
+  std::string a, b;
+};
+
+struct JointExercise {
+  std::vector<std::string> countries;
+  double day = 0.0;
+  double seam_closure = 0.2;  // lasting reduction of the seam penalty between these countries
+};
+
+struct Coordination {
+  double seam_penalty = 0.5;   // relative loss of detection on legs joining two countries, absent coordination
+  double escape_probability = 0.3;  // P(a detected shipment not seized escapes), absent hot pursuit across a seam
+  std::vector<InformationSharing> information_sharing;
+  std::vector<JointPatrol> joint_patrols;
+  std::vector<HotPursuit> hot_pursuit;
+  std::vector<JointExercise> joint_exercises;
+};
+
+struct Economy {
+  double trade_cost_usd_per_vehicle_hour = 0.0;  // cost of legitimate-crossing delay to trade
+  double courier_wage_usd = 0.0;        // per courier per shipment
+  bool jobs_program = false;            // the program's job-creation arm (off by default)
+  double jobs_wage_increase = 0.0;      // relative rise of the courier wage when it is on
+};
+
+struct Policy {
+  std::string name;
+  std::string description;
+  std::vector<std::pair<std::string, std::string>> set;  // dotted path, YAML value text (applied in order)
+};
+
+struct Scenario {
+  std::string name;
+  std::string description;
+  double horizon_days = 730.0;
+  std::uint64_t seed = 1;
+  int replications = 10;
+  std::map<std::string, Country> countries;
+  std::map<std::string, Node> nodes;
+  std::vector<Edge> edges;
+  std::map<std::string, Sector> sectors;
+  std::map<std::string, Checkpoint> checkpoints;
+  std::map<std::string, TrafficFlow> traffic;
+  std::map<std::string, Organisation> organisations;
+  Training training;
+  Coordination coordination;
+  Economy economy;
+  std::vector<Policy> policies;  // in file order; none means one policy "baseline"
+};
+
+}  // namespace bstp::border

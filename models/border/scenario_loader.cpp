@@ -1,0 +1,2 @@
+// Placeholder: the YAML reader is being written.
+#include "scenario_loader.hpp"

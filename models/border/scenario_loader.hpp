@@ -1,0 +1,62 @@
+// Reading scenarios: YAML text -> validated Scenario, with every problem reported at once as
+// `file:line:column: key.path: what was expected`. Policies and sweep points are patches of
+// dotted paths applied to the YAML tree before it is read, so a patched value is validated (and
+// located) exactly like a written one.
+#pragma once
+
+#include "scenario.hpp"
+
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+namespace bstp::border {
+
+struct Diagnostic {
+  std::string file;
+  int line = 0;    // 1-based; 0 when unknown
+  int column = 0;  // 1-based; 0 when unknown
+  std::string path;     // dotted key path, e.g. organisations.cartel_a.shipments_per_month
+  std::string message;  // what was expected
+  std::string str() const;  // "file:line:column: path: message"
+};
+
+// Thrown when a scenario (or a patch of it) is invalid; what() lists every diagnostic, one per line.
+class ScenarioError : public std::runtime_error {
+ public:
+  explicit ScenarioError(std::vector<Diagnostic> diagnostics);
+  const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
+
+ private:
+  std::vector<Diagnostic> diagnostics_;
+};
+
+// A dotted path and a YAML value, e.g. {"training.programs.creompaz_basic.seats", "40"}.
+using Override = std::pair<std::string, std::string>;
+
+class ScenarioDocument {
+ public:
+  // Throws ScenarioError for a missing file or malformed YAML.
+  static ScenarioDocument from_file(const std::string& path);
+  static ScenarioDocument from_text(const std::string& text, const std::string& name = "<text>");
+
+  const std::string& file() const { return file_; }
+  // Policy names in file order; {"baseline"} when the file defines none.
+  std::vector<std::string> policy_names() const;
+  // Every problem in the base scenario and in each policy, in one pass (empty = valid).
+  std::vector<Diagnostic> validate() const;
+  // The scenario with `policy` applied ("" = the base), then `overrides`; throws ScenarioError.
+  Scenario resolve(const std::string& policy = "", const std::vector<Override>& overrides = {}) const;
+  // The YAML text of that resolved scenario (for provenance in results files).
+  std::string resolved_text(const std::string& policy = "", const std::vector<Override>& overrides = {}) const;
+
+ private:
+  std::string file_;
+  std::string text_;
+  YAML::Node root_;
+};
+
+}  // namespace bstp::border
