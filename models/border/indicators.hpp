@@ -1,0 +1,62 @@
+// The program's indicators, as the model reports them for one replication: totals, monthly
+// series and per-country breakdowns. Observers in the model fill these from domain facts; the
+// experiment runner reduces and writes them. The catalogue order is the public order (results
+// files and summaries use it).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace bstp::border {
+
+enum class Indicator : std::size_t {
+  shipments,                  // shipments sent
+  seizures,                   // shipments seized
+  seized_kg,
+  delivered_kg,
+  interdiction_rate,          // seized kg / (seized + delivered kg)
+  trafficker_revenue_usd,
+  trafficker_profit_usd,
+  arrests,
+  violent_incidents,
+  deaths,
+  reported_violence,          // incidents that reach the press (share of violent incidents)
+  bribes,                     // bribes taken
+  bribes_usd,
+  officers_trained,           // officers who completed a training cohort
+  training_cost_usd,
+  cost_per_seizure_usd,       // training cost / seizures
+  legitimate_crossings,       // vehicles through checkpoints
+  mean_crossing_delay_hours,  // queue + inspection time of legitimate vehicles
+  p95_crossing_delay_hours,
+  trade_delay_cost_usd,
+  crossings_with_flow,        // border crossings that carried at least one shipment
+  flow_concentration,         // Herfindahl index of kg across crossings, in [0, 1]
+  count
+};
+
+inline constexpr std::size_t kIndicatorCount = static_cast<std::size_t>(Indicator::count);
+
+struct IndicatorInfo {
+  Indicator id;
+  const char* name;         // snake_case, used as dataset and column name
+  const char* unit;         // "count", "kg", "USD", "hours", "ratio", "officers"
+  const char* description;  // one line for people
+};
+
+// All indicators in catalogue order.
+std::span<const IndicatorInfo> indicator_catalog();
+const IndicatorInfo& info(Indicator id);
+
+struct ReplicationResult {
+  std::vector<double> totals;                   // [indicator]
+  std::vector<std::vector<double>> monthly;     // [indicator][month]; NaN where undefined
+  std::vector<std::vector<double>> by_country;  // [indicator][country]; NaN where not meaningful
+  std::uint64_t events = 0;                     // committed kernel events
+  double wall_seconds = 0.0;
+};
+
+}  // namespace bstp::border
