@@ -7,7 +7,7 @@ export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
 presets=(release)
 [ "${1:-}" = "--sanitizers" ] && presets=(asan tsan)
 for preset in "${presets[@]}"; do
-  cmake --preset "$preset" -G Ninja >/dev/null
+  cmake --preset "$preset" >/dev/null
   cmake --build --preset "$preset" -j 2
   ctest --preset "$preset" -j 2 --timeout 900
 done

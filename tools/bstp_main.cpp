@@ -22,6 +22,8 @@ int main(int argc, char** argv) {
       "  bstp phold --threads 2                         benchmark the kernel\n"
       "\nExit codes: 0 success, 1 the run failed, 2 bad arguments or input.\n"
       "Run `bstp COMMAND --help` for the options of a command.");
+  add_run_command(program);
+  add_validate_command(program);
   add_phold_command(program);
 
   try {

@@ -39,5 +39,7 @@ void add_format_option(CLI::App& cmd, Format& format);
 std::size_t peak_memory_bytes();
 
 void add_phold_command(Program& program);
+void add_validate_command(Program& program);
+void add_run_command(Program& program);
 
 }  // namespace bstp::tools
