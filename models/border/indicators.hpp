@@ -30,8 +30,10 @@ enum class Indicator : std::size_t {
   training_cost_usd,
   cost_per_seizure_usd,       // training cost / seizures
   legitimate_crossings,       // vehicles through checkpoints
-  mean_crossing_delay_hours,  // queue + inspection time of legitimate vehicles
+  mean_queue_wait_hours,      // time legitimate vehicles wait for a lane (Wq)
+  mean_crossing_delay_hours,  // wait + service + inspection time of legitimate vehicles (W)
   p95_crossing_delay_hours,
+  mean_vehicles_in_system,    // time-average vehicles queued or in service, summed over checkpoints (L)
   trade_delay_cost_usd,
   crossings_with_flow,        // border crossings that carried at least one shipment
   flow_concentration,         // Herfindahl index of kg across crossings, in [0, 1]
@@ -55,6 +57,7 @@ struct ReplicationResult {
   std::vector<double> totals;                   // [indicator]
   std::vector<std::vector<double>> monthly;     // [indicator][month]; NaN where undefined
   std::vector<std::vector<double>> by_country;  // [indicator][country]; NaN where not meaningful
+  std::vector<double> crossing_kg;              // [crossing] kg that passed each border crossing (see crossing ids)
   std::uint64_t events = 0;                     // committed kernel events
   double wall_seconds = 0.0;
 };
