@@ -1,0 +1,137 @@
+// A scenario turned into what the simulation needs: dense indices, times in seconds, rates per
+// second, and the pure formulas (patrol detection, seams) shared by the entities. Built once per
+// policy, then read (never written) by every replication, whatever thread runs it.
+#pragma once
+
+#include "border_graph.hpp"
+#include "scenario.hpp"
+
+#include <bstp/random.hpp>
+#include <bstp/time.hpp>
+
+#include <array>
+#include <string>
+#include <vector>
+
+namespace bstp::border {
+
+inline constexpr Time kMonthSeconds = static_cast<Time>(30.4375 * 86400);
+// The smallest delay of anything passing between countries or organisations: the kernel's
+// lookahead. A cross-border leg shorter than this takes this long.
+inline constexpr Time kHandoverSeconds = 10 * 60;
+
+struct CountryParams {
+  std::string id;
+  Police police;
+  std::vector<int> cohorts;   // indices into CompiledScenario::cohorts of cohorts training its officers
+  std::vector<int> observers; // indices into scenario.training.observers
+};
+
+struct SectorParams {
+  std::string id;
+  int country = 0;
+  double units = 0.0;
+  double coverage = 1.0;  // share of the day on duty
+  Movement movement = Movement::random;
+  Time rotation = 7 * 86400;
+  ByTraining detection;
+  std::array<double, 5> terrain{1, 1, 1, 1, 1};  // by Mode
+};
+
+struct CheckpointParams {
+  std::string node_id;
+  NodeIndex node = 0;
+  int country = 0;
+  int lanes = 1;
+  Distribution service_minutes;
+  double inspection = 0.0;
+  double secondary = 0.0;
+  Distribution secondary_minutes;
+  ByTraining detection;
+  double vehicles_per_second = 0.0;
+  std::array<double, 24> profile{};  // hourly multipliers (all 1 without a profile)
+  double profile_max = 1.0;
+};
+
+struct OrganisationParams {
+  std::string id;
+  Organisation spec;
+  std::vector<NodeIndex> sources, destinations;
+  double shipments_per_second = 0.0;
+  Time reporting_delay = 0;
+};
+
+struct CohortParams {
+  int country = 0;
+  int seats = 0;
+  Time start = 0, end = 0;
+  double cost_usd = 0.0;
+};
+
+struct ExerciseParams {
+  int a = 0, b = 0;
+  Time at = 0;
+  double closure = 0.0;
+};
+
+class CompiledScenario {
+ public:
+  // Throws std::invalid_argument when the scenario cannot be simulated (e.g. a leg patrolled by a
+  // third country's sector).
+  explicit CompiledScenario(const Scenario& scenario);
+
+  const Scenario& scenario() const { return scenario_; }
+  const BorderGraph& graph() const { return graph_; }
+  Time horizon() const { return horizon_; }
+  int months() const { return months_; }
+
+  std::vector<CountryParams> countries;
+  std::vector<SectorParams> sectors;
+  std::vector<CheckpointParams> checkpoints;
+  std::vector<int> checkpoint_at_node;  // per node: checkpoint index or -1
+  std::vector<int> node_country;        // per node
+  std::vector<int> arc_detector;        // per arc: country whose patrols watch it (-1 = nobody)
+  std::vector<OrganisationParams> organisations;
+  std::vector<CohortParams> cohorts;
+  std::vector<ExerciseParams> exercises;
+  std::vector<NodeIndex> crossings;     // border crossings (ports of entry, blind crossings) in node order
+  std::vector<int> crossing_slot;       // per node: index into crossings or -1
+
+  int country_index(const std::string& id) const;
+  bool is_seam(ArcIndex a) const { return node_country[graph_.arc(a).from] != node_country[graph_.arc(a).to]; }
+  // The country on the other side of a seam arc, seen from `country`.
+  int other_side(ArcIndex a, int country) const;
+  bool hot_pursuit(int a, int b) const;
+  bool shares_information(int from, int to, Time& delay, Time& alert, double& boost) const;
+
+  // Multiplier on patrol detection of a leg joining two countries: 1 when a joint patrol covers
+  // the leg's sector, else 1 - seam_penalty reduced by joint exercises held by time t.
+  double seam_factor(ArcIndex a, Time t) const;
+
+  // P(a shipment on arc a is detected by patrols), given the detecting country's state.
+  // skill: share of officers trained and using the methods; availability: share not away in
+  // training; alert: multiplier from shared intelligence (1 = none).
+  double patrol_detection(ArcIndex a, Time t, double skill, double availability, double alert) const;
+  // P(contraband is found at checkpoint c), given the skill share of its officers.
+  double checkpoint_detection(int c, double skill) const;
+  // Detection probabilities with everyone at their starting state (what an informed
+  // organisation knows): per arc, including a checkpoint at the arc's start.
+  const std::vector<double>& informed_risk() const { return informed_risk_; }
+  double initial_skill(int country) const;
+
+  static std::size_t mode_index(Mode m) { return static_cast<std::size_t>(m); }
+
+ private:
+  Scenario scenario_;
+  BorderGraph graph_;
+  Time horizon_ = 0;
+  int months_ = 0;
+  std::vector<double> informed_risk_;
+};
+
+Time to_seconds(double value, double seconds_per_unit);
+// Draws a duration from `d` (in its own units) and returns it in seconds (>= 0).
+Time draw_seconds(RandomStream& stream, const Distribution& d, double seconds_per_unit);
+double draw(RandomStream& stream, const Distribution& d);
+
+}  // namespace bstp::border

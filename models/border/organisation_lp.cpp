@@ -1,0 +1,143 @@
+#include "organisation_lp.hpp"
+
+#include "country_lp.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+namespace bstp::border {
+
+OrganisationLp::OrganisationLp(const CompiledScenario& scenario, int organisation, std::uint64_t replication)
+    : scenario_(scenario),
+      params_(scenario.organisations[static_cast<std::size_t>(organisation)]),
+      organisation_(organisation),
+      replication_(replication),
+      draws_(StreamId{scenario.scenario().seed, replication, entity::organisation(organisation), 0}),
+      indicators_(scenario.months(), static_cast<int>(scenario.countries.size()), static_cast<int>(scenario.crossings.size())),
+      attempts_(scenario.graph().arc_count()),
+      losses_(scenario.graph().arc_count()),
+      bribes_(scenario.graph().arc_count()) {
+  on(&OrganisationLp::next_shipment);
+  on(&OrganisationLp::shipment_reported);
+}
+
+void OrganisationLp::start(Context& ctx) {
+  if (params_.shipments_per_second > 0.0)
+    ctx.schedule(static_cast<Time>(draws_.exponential(1.0 / params_.shipments_per_second)), NextShipment{});
+}
+
+double OrganisationLp::faded(const Faded& f, Time now) const {
+  const double half_life = std::max(1.0, params_.spec.risk.memory_half_life_days * 86400.0);
+  return f.value * std::exp2(-static_cast<double>(now - f.at) / half_life);
+}
+
+void OrganisationLp::add(Faded& f, Time now, double x) const {
+  f.value = faded(f, now) + x;
+  f.at = now;
+}
+
+double OrganisationLp::perceived_risk(ArcIndex leg, Time now) const {
+  const RiskModel& risk = params_.spec.risk;
+  if (risk.perception == RiskModel::Perception::informed) return scenario_.informed_risk()[leg];
+  const double prior = risk.prior_risk * risk.prior_weight;
+  return (faded(losses_[leg], now) + prior) / (faded(attempts_[leg], now) + risk.prior_weight);
+}
+
+OrganisationLp::Plan OrganisationLp::cheapest_plan(NodeIndex source, double load_value_usd, Time now) const {
+  const BorderGraph& graph = scenario_.graph();
+  const Organisation& spec = params_.spec;
+  // The cost of a leg: the time it takes, the expected loss (as -log of survival, so that costs
+  // add up along a route as survival multiplies), and the bribes it usually takes.
+  std::vector<double> cost(graph.arc_count());
+  for (std::size_t a = 0; a < cost.size(); ++a) {
+    const auto leg = static_cast<ArcIndex>(a);
+    const double risk = std::min(perceived_risk(leg, now), 1.0 - 1e-12);
+    const double bribe_rate = faded(bribes_[a], now) / (faded(attempts_[a], now) + spec.risk.prior_weight);
+    cost[a] = spec.cost_of_time_usd_per_hour * graph.arc(leg).mean_hours +
+              spec.risk.risk_aversion * -std::log1p(-risk) * load_value_usd + bribe_rate * spec.bribe_offer_share * load_value_usd;
+  }
+  std::vector<double> total;
+  std::vector<ArcIndex> via;
+  graph.cheapest_routes(source, cost, total, via);
+  NodeIndex best = params_.destinations.front();
+  for (NodeIndex d : params_.destinations)
+    if (total[d] < total[best]) best = d;
+  Plan plan;
+  if (!std::isfinite(total[best])) return plan;
+  plan.route = graph.route_to(source, best, via);
+  for (ArcIndex leg : plan.route) {
+    plan.success *= 1.0 - perceived_risk(leg, now);
+    plan.reference_success *= 1.0 - spec.risk.prior_risk;
+    plan.hours += graph.arc(leg).mean_hours;
+    plan.expected_bribes_usd += faded(bribes_[leg], now) / (faded(attempts_[leg], now) + spec.risk.prior_weight) *
+                                spec.bribe_offer_share * load_value_usd;
+  }
+  return plan;
+}
+
+double OrganisationLp::willingness_to_ship(const Plan& plan, double kg, Time now) const {
+  const Organisation& spec = params_.spec;
+  const Economy& economy = scenario_.scenario().economy;
+  const double value = kg * spec.value_per_kg_usd;
+  const double wage = economy.courier_wage_usd * (economy.jobs_program ? 1.0 + economy.jobs_wage_increase : 1.0);
+  const double running = kg * spec.transport_cost_usd_per_kg + spec.cost_of_time_usd_per_hour * plan.hours;
+  const double expected_profit = value * plan.success - running - spec.couriers_per_shipment * wage - plan.expected_bribes_usd;
+  const double reference_profit = value * plan.reference_success - running - spec.couriers_per_shipment * economy.courier_wage_usd;
+  if (expected_profit <= 0.0) return 0.0;
+  // Deterrence: volume follows perceived success relative to an untested route, and profit
+  // relative to the reference; beyond its loss tolerance the organisation cuts back further.
+  double willingness = std::pow(std::min(1.0, plan.success / plan.reference_success), spec.deterrence_elasticity);
+  if (reference_profit > 0.0) willingness *= std::min(1.0, expected_profit / reference_profit);
+  const double resolved = faded(resolved_, now);
+  if (resolved > 0.0) {
+    const double loss_share = faded(lost_, now) / resolved;
+    if (loss_share > spec.loss_tolerance && loss_share > 0.0) willingness *= spec.loss_tolerance / loss_share;
+  }
+  return std::clamp(willingness, 0.0, 1.0);
+}
+
+void OrganisationLp::next_shipment(const NextShipment&, Context& ctx) {
+  ctx.schedule(static_cast<Time>(draws_.exponential(1.0 / params_.shipments_per_second)), NextShipment{});
+  const Organisation& spec = params_.spec;
+  const double kg = std::max(1.0, draw(draws_, spec.shipment_kg));
+  const NodeIndex source = params_.sources[draws_.below(params_.sources.size())];
+  const double go = draws_.uniform();
+  const Plan plan = cheapest_plan(source, kg * spec.value_per_kg_usd, ctx.now());
+  if (plan.route.empty())
+    throw std::runtime_error(fmt::format("organisations.{}: no destination reachable from '{}'", params_.id,
+                                         scenario_.graph().node(source).id));
+  if (plan.route.size() > kMaxRouteLegs)
+    throw std::runtime_error(fmt::format("organisations.{}: route from '{}' has {} legs; at most {} are supported",
+                                         params_.id, scenario_.graph().node(source).id, plan.route.size(), kMaxRouteLegs));
+  if (go >= willingness_to_ship(plan, kg, ctx.now())) return;  // deterred
+
+  Cargo cargo;
+  cargo.shipment = (static_cast<std::uint64_t>(organisation_) << 40) | sequence_++;
+  cargo.kg = static_cast<float>(kg);
+  cargo.organisation = static_cast<std::uint16_t>(organisation_);
+  cargo.legs = static_cast<std::uint8_t>(plan.route.size());
+  std::copy(plan.route.begin(), plan.route.end(), cargo.route);
+  const Economy& economy = scenario_.scenario().economy;
+  const double wage = economy.courier_wage_usd * (economy.jobs_program ? 1.0 + economy.jobs_wage_increase : 1.0);
+  indicators_.shipment_sent(ctx.now(), kg, kg * spec.transport_cost_usd_per_kg + spec.couriers_per_shipment * wage);
+  const LpLayout layout{static_cast<int>(scenario_.countries.size())};
+  ctx.send(layout.country(scenario_.node_country[source]), kHandoverSeconds, ShipmentArrives{cargo});
+}
+
+void OrganisationLp::shipment_reported(const ShipmentReported& e, Context& ctx) {
+  const Time now = ctx.now();
+  const std::size_t travelled = e.fate == Fate::seized ? std::min<std::size_t>(e.lost_on_leg + 1u, e.legs) : e.legs;
+  for (std::size_t h = 0; h < travelled; ++h) {
+    add(attempts_[e.route[h]], now, 1.0);
+    if (h < 64 && (e.bribed_legs >> h) & 1u) add(bribes_[e.route[h]], now, 1.0);
+  }
+  if (e.fate == Fate::seized && e.lost_on_leg < e.legs) add(losses_[e.route[e.lost_on_leg]], now, 1.0);
+  add(resolved_, now, 1.0);
+  add(lost_, now, e.fate == Fate::seized ? 1.0 : 0.0);
+}
+
+}  // namespace bstp::border
