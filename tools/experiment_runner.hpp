@@ -1,0 +1,33 @@
+// Runs the replications of an experiment (policies or sweep points x replications) across
+// threads, one replication per task, each on the sequential kernel unless asked otherwise. Every
+// result lands in its own slot, so the output does not depend on which thread ran what.
+#pragma once
+
+#include "experiment/experiment_results.hpp"
+#include "progress.hpp"
+
+#include <border/compiled_scenario.hpp>
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace bstp::tools {
+
+struct PlannedPoint {
+  experiment::DesignPoint point;
+  std::shared_ptr<const border::CompiledScenario> scenario;
+};
+
+struct RunSettings {
+  unsigned threads = 1;     // replications run side by side
+  unsigned lp_threads = 1;  // threads of the conservative scheduler inside one replication
+};
+
+// Fills every slot of results.values[p][r] that is not done yet. `on_done(p, r)` is called, one
+// call at a time, after each replication finishes (for checkpoints).
+void run_replications(const std::vector<PlannedPoint>& points, experiment::ExperimentResults& results,
+                      const RunSettings& settings, const std::function<void(std::size_t, std::size_t)>& on_done,
+                      Progress* progress);
+
+}  // namespace bstp::tools
