@@ -87,15 +87,15 @@ double OrganisationLp::willingness_to_ship(const Plan& plan, double kg, Time now
   const double running = kg * spec.transport_cost_usd_per_kg + spec.cost_of_time_usd_per_hour * plan.hours;
   const double expected_profit = value * plan.success - running - spec.couriers_per_shipment * wage - plan.expected_bribes_usd;
   const double reference_profit = value * plan.reference_success - running - spec.couriers_per_shipment * economy.courier_wage_usd;
-  if (expected_profit <= 0.0) return 0.0;
-  // Deterrence: volume follows perceived success relative to an untested route, and profit
-  // relative to the reference; beyond its loss tolerance the organisation cuts back further.
-  double willingness = std::pow(std::min(1.0, plan.success / plan.reference_success), spec.deterrence_elasticity);
-  if (reference_profit > 0.0) willingness *= std::min(1.0, expected_profit / reference_profit);
+  if (expected_profit <= 0.0) return 0.0;  // nobody ships at an expected loss
+  // Deterrence: volume follows expected profit relative to an untested route at the base wage,
+  // to the power of the elasticity; beyond its loss tolerance the organisation cuts back further.
+  double willingness = 1.0;
+  if (reference_profit > 0.0) willingness = std::pow(std::min(1.0, expected_profit / reference_profit), spec.deterrence_elasticity);
   const double resolved = faded(resolved_, now);
   if (resolved > 0.0) {
     const double loss_share = faded(lost_, now) / resolved;
-    if (loss_share > spec.loss_tolerance && loss_share > 0.0) willingness *= spec.loss_tolerance / loss_share;
+    if (loss_share > spec.loss_tolerance) willingness *= spec.loss_tolerance / loss_share;
   }
   return std::clamp(willingness, 0.0, 1.0);
 }

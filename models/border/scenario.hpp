@@ -125,7 +125,7 @@ struct Organisation {
   double couriers_per_shipment = 2.0;   // mean people arrested at a seizure
   RiskModel risk;
   double loss_tolerance = 0.3;          // share of recent shipments lost that it tolerates before cutting volume sharply
-  double deterrence_elasticity = 1.0;   // volume ~ (expected success / prior success)^elasticity
+  double deterrence_elasticity = 1.0;   // volume ~ (expected profit / profit on an untested route)^elasticity
   double reporting_delay_days = 3.0;    // delay before a loss reaches the organisation
 };
 
