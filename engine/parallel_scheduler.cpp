@@ -1,4 +1,4 @@
-// The parallel conservative scheduler (windowed, YAWNS-style) on oneTBB.
+// The parallel conservative scheduler (windowed, YAWNS-style).
 //
 // LPs are split into contiguous blocks, one block per worker. Each window starts at T, the
 // earliest pending event anywhere, and ends at T + lookahead: no event sent inside the window can
@@ -6,47 +6,121 @@
 // Events for another worker's LPs wait in an outbox until the barrier. Every LP sees its events in
 // the same (time, source, sequence) order as under the sequential scheduler, so results are
 // bit-identical whatever the number of threads.
+//
+// One barrier per window. The workers are persistent threads (the calling thread is worker 0)
+// that run this loop, with k the window index:
+//
+//   barrier                    all of window k-1 is committed; outboxes[(k-1) % 2] are full
+//   T = min of the published   each worker published min(its heap's earliest event, the
+//       next-event times         earliest event it sent to another worker) after window k-1
+//   if T >= end: stop          (every worker sees the same T, so all stop together)
+//   receive                    drain outboxes[(k-1) % 2] addressed to me into my heap
+//   commit [T, T + lookahead)  sending to other workers through outboxes[k % 2]
+//   publish min(heap, sent)    into published[k % 2]
+//
+// Outboxes and published times alternate between two buffers, so the writes of window k never
+// touch what a slower worker may still be reading from window k-1. An exception in a handler is
+// kept, the worker still arrives at the barrier, and every worker stops after it.
+//
+// The workers are std::threads, not oneTBB tasks: the barrier needs every worker running at
+// once, which a task scheduler does not promise (it would deadlock when the kernel is itself run
+// inside a TBB parallel loop over replications). The barrier spins briefly, then sleeps in the
+// kernel (std::atomic::wait), so an oversubscribed machine degrades gracefully.
 #include "event_queue.hpp"
 #include "schedulers.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <exception>
+#include <mutex>
 #include <stdexcept>
+#include <thread>
 
-#include <oneapi/tbb/blocked_range.h>
-#include <oneapi/tbb/parallel_for.h>
-#include <oneapi/tbb/partitioner.h>
-#include <oneapi/tbb/task_arena.h>
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#endif
 
 namespace bstp::engine {
 namespace {
+
+inline void cpu_relax() {
+#if defined(__x86_64__) || defined(__i386__)
+  _mm_pause();
+#elif defined(__aarch64__)
+  asm volatile("yield");
+#endif
+}
+
+// A reusable barrier for a fixed number of threads: spin, then sleep. Arriving releases all the
+// arriving thread's writes to the threads leaving the barrier (acquire/release on `generation_`).
+class Barrier {
+ public:
+  // Spinning only pays when every thread has a core of its own; otherwise sleep at once.
+  explicit Barrier(std::uint32_t count)
+      : count_(count), spins_(count <= std::max(1u, std::thread::hardware_concurrency()) ? kSpins : 0) {}
+
+  void arrive_and_wait() {
+    const std::uint32_t generation = generation_.load(std::memory_order_acquire);
+    if (arrived_.fetch_add(1, std::memory_order_acq_rel) + 1 == count_) {
+      arrived_.store(0, std::memory_order_relaxed);
+      generation_.store(generation + 1, std::memory_order_seq_cst);  // seq_cst: pairs with sleepers_
+      if (sleepers_.load(std::memory_order_seq_cst) != 0) generation_.notify_all();
+      return;
+    }
+    for (int spin = 0; spin < spins_; ++spin) {
+      if (generation_.load(std::memory_order_acquire) != generation) return;
+      cpu_relax();
+    }
+    sleepers_.fetch_add(1, std::memory_order_seq_cst);
+    while (generation_.load(std::memory_order_seq_cst) == generation) generation_.wait(generation, std::memory_order_seq_cst);
+    sleepers_.fetch_sub(1, std::memory_order_relaxed);
+  }
+
+ private:
+  static constexpr int kSpins = 1 << 10;  // 10-50 microseconds (a pause is 10-40 ns)
+  alignas(64) std::atomic<std::uint32_t> arrived_{0};
+  alignas(64) std::atomic<std::uint32_t> generation_{0};
+  alignas(64) std::atomic<std::uint32_t> sleepers_{0};
+  const std::uint32_t count_;
+  const int spins_;
+};
 
 struct Outbox {
   std::vector<QueuedEvent> events;  // payload field indexes `payloads`
   std::vector<PayloadPool::Slot> payloads;
 };
 
+// The LP-to-worker map: contiguous blocks of LP ids.
 struct Partition {
-  std::vector<std::uint32_t> owner;      // worker of each LP
-  std::vector<std::uint64_t> sequence;   // per-LP send counter, touched only by its owner
+  std::vector<std::uint32_t> owner;  // worker of each LP
+  std::vector<LpId> first;           // first LP of each worker, and the LP count at the end
 };
 
 class Worker final : public Context {
  public:
-  Worker(const SimulationOptions& options, std::uint32_t index, std::uint32_t workers, Partition& partition)
-      : Context(options.lookahead, options.end_time), index_(index), partition_(partition), outbox(workers) {}
+  Worker(const SimulationOptions& options, std::uint32_t index, std::uint32_t workers, const Partition& partition)
+      : Context(options.lookahead, options.end_time),
+        index_(index),
+        first_lp_(partition.first[index]),
+        owner_(partition.owner.data()),
+        lp_count_(partition.owner.size()),
+        sequence_(partition.first[index + 1] - partition.first[index], 0) {
+    for (auto& parity : outbox) parity.resize(workers);
+  }
 
   void set_current(LpId lp, Time now) {
     self_ = lp;
     now_ = now;
   }
 
-  // Moves every event other workers addressed to this one into the local heap.
-  void receive(std::vector<Worker>& workers) {
+  // Moves every event other workers addressed to this one in window parity `parity` into the heap.
+  void receive(std::vector<Worker>& workers, unsigned parity) {
     for (Worker& sender : workers) {
-      Outbox& box = sender.outbox[index_];
+      Outbox& box = sender.outbox[parity][index_];
+      if (box.events.empty()) continue;
       for (QueuedEvent e : box.events) {
-        if (e.payload != kNoPayload) e.payload = pool.store(box.payloads[e.payload].data(), kMaxPayloadBytes);
+        if (e.payload != kNoPayload) e.payload = pool.store(box.payloads[e.payload].bytes, kMaxPayloadBytes);
         heap.push(e);
       }
       box.events.clear();
@@ -54,65 +128,91 @@ class Worker final : public Context {
     }
   }
 
-  Time next_time() const { return heap.empty() ? kNever : heap.top().time; }
-
-  void commit_until(Time window_end, std::span<LogicalProcess* const> lps) {
-    PayloadPool::Slot payload;
+  // Commits every local event before `window_end`, sending other workers' events to outbox[parity].
+  void commit_until(Time window_end, std::span<LogicalProcess* const> lps, unsigned parity) {
+    parity_ = parity;
+    sent_min_ = kNever;
+    LogicalProcess* const* const table = lps.data();
+    std::uint64_t count = 0;
+    Time last = last_time;
     while (!heap.empty() && heap.top().time < window_end) {
-      const QueuedEvent e = heap.pop();
-      const void* data = nullptr;
-      if (e.payload != kNoPayload) {
-        pool.take(e.payload, payload);
-        data = payload.data();
-      }
+      const QueuedEvent e = heap.top();
+      top_is_current_ = true;
       set_current(e.destination, e.time);
-      lps[e.destination]->deliver(e.type, data, *this);
-      ++committed;
-      last_time = std::max(last_time, e.time);
+      if (e.payload == kNoPayload) {
+        table[e.destination]->deliver(e.type, nullptr, *this);
+      } else {
+        table[e.destination]->deliver(e.type, pool.at(e.payload), *this);
+        pool.release(e.payload);
+      }
+      if (top_is_current_) heap.remove_top();
+      ++count;
+      last = e.time;
     }
+    top_is_current_ = false;
+    committed += count;
+    last_time = last;
+  }
+
+  // The earliest event this worker knows of: in its heap or sent to another worker this window.
+  Time next_known() const { return std::min(heap.next_time(), sent_min_); }
+  void begin_sends(unsigned parity) {
+    parity_ = parity;
+    sent_min_ = kNever;
   }
 
   EventHeap heap;
   PayloadPool pool;
   std::uint64_t committed = 0;
   Time last_time = 0;
+  std::uint64_t windows = 0;
+  std::vector<Outbox> outbox[2];  // [parity][destination worker]
+  alignas(64) Time published[2] = {kNever, kNever};  // next_known() after the last window of each parity
 
  private:
   void post(LpId destination, Time at, EventType type, const void* payload, std::size_t bytes) override {
-    if (destination >= partition_.owner.size()) throw CausalityError("event sent to an LP that does not exist");
-    QueuedEvent e{at, make_tie(self_, partition_.sequence[self_]++), destination, type, kNoPayload};
-    const std::uint32_t target = partition_.owner[destination];
+    if (destination >= lp_count_) [[unlikely]]
+      throw CausalityError("event sent to an LP that does not exist");
+    QueuedEvent e{at, make_tie(self_, sequence_[self_ - first_lp_]++), destination, type, kNoPayload};
+    const std::uint32_t target = owner_[destination];
     if (target == index_) {
       if (bytes != 0) e.payload = pool.store(payload, bytes);
-      heap.push(e);
+      if (top_is_current_) {
+        top_is_current_ = false;
+        heap.replace_top(e);
+      } else {
+        heap.push(e);
+      }
       return;
     }
-    Outbox& box = outbox[target];
+    Outbox& box = outbox[parity_][target];
     if (bytes != 0) {
       e.payload = static_cast<std::uint32_t>(box.payloads.size());
       box.payloads.emplace_back();
-      std::memcpy(box.payloads.back().data(), payload, bytes);
+      std::memcpy(box.payloads.back().bytes, payload, bytes);
     }
     box.events.push_back(e);
+    sent_min_ = std::min(sent_min_, at);
   }
 
   std::uint32_t index_;
-  Partition& partition_;
-
- public:
-  std::vector<Outbox> outbox;  // one per destination worker
+  LpId first_lp_;
+  const std::uint32_t* owner_;
+  std::size_t lp_count_;
+  std::vector<std::uint64_t> sequence_;  // send counters of this worker's LPs
+  unsigned parity_ = 1;
+  Time sent_min_ = kNever;
+  bool top_is_current_ = false;
 };
 
-template <class Body>
-void for_each_worker(tbb::task_arena& arena, std::size_t workers, const Body& body) {
-  arena.execute([&] {
-    tbb::parallel_for(
-        tbb::blocked_range<std::size_t>(0, workers, 1),
-        [&](const tbb::blocked_range<std::size_t>& r) {
-          for (std::size_t w = r.begin(); w != r.end(); ++w) body(w);
-        },
-        tbb::static_partitioner());
-  });
+Partition make_partition(std::size_t lp_count, std::uint32_t workers) {
+  Partition p;
+  p.owner.resize(lp_count);
+  p.first.resize(workers + 1);
+  for (std::uint32_t w = 0; w <= workers; ++w) p.first[w] = static_cast<LpId>(w * lp_count / workers);
+  for (std::uint32_t w = 0; w < workers; ++w)
+    std::fill(p.owner.begin() + p.first[w], p.owner.begin() + p.first[w + 1], w);
+  return p;
 }
 
 }  // namespace
@@ -122,37 +222,64 @@ RunStats run_parallel(std::span<LogicalProcess* const> lps, const SimulationOpti
     throw std::invalid_argument("the parallel scheduler needs a positive lookahead (use 1 thread otherwise)");
   const auto workers = static_cast<std::uint32_t>(
       std::max<std::size_t>(1, std::min<std::size_t>(options.threads, lps.size())));
-  Partition partition;
-  partition.owner.resize(lps.size());
-  partition.sequence.assign(lps.size(), 0);
-  for (std::size_t i = 0; i < lps.size(); ++i)
-    partition.owner[i] = static_cast<std::uint32_t>(i * workers / lps.size());
+  const Partition partition = make_partition(lps.size(), workers);
 
   std::vector<Worker> pool;
   pool.reserve(workers);
   for (std::uint32_t w = 0; w < workers; ++w) pool.emplace_back(options, w, workers, partition);
+
+  // Start every LP in id order on the calling thread; cross-worker events go to outboxes of
+  // parity 1, as if sent in window -1.
+  for (Worker& w : pool) w.begin_sends(1);
   for (LogicalProcess* lp : lps) {
     Worker& owner = pool[partition.owner[lp->id()]];
     owner.set_current(lp->id(), 0);
     lp->start(owner);
   }
+  for (Worker& w : pool) w.published[1] = w.next_known();
 
-  tbb::task_arena arena(static_cast<int>(workers));
-  std::vector<Time> next(workers, kNever);
+  Barrier barrier(workers);
+  // Window in which a handler threw; checked only for earlier windows, so that every worker
+  // takes the same decision after a barrier while others may be failing in the current window.
+  std::atomic<std::uint64_t> failed_in{~std::uint64_t{0}};
+  std::exception_ptr failure;
+  std::mutex failure_mutex;
+  const Time end = options.end_time, lookahead = options.lookahead;
+
+  auto work = [&](std::uint32_t index) {
+    Worker& self = pool[index];
+    for (std::uint64_t k = 0;; ++k) {
+      barrier.arrive_and_wait();
+      if (failed_in.load(std::memory_order_relaxed) < k) return;
+      const unsigned previous = static_cast<unsigned>((k + 1) & 1), current = static_cast<unsigned>(k & 1);
+      Time start = kNever;
+      for (const Worker& w : pool) start = std::min(start, w.published[previous]);
+      if (start == kNever || start >= end) return;
+      const Time window_end = start > kNever - lookahead ? kNever : start + lookahead;
+      try {
+        self.receive(pool, previous);
+        self.commit_until(window_end, lps, current);
+        ++self.windows;
+        self.published[current] = self.next_known();
+      } catch (...) {
+        const std::lock_guard lock(failure_mutex);
+        if (!failure) failure = std::current_exception();
+        failed_in.store(k, std::memory_order_relaxed);
+      }
+    }
+  };
+
   RunStats stats;
   const auto began = std::chrono::steady_clock::now();
-  for (;;) {
-    for_each_worker(arena, workers, [&](std::size_t w) {
-      pool[w].receive(pool);
-      next[w] = pool[w].next_time();
-    });
-    const Time start = *std::min_element(next.begin(), next.end());
-    if (start == kNever || start >= options.end_time) break;
-    const Time window_end = start > kNever - options.lookahead ? kNever : start + options.lookahead;
-    for_each_worker(arena, workers, [&](std::size_t w) { pool[w].commit_until(window_end, lps); });
-    ++stats.windows;
-  }
+  {
+    std::vector<std::jthread> threads;
+    threads.reserve(workers - 1);
+    for (std::uint32_t w = 1; w < workers; ++w) threads.emplace_back(work, w);
+    work(0);
+  }  // joins
   stats.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
+  if (failure) std::rethrow_exception(failure);
+  stats.windows = pool[0].windows;
   for (const Worker& w : pool) {
     stats.committed_events += w.committed;
     stats.last_event_time = std::max(stats.last_event_time, w.last_time);

@@ -1,4 +1,9 @@
 // The sequential scheduler: one heap, events committed in (time, source, sequence) order.
+//
+// The event being handled stays at the top of the heap while its handler runs; the first event
+// the handler schedules then replaces it in one sift-down (EventHeap::replace_top), and only a
+// handler that schedules nothing pays for a separate removal. Its payload stays in its pool slot
+// (stable address) until the handler returns, so nothing is copied on delivery.
 #include "event_queue.hpp"
 #include "schedulers.hpp"
 
@@ -19,12 +24,20 @@ class SequentialContext final : public Context {
 
   EventHeap heap;
   PayloadPool pool;
+  bool top_is_current = false;  // the heap's top is the event being handled: replace, don't push
 
  private:
   void post(LpId destination, Time at, EventType type, const void* payload, std::size_t bytes) override {
-    if (destination >= sequence_.size()) throw CausalityError("event sent to an LP that does not exist");
+    if (destination >= sequence_.size()) [[unlikely]]
+      throw CausalityError("event sent to an LP that does not exist");
     const std::uint32_t slot = bytes == 0 ? kNoPayload : pool.store(payload, bytes);
-    heap.push(QueuedEvent{at, make_tie(self_, sequence_[self_]++), destination, type, slot});
+    const QueuedEvent e{at, make_tie(self_, sequence_[self_]++), destination, type, slot};
+    if (top_is_current) {
+      top_is_current = false;
+      heap.replace_top(e);
+    } else {
+      heap.push(e);
+    }
   }
   std::vector<std::uint64_t> sequence_;
 };
@@ -40,19 +53,25 @@ RunStats run_sequential(std::span<LogicalProcess* const> lps, const SimulationOp
   }
   RunStats stats;
   const auto began = std::chrono::steady_clock::now();
-  PayloadPool::Slot payload;
+  std::uint64_t committed = 0;
+  Time last = 0;
+  LogicalProcess* const* const table = lps.data();
   while (!ctx.heap.empty()) {
-    const QueuedEvent e = ctx.heap.pop();
-    const void* data = nullptr;
-    if (e.payload != kNoPayload) {
-      ctx.pool.take(e.payload, payload);
-      data = payload.data();
-    }
+    const QueuedEvent e = ctx.heap.top();
+    ctx.top_is_current = true;
     ctx.set_current(e.destination, e.time);
-    lps[e.destination]->deliver(e.type, data, ctx);
-    ++stats.committed_events;
-    stats.last_event_time = e.time;
+    if (e.payload == kNoPayload) {
+      table[e.destination]->deliver(e.type, nullptr, ctx);
+    } else {
+      table[e.destination]->deliver(e.type, ctx.pool.at(e.payload), ctx);
+      ctx.pool.release(e.payload);
+    }
+    if (ctx.top_is_current) ctx.heap.remove_top();
+    ++committed;
+    last = e.time;
   }
+  stats.committed_events = committed;
+  stats.last_event_time = last;
   stats.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
   return stats;
 }

@@ -1,0 +1,70 @@
+// PHOLD on the kernel against the bare yardstick loop, in one run.
+//   W1: 1024 LPs, population 1, remote 0.25, lookahead 0.1, mean 1.0 (end 2000 here, not 12000,
+//       to keep an iteration short), sequential scheduler.
+//   W2: 16384 LPs, population 1, remote 0.25, lookahead 1.0, mean 2.0, end 200, on 1 thread
+//       (the sequential scheduler, as `bstp phold --threads 1`) and on 2 threads.
+// Every benchmark reports `events_per_second`: committed events over wall-clock time of the
+// whole iteration (building the LPs included; it is under 1% of the run).
+#include "phold_bare.hpp"
+
+#include <phold/phold.hpp>
+
+#include <benchmark/benchmark.h>
+
+#include <cstdint>
+
+namespace {
+
+bstp::phold::Config w1() {
+  return {.lps = 1024, .population = 1, .remote = 0.25, .lookahead = 0.1, .mean = 1.0, .end = 2000.0, .seed = 42,
+          .threads = 1};
+}
+
+bstp::phold::Config w2(unsigned threads) {
+  return {.lps = 16384, .population = 1, .remote = 0.25, .lookahead = 1.0, .mean = 2.0, .end = 200.0, .seed = 42,
+          .threads = threads};
+}
+
+void run_kernel(benchmark::State& state, const bstp::phold::Config& config) {
+  std::uint64_t events = 0, windows = 0;
+  for (auto _ : state) {
+    const bstp::phold::Result r = bstp::phold::run(config);
+    benchmark::DoNotOptimize(r.checksum);
+    events += r.stats.committed_events;
+    windows += r.stats.windows;
+  }
+  state.counters["events_per_second"] = benchmark::Counter(static_cast<double>(events), benchmark::Counter::kIsRate);
+  state.counters["events"] = benchmark::Counter(static_cast<double>(events), benchmark::Counter::kAvgIterations);
+  if (windows != 0)
+    state.counters["windows"] = benchmark::Counter(static_cast<double>(windows), benchmark::Counter::kAvgIterations);
+}
+
+void run_bare(benchmark::State& state, const bstp::bench::BareConfig& config) {
+  std::uint64_t events = 0;
+  for (auto _ : state) {
+    const std::uint64_t n = bstp::bench::run_bare_phold(config);
+    benchmark::DoNotOptimize(n);
+    events += n;
+  }
+  state.counters["events_per_second"] = benchmark::Counter(static_cast<double>(events), benchmark::Counter::kIsRate);
+  state.counters["events"] = benchmark::Counter(static_cast<double>(events), benchmark::Counter::kAvgIterations);
+}
+
+void BM_PholdW1_Kernel(benchmark::State& state) { run_kernel(state, w1()); }
+void BM_PholdW1_Bare(benchmark::State& state) {
+  run_bare(state, {.lps = 1024, .lookahead = 0.1, .mean = 1.0, .end = 2000.0, .remote = 0.25});
+}
+void BM_PholdW2_Kernel(benchmark::State& state) { run_kernel(state, w2(static_cast<unsigned>(state.range(0)))); }
+void BM_PholdW2_Bare(benchmark::State& state) {
+  run_bare(state, {.lps = 16384, .lookahead = 1.0, .mean = 2.0, .end = 200.0, .remote = 0.25});
+}
+
+// Kernel and bare W1 interleaved with repetitions, so that a noisy neighbour hits both alike.
+BENCHMARK(BM_PholdW1_Kernel)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(1.0);
+BENCHMARK(BM_PholdW1_Bare)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(1.0);
+BENCHMARK(BM_PholdW2_Kernel)->ArgName("threads")->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(1.0);
+BENCHMARK(BM_PholdW2_Bare)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(1.0);
+
+}  // namespace
+
+BENCHMARK_MAIN();
