@@ -43,7 +43,7 @@ void CountryLp::start(Context& ctx) {
     const CheckpointParams& cp = scenario_.checkpoints[static_cast<std::size_t>(c)];
     if (cp.vehicles_per_second <= 0.0) continue;
     const double mean_gap = 1.0 / (cp.vehicles_per_second * cp.profile_max);
-    ctx.schedule(static_cast<Time>(arrival_draws_[static_cast<std::size_t>(c)].exponential(mean_gap)),
+    ctx.schedule(std::llround(arrival_draws_[static_cast<std::size_t>(c)].exponential(mean_gap)),
                  VehicleArrives{static_cast<std::uint16_t>(c)});
   }
 }
@@ -228,7 +228,7 @@ void CountryLp::vehicle_arrives(const VehicleArrives& e, Context& ctx) {
   RandomStream& arrivals = arrival_draws_[c];
   // Arrivals follow the daily profile by thinning a Poisson process at the peak rate.
   const double mean_gap = 1.0 / (cp.vehicles_per_second * cp.profile_max);
-  ctx.schedule(static_cast<Time>(arrivals.exponential(mean_gap)), e);
+  ctx.schedule(std::llround(arrivals.exponential(mean_gap)), e);
   const auto hour = static_cast<std::size_t>((ctx.now() % 86400) / 3600);
   if (!arrivals.bernoulli(cp.profile[hour] / cp.profile_max)) return;
 

@@ -27,7 +27,7 @@ OrganisationLp::OrganisationLp(const CompiledScenario& scenario, int organisatio
 
 void OrganisationLp::start(Context& ctx) {
   if (params_.shipments_per_second > 0.0)
-    ctx.schedule(static_cast<Time>(draws_.exponential(1.0 / params_.shipments_per_second)), NextShipment{});
+    ctx.schedule(std::llround(draws_.exponential(1.0 / params_.shipments_per_second)), NextShipment{});
 }
 
 double OrganisationLp::faded(const Faded& f, Time now) const {
@@ -101,7 +101,7 @@ double OrganisationLp::willingness_to_ship(const Plan& plan, double kg, Time now
 }
 
 void OrganisationLp::next_shipment(const NextShipment&, Context& ctx) {
-  ctx.schedule(static_cast<Time>(draws_.exponential(1.0 / params_.shipments_per_second)), NextShipment{});
+  ctx.schedule(std::llround(draws_.exponential(1.0 / params_.shipments_per_second)), NextShipment{});
   const Organisation& spec = params_.spec;
   const double kg = std::max(1.0, draw(draws_, spec.shipment_kg));
   const NodeIndex source = params_.sources[draws_.below(params_.sources.size())];

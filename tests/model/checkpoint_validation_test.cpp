@@ -1,0 +1,74 @@
+// A checkpoint with Poisson arrivals and exponential service is an M/M/c queue: its mean wait
+// must match Erlang C, and the time-average number in system must equal arrival rate x time in
+// system (Little's law). Tolerances are 4 standard errors of the replication means (fixed seeds);
+// a start from an empty queue biases waits down slightly, far below that at these horizons.
+#include "model_fixtures.hpp"
+
+#include <gtest/gtest.h>
+
+namespace bstp::border::testing {
+namespace {
+
+std::string single_checkpoint(int lanes, double arrivals_per_hour, double service_minutes, int days) {
+  return "scenario: {name: queue, horizon_days: " + std::to_string(days) + ", seed: 11, replications: 1}\n"
+         "countries:\n" + country("AA") +
+         "nodes:\n"
+         "  inland: {kind: town, country: AA, lat: 14.0, lon: -91.0}\n"
+         "  port: {kind: port_of_entry, country: AA, lat: 14.1, lon: -91.1}\n"
+         "edges:\n"
+         "  - {from: inland, to: port, mode: road, travel_hours: {dist: fixed, mean: 1}}\n"
+         "checkpoints:\n"
+         "  port: {lanes: " + std::to_string(lanes) + ", service_minutes: {dist: exponential, mean: " + std::to_string(service_minutes) +
+         "}, inspection_probability: 0}\n"
+         "traffic:\n"
+         "  port: {vehicles_per_hour: " + std::to_string(arrivals_per_hour) + "}\n"
+         "organisations:\n" + organisation("idle", "inland", "port", 0.0);
+}
+
+// Erlang C: probability that an arrival waits, for c servers at offered load a = lambda / mu.
+double erlang_c(int c, double a) {
+  double term = 1.0, sum = 1.0;
+  for (int k = 1; k < c; ++k) {
+    term *= a / k;
+    sum += term;
+  }
+  const double last = term * a / c;
+  const double rho = a / c;
+  const double wait = last / (1.0 - rho);
+  return wait / (sum + wait);
+}
+
+double mean_queue_wait_hours(int c, double lambda, double mu) { return erlang_c(c, lambda / mu) / (c * mu - lambda); }
+
+void expect_queue_matches_erlang_c(int lanes, double lambda, double service_minutes) {
+  const CompiledScenario s = compile(single_checkpoint(lanes, lambda, service_minutes, 120));
+  const double mu = 60.0 / service_minutes;
+  const Sample wq = sample_of(totals(s, Indicator::mean_queue_wait_hours, 16));
+  const Sample w = sample_of(totals(s, Indicator::mean_crossing_delay_hours, 16));
+  const double expected_wq = mean_queue_wait_hours(lanes, lambda, mu);
+  EXPECT_NEAR(wq.mean, expected_wq, 4 * wq.standard_error) << "Wq, " << lanes << " lanes";
+  EXPECT_NEAR(w.mean, expected_wq + 1.0 / mu, 4 * w.standard_error) << "W, " << lanes << " lanes";
+  EXPECT_LT(wq.standard_error, 0.1 * expected_wq) << "too few vehicles for a meaningful check";
+}
+
+TEST(CheckpointQueue, SingleLaneWaitMatchesMM1) { expect_queue_matches_erlang_c(1, 10.0, 4.0); }
+
+TEST(CheckpointQueue, SeveralLanesWaitMatchesErlangC) { expect_queue_matches_erlang_c(3, 36.0, 4.0); }
+
+TEST(CheckpointQueue, VehiclesInSystemObeyLittlesLaw) {
+  const CompiledScenario s = compile(single_checkpoint(2, 20.0, 5.0, 60));
+  for (std::uint64_t r = 0; r < 4; ++r) {
+    const ReplicationResult result = simulate_replication(s, r);
+    const auto at = [&](Indicator i) { return result.totals[static_cast<std::size_t>(i)]; };
+    const double hours = 60 * 24.0;
+    const double lambda = at(Indicator::legitimate_crossings) / hours;
+    const double l = at(Indicator::mean_vehicles_in_system);
+    // Little's law holds exactly up to vehicles still in the system at the horizon (a few
+    // service times out of 1440 hours).
+    EXPECT_NEAR(l, lambda * at(Indicator::mean_crossing_delay_hours), 0.005 * l) << "replication " << r;
+    EXPECT_NEAR(lambda, 20.0, 4 * std::sqrt(20.0 / hours));
+  }
+}
+
+}  // namespace
+}  // namespace bstp::border::testing
