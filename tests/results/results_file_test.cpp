@@ -1,0 +1,299 @@
+#include "experiment/results_file.hpp"
+#include "sample_results.hpp"
+
+#include <gtest/gtest.h>
+#include <hdf5.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <cctype>
+#include <cmath>
+#include <csignal>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <iostream>
+#include <limits>
+#include <string>
+#include <vector>
+
+namespace bstp::experiment {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::sample_results;
+using testing::synthetic_results;
+
+// A fresh, empty directory per test, removed afterwards.
+class ResultsFile : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    dir_ = fs::temp_directory_path() /
+           ("bstp-results-" + std::to_string(::getpid()) + "-" + info->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::string path(const std::string& name) const { return (dir_ / name).string(); }
+  std::vector<std::string> files() const {
+    std::vector<std::string> names;
+    for (const auto& entry : fs::directory_iterator(dir_))
+      names.push_back(entry.path().filename().string());
+    return names;
+  }
+
+  fs::path dir_;
+};
+
+bool same(double a, double b) { return (std::isnan(a) && std::isnan(b)) || a == b; }
+
+bool same(const std::vector<double>& a, const std::vector<double>& b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (!same(a[i], b[i])) return false;
+  return true;
+}
+
+// Equality with NaN == NaN, reporting the first difference.
+void expect_equal(const ExperimentResults& a, const ExperimentResults& b) {
+  EXPECT_EQ(a.points, b.points);
+  EXPECT_EQ(a.replications, b.replications);
+  EXPECT_EQ(a.months, b.months);
+  EXPECT_EQ(a.countries, b.countries);
+  EXPECT_EQ(a.scenario_text, b.scenario_text);
+  EXPECT_EQ(a.scenario_file, b.scenario_file);
+  EXPECT_EQ(a.bstp_version, b.bstp_version);
+  EXPECT_EQ(a.git_revision, b.git_revision);
+  EXPECT_EQ(a.command_line, b.command_line);
+  EXPECT_EQ(a.created_utc, b.created_utc);
+  EXPECT_EQ(a.seed, b.seed);
+  ASSERT_EQ(a.values.size(), b.values.size());
+  for (std::size_t p = 0; p < a.values.size(); ++p) {
+    ASSERT_EQ(a.values[p].size(), b.values[p].size()) << "point " << p;
+    for (std::size_t r = 0; r < a.values[p].size(); ++r) {
+      const auto& x = a.values[p][r];
+      const auto& y = b.values[p][r];
+      SCOPED_TRACE("point " + std::to_string(p) + " replication " + std::to_string(r));
+      EXPECT_TRUE(same(x.totals, y.totals));
+      ASSERT_EQ(x.monthly.size(), y.monthly.size());
+      for (std::size_t k = 0; k < x.monthly.size(); ++k)
+        EXPECT_TRUE(same(x.monthly[k], y.monthly[k])) << "monthly indicator " << k;
+      ASSERT_EQ(x.by_country.size(), y.by_country.size());
+      for (std::size_t k = 0; k < x.by_country.size(); ++k)
+        EXPECT_TRUE(same(x.by_country[k], y.by_country[k])) << "by_country indicator " << k;
+      EXPECT_EQ(x.events, y.events);
+      EXPECT_EQ(x.wall_seconds, y.wall_seconds);
+    }
+  }
+}
+
+std::string message_of(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const std::exception& e) {
+    return e.what();
+  }
+  return "(no exception)";
+}
+
+TEST_F(ResultsFile, RoundTripPreservesEverything) {
+  const ExperimentResults written = sample_results();
+  write_results_file(path("r.h5"), written, false);
+  const ExperimentResults read = read_results_file(path("r.h5"));
+  expect_equal(written, read);
+  EXPECT_TRUE(read.values[1][2].totals.empty());
+  EXPECT_TRUE(read.values[1][2].monthly.empty());
+  EXPECT_TRUE(read.values[1][2].by_country.empty());
+}
+
+TEST_F(ResultsFile, RoundTripPoliciesWithoutParameters) {
+  ExperimentResults written = sample_results();
+  written.points = {{"status quo", {}}, {"more training", {}}};
+  write_results_file(path("r.h5"), written, false);
+  expect_equal(written, read_results_file(path("r.h5")));
+}
+
+TEST_F(ResultsFile, RoundTripPointsWithDifferentParameters) {
+  ExperimentResults written = sample_results();
+  written.points = {{"baseline", {}}, {"b=3,a=1", {{"b", 3.0}, {"a", 1.0}}}};
+  write_results_file(path("r.h5"), written, false);
+  expect_equal(written, read_results_file(path("r.h5")));
+}
+
+TEST_F(ResultsFile, RoundTripNothingDoneYet) {
+  ExperimentResults written = sample_results();
+  for (auto& row : written.values)
+    for (auto& v : row) v = border::ReplicationResult{};
+  write_results_file(path("r.h5"), written, false);
+  expect_equal(written, read_results_file(path("r.h5")));
+}
+
+TEST_F(ResultsFile, RoundTripNoCountries) {
+  ExperimentResults written = synthetic_results(1, 2, 3, 0);
+  write_results_file(path("r.h5"), written, false);
+  expect_equal(written, read_results_file(path("r.h5")));
+}
+
+TEST_F(ResultsFile, LeavesNoTemporaryFileAfterSuccess) {
+  write_results_file(path("r.h5"), sample_results(), false);
+  EXPECT_EQ(files(), std::vector<std::string>{"r.h5"});
+}
+
+TEST_F(ResultsFile, RefusesToOverwriteWithoutForce) {
+  const ExperimentResults first = sample_results();
+  write_results_file(path("r.h5"), first, false);
+  ExperimentResults second = sample_results();
+  second.seed = 999;
+  const std::string message = message_of([&] { write_results_file(path("r.h5"), second, false); });
+  EXPECT_NE(message.find("already exists"), std::string::npos) << message;
+  EXPECT_NE(message.find("--force"), std::string::npos) << message;
+  EXPECT_NE(message.find(path("r.h5")), std::string::npos) << message;
+  EXPECT_EQ(read_results_file(path("r.h5")).seed, first.seed);
+  EXPECT_EQ(files(), std::vector<std::string>{"r.h5"});
+
+  write_results_file(path("r.h5"), second, true);
+  EXPECT_EQ(read_results_file(path("r.h5")).seed, 999u);
+  EXPECT_EQ(files(), std::vector<std::string>{"r.h5"});
+}
+
+TEST_F(ResultsFile, MissingDirectoryFailsClearlyAndWritesNothing) {
+  const std::string target = path("no/such/dir/r.h5");
+  const std::string message =
+      message_of([&] { write_results_file(target, sample_results(), false); });
+  EXPECT_NE(message.find("cannot write results file '" + target + "'"), std::string::npos)
+      << message;
+  EXPECT_NE(message.find("does not exist"), std::string::npos) << message;
+  EXPECT_TRUE(files().empty());
+}
+
+TEST_F(ResultsFile, ParentThatIsAFileFailsClearly) {
+  std::ofstream(path("plain")) << "not a directory\n";
+  const std::string message =
+      message_of([&] { write_results_file(path("plain/r.h5"), sample_results(), false); });
+  EXPECT_NE(message.find("is not a directory"), std::string::npos) << message;
+  EXPECT_EQ(files(), std::vector<std::string>{"plain"});
+}
+
+TEST_F(ResultsFile, UnwritableDirectoryFailsClearlyAndWritesNothing) {
+  if (::geteuid() == 0) GTEST_SKIP() << "root can write to read-only directories";
+  fs::create_directory(dir_ / "ro");
+  fs::permissions(dir_ / "ro", fs::perms::owner_read | fs::perms::owner_exec);
+  const std::string target = path("ro/r.h5");
+  const std::string message =
+      message_of([&] { write_results_file(target, sample_results(), false); });
+  fs::permissions(dir_ / "ro", fs::perms::owner_all);
+  EXPECT_NE(message.find("cannot write results file '" + target + "'"), std::string::npos)
+      << message;
+  EXPECT_NE(message.find("Permission denied"), std::string::npos) << message;
+  EXPECT_TRUE(fs::is_empty(dir_ / "ro"));
+}
+
+// Writes a file larger than the process's file-size limit: HDF5 fails part-way through, after
+// the temporary file exists. Runs in a child process (the limit is per process); the child prints
+// the error and exits 0 if write_results_file threw.
+void write_over_size_limit(const std::string& target, bool overwrite) {
+  std::signal(SIGXFSZ, SIG_IGN);  // get EFBIG instead of being killed
+  const rlimit limit{16 * 1024, 16 * 1024};
+  setrlimit(RLIMIT_FSIZE, &limit);
+  try {
+    write_results_file(target, synthetic_results(4, 50, 60, 3), overwrite);
+  } catch (const std::exception& e) {
+    std::cerr << e.what() << std::endl;
+    std::exit(0);  // runs HDF5's exit-time cleanup too, which must not crash
+  }
+  std::exit(1);
+}
+
+TEST_F(ResultsFile, FailureWhileWritingRemovesTheTemporaryFile) {
+  GTEST_FLAG_SET(death_test_style, "fast");  // fork: the child shares dir_
+  const std::string target = path("r.h5");
+  EXPECT_EXIT(write_over_size_limit(target, false), ::testing::ExitedWithCode(0),
+              "cannot write results file '.*r\\.h5': cannot write '.*r\\.h5\\.tmp-[0-9]+': "
+              "File too large");
+  EXPECT_TRUE(files().empty());
+}
+
+TEST_F(ResultsFile, FailureWhileOverwritingKeepsTheOldFile) {
+  GTEST_FLAG_SET(death_test_style, "fast");  // fork: the child shares dir_
+  const std::string target = path("r.h5");
+  write_results_file(target, sample_results(), false);
+  EXPECT_EXIT(write_over_size_limit(target, true), ::testing::ExitedWithCode(0),
+              "cannot write results file");
+  EXPECT_EQ(files(), std::vector<std::string>{"r.h5"});
+  expect_equal(sample_results(), read_results_file(target));
+}
+
+TEST_F(ResultsFile, RejectsInconsistentResultsBeforeWriting) {
+  ExperimentResults bad = sample_results();
+  bad.values[0][1].monthly[3].pop_back();
+  const std::string message =
+      message_of([&] { write_results_file(path("r.h5"), bad, false); });
+  EXPECT_NE(message.find("replication 1"), std::string::npos) << message;
+  EXPECT_NE(message.find("expected 4"), std::string::npos) << message;
+  EXPECT_THROW(write_results_file(path("r.h5"), bad, false), std::invalid_argument);
+
+  ExperimentResults short_rows = sample_results();
+  short_rows.values[1].pop_back();
+  EXPECT_THROW(write_results_file(path("r.h5"), short_rows, false), std::invalid_argument);
+
+  ExperimentResults bad_name = sample_results();
+  bad_name.points[0].parameters[0].first = "a/b";
+  EXPECT_THROW(write_results_file(path("r.h5"), bad_name, false), std::invalid_argument);
+
+  ExperimentResults duplicate = sample_results();
+  duplicate.points[0].parameters[1].first = duplicate.points[0].parameters[0].first;
+  EXPECT_THROW(write_results_file(path("r.h5"), duplicate, false), std::invalid_argument);
+  EXPECT_TRUE(files().empty());
+}
+
+TEST_F(ResultsFile, LargeDatasetsAreChunkedAndCompressed) {
+  write_results_file(path("r.h5"), synthetic_results(3, 40, 24, 2), false);
+  const hid_t file = H5Fopen(path("r.h5").c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+  ASSERT_GE(file, 0);
+  auto layout_of = [&](const char* name, int* filters) {
+    const hid_t d = H5Dopen2(file, name, H5P_DEFAULT);
+    const hid_t dcpl = H5Dget_create_plist(d);
+    const H5D_layout_t layout = H5Pget_layout(dcpl);
+    *filters = H5Pget_nfilters(dcpl);
+    H5Pclose(dcpl);
+    H5Dclose(d);
+    return layout;
+  };
+  int filters = 0;
+  EXPECT_EQ(layout_of("/monthly/seizures", &filters), H5D_CHUNKED);  // 3*40*24*8 = 23 KB
+  EXPECT_EQ(filters, 2);                                             // shuffle + deflate
+  EXPECT_EQ(layout_of("/totals/seizures", &filters), H5D_CONTIGUOUS);  // 960 B
+  EXPECT_EQ(filters, 0);
+  H5Fclose(file);
+  expect_equal(synthetic_results(3, 40, 24, 2), read_results_file(path("r.h5")));
+}
+
+TEST_F(ResultsFile, ReadingSomethingElseFailsClearly) {
+  EXPECT_NE(message_of([&] { read_results_file(path("missing.h5")); }).find("no such file"),
+            std::string::npos);
+  std::ofstream(path("text.h5")) << "hello\n";
+  const std::string text = message_of([&] { read_results_file(path("text.h5")); });
+  EXPECT_NE(text.find("cannot read results file '" + path("text.h5") + "': not an HDF5 file"),
+            std::string::npos)
+      << text;
+  const hid_t file = H5Fcreate(path("other.h5").c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT);
+  H5Fclose(file);
+  const std::string other = message_of([&] { read_results_file(path("other.h5")); });
+  EXPECT_NE(other.find("not a bstp results file"), std::string::npos) << other;
+}
+
+TEST(UtcTimestamp, IsIso8601InUtc) {
+  const std::string now = utc_timestamp_now();
+  const std::string pattern = "dddd-dd-ddTdd:dd:ddZ";  // d = a digit
+  ASSERT_EQ(now.size(), pattern.size()) << now;
+  for (std::size_t i = 0; i < now.size(); ++i)
+    EXPECT_TRUE(pattern[i] == 'd' ? std::isdigit(static_cast<unsigned char>(now[i])) != 0
+                                  : now[i] == pattern[i])
+        << now;
+}
+
+}  // namespace
+}  // namespace bstp::experiment

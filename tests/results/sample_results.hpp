@@ -1,0 +1,27 @@
+// A small synthetic ExperimentResults with known values, shared by the writer tests and by
+// write_sample_results (which makes the file the Python checker reads).
+#pragma once
+
+#include "experiment/experiment_results.hpp"
+
+#include <cstddef>
+
+namespace bstp::experiment::testing {
+
+// Sample: 2 sweep points ("lanes=2", "lanes=4"; parameters checkpoints.lanes and
+// training.cohort_size), 3 replications, 4 months, 2 countries ("MX", "US"). Replication 2 of
+// point 1 is not done. Done values:
+//   totals[k]           = 1000 p + 100 r + k
+//   monthly[k][m]       = 1000 p + 100 r + k + 0.01 (m + 1)
+//   by_country[k][c]    = 1000 p + 100 r + k + 0.5 (c + 1)
+// except monthly[interdiction_rate][0] of (0, 0), which is NaN.
+ExperimentResults sample_results();
+
+double sample_total(std::size_t p, std::size_t r, std::size_t k);
+
+// Like the sample, with P points, R replications, M months and C countries, all done, values
+// varying enough not to compress to nothing.
+ExperimentResults synthetic_results(std::size_t points, int replications, int months,
+                                    std::size_t countries);
+
+}  // namespace bstp::experiment::testing

@@ -1,0 +1,176 @@
+// Reading a results file back (for --resume and `bstp merge`); the writer is results_file.cpp.
+#include "experiment/hdf5_support.hpp"
+#include "experiment/results_file.hpp"
+#include "experiment/results_layout.hpp"
+
+#include <cmath>
+#include <filesystem>
+#include <limits>
+#include <map>
+#include <span>
+#include <stdexcept>
+
+namespace bstp::experiment {
+
+namespace {
+
+namespace fs = std::filesystem;
+using h5::Handle;
+
+std::size_t scale_length(hid_t root, const char* name) {
+  Handle d = h5::open_dataset(root, name);
+  const std::vector<hsize_t> shape = h5::dataset_shape(d.get());
+  if (shape.size() != 1)
+    throw std::runtime_error(std::string("dataset '/") + name + "' has shape " +
+                             h5::shape_string(shape) + ", expected one dimension");
+  return shape[0];
+}
+
+std::vector<double> read_doubles(hid_t loc, const std::string& name, const std::string& path,
+                                 std::span<const hsize_t> dims) {
+  Handle d = h5::open_dataset(loc, name);
+  std::size_t n = 1;
+  for (const hsize_t x : dims) n *= x;
+  std::vector<double> values(n, kNaN);
+  h5::read_dataset(d.get(), path, H5T_NATIVE_DOUBLE, dims, values.data());
+  return values;
+}
+
+ExperimentResults read_from(const std::string& path) {
+  const htri_t is_hdf5 = H5Fis_hdf5(path.c_str());
+  if (is_hdf5 == 0) throw std::runtime_error("not an HDF5 file");
+  if (is_hdf5 < 0) h5::fail("cannot open it");
+  Handle file(h5::check_id(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "cannot open it"),
+              H5Fclose);
+  const hid_t root = file.get();
+  if (!h5::attribute_exists(root, "format_version"))
+    throw std::runtime_error("not a bstp results file (no format_version attribute)");
+  const std::int64_t version = h5::read_int64_attribute(root, "format_version");
+  if (version != kResultsFormatVersion)
+    throw std::runtime_error("format_version is " + std::to_string(version) +
+                             "; this bstp reads format_version " +
+                             std::to_string(kResultsFormatVersion));
+
+  ExperimentResults results;
+  results.scenario_text = h5::read_string_attribute(root, "scenario");
+  results.scenario_file = h5::read_string_attribute(root, "scenario_file");
+  results.seed = h5::read_uint64_attribute(root, "seed");
+  results.bstp_version = h5::read_string_attribute(root, "bstp_version");
+  results.git_revision = h5::read_string_attribute(root, "git_revision");
+  results.command_line = h5::read_string_attribute(root, "command_line");
+  results.created_utc = h5::read_string_attribute(root, "created_utc");
+
+  {
+    Handle d = h5::open_dataset(root, "point");
+    for (std::string& name : h5::read_string_dataset(d.get(), "/point"))
+      results.points.push_back(DesignPoint{std::move(name), {}});
+  }
+  {
+    Handle d = h5::open_dataset(root, "country");
+    results.countries = h5::read_string_dataset(d.get(), "/country");
+  }
+  const std::size_t P = results.points.size();
+  const std::size_t R = scale_length(root, "replication");
+  const std::size_t M = scale_length(root, "month");
+  const std::size_t C = results.countries.size();
+  if (R > static_cast<std::size_t>(std::numeric_limits<int>::max()) ||
+      M > static_cast<std::size_t>(std::numeric_limits<int>::max()))
+    throw std::runtime_error("too many replications or months");
+  results.replications = static_cast<int>(R);
+  results.months = static_cast<int>(M);
+
+  if (h5::link_exists(root, "points")) {
+    Handle group = h5::open_group(root, "points");
+    const hsize_t dims[] = {P};
+    for (const std::string& name : h5::link_names(group.get())) {
+      const std::vector<double> values = read_doubles(group.get(), name, "/points/" + name, dims);
+      for (std::size_t p = 0; p < P; ++p)
+        if (!std::isnan(values[p])) results.points[p].parameters.emplace_back(name, values[p]);
+    }
+  }
+
+  const hsize_t pr_dims[] = {P, R};
+  std::vector<std::uint8_t> completed(P * R, 0);
+  std::vector<std::uint64_t> events(P * R, 0);
+  std::vector<double> wall(P * R, kNaN);
+  {
+    Handle run = h5::open_group(root, "run");
+    Handle d = h5::open_dataset(run.get(), "completed");
+    h5::read_dataset(d.get(), "/run/completed", H5T_NATIVE_UINT8, pr_dims, completed.data());
+    d = h5::open_dataset(run.get(), "events");
+    h5::read_dataset(d.get(), "/run/events", H5T_NATIVE_UINT64, pr_dims, events.data());
+    d = h5::open_dataset(run.get(), "wall_seconds");
+    h5::read_dataset(d.get(), "/run/wall_seconds", H5T_NATIVE_DOUBLE, pr_dims, wall.data());
+  }
+
+  constexpr std::size_t K = border::kIndicatorCount;
+  results.values.assign(P, std::vector<border::ReplicationResult>(R));
+  for (std::size_t p = 0; p < P; ++p)
+    for (std::size_t r = 0; r < R; ++r) {
+      if (completed[p * R + r] == 0) continue;
+      border::ReplicationResult& v = results.values[p][r];
+      v.totals.assign(K, kNaN);
+      v.monthly.assign(K, std::vector<double>(M, kNaN));
+      v.by_country.assign(K, std::vector<double>(C, kNaN));
+      v.events = events[p * R + r];
+      v.wall_seconds = wall[p * R + r];
+    }
+
+  std::map<std::string, std::size_t> index_of;
+  for (const border::IndicatorInfo& info : border::indicator_catalog())
+    index_of[info.name] = static_cast<std::size_t>(info.id);
+
+  enum class Kind { totals, monthly, by_country };
+  struct GroupSpec {
+    const char* name;
+    Kind kind;
+    std::size_t inner;  // values per (point, replication)
+  };
+  const GroupSpec groups[] = {
+      {kTotals, Kind::totals, 1}, {kMonthly, Kind::monthly, M}, {kByCountry, Kind::by_country, C}};
+  for (const GroupSpec& spec : groups) {
+    if (!h5::link_exists(root, spec.name)) continue;
+    const std::string group_path = std::string("/") + spec.name;
+    std::vector<hsize_t> dims{P, R};
+    if (spec.kind != Kind::totals) dims.push_back(spec.inner);
+    Handle group = h5::open_group(root, spec.name);
+    for (const std::string& name : h5::link_names(group.get())) {
+      const std::string path = group_path + "/" + name;
+      const auto found = index_of.find(name);
+      if (found == index_of.end())
+        throw std::runtime_error("unknown indicator '" + path +
+                                 "' (written by another version of bstp?)");
+      const std::size_t k = found->second;
+      const std::vector<double> values = read_doubles(group.get(), name, path, dims);
+      for (std::size_t p = 0; p < P; ++p)
+        for (std::size_t r = 0; r < R; ++r) {
+          border::ReplicationResult& v = results.values[p][r];
+          if (!is_done(v)) continue;
+          const double* row = values.data() + (p * R + r) * spec.inner;
+          switch (spec.kind) {
+            case Kind::totals: v.totals[k] = row[0]; break;
+            case Kind::monthly: v.monthly[k].assign(row, row + M); break;
+            case Kind::by_country: v.by_country[k].assign(row, row + C); break;
+          }
+        }
+    }
+  }
+  file.close("cannot close it");
+  return results;
+}
+
+}  // namespace
+
+ExperimentResults read_results_file(const std::string& path) {
+  const std::string prefix = "cannot read results file '" + path + "': ";
+  std::error_code ec;
+  if (!fs::exists(path, ec)) throw std::runtime_error(prefix + "no such file");
+  h5::QuietErrors quiet;
+  try {
+    return read_from(path);
+  } catch (const std::exception& e) {
+    throw std::runtime_error(prefix + e.what());
+  }
+}
+
+}  // namespace bstp::experiment
