@@ -4,6 +4,7 @@
 
 #include <iostream>
 
+#include <border/scenario_loader.hpp>
 #include <bstp/logical_process.hpp>
 #include <fmt/format.h>
 
@@ -42,6 +43,9 @@ int main(int argc, char** argv) {
     for (CLI::App* sub : app.get_subcommands())
       if (auto it = program.actions.find(sub); it != program.actions.end()) return it->second();
     std::cerr << "bstp: no command given; see bstp --help\n";
+    return kExitUsage;
+  } catch (const bstp::border::ScenarioError& e) {
+    std::cerr << e.what() << (std::string(e.what()).ends_with("\n") ? "" : "\n");
     return kExitUsage;
   } catch (const UsageError& e) {
     std::cerr << "bstp: error: " << e.what() << "\n";
