@@ -8,7 +8,7 @@
 //   outcome of those comparisons is random, so branches would be mispredicted about once per
 //   level. For heaps much larger than the L2 cache the branchy version is faster (speculation
 //   overlaps the cache misses of successive levels), so sift_down switches on size.
-// - Three sentinel entries (later than any real event) follow the last real entry, so every
+// - Four sentinel entries (later than any real event) follow the last real entry, so every
 //   node with a child has four readable children and the inner loop has no bounds checks.
 // - replace_top() removes the earliest event and inserts another in one sift-down: the
 //   schedulers use it when a handler sends an event while its own event still sits at the top,
@@ -43,6 +43,16 @@ inline std::uint64_t make_tie(LpId source, std::uint64_t sequence) {
 }
 
 inline constexpr std::uint32_t kNoPayload = 0xffffffffu;
+
+// Asks for the first cache lines of an LP (its vtable pointer, handler table pointer and, for
+// small LPs, its state) to be loaded while the current event is handled. With many LPs the
+// object is usually not in cache, and the miss would otherwise stall the dispatch.
+inline void prefetch_lp(const void* lp) {
+  const char* p = static_cast<const char*>(lp);
+  __builtin_prefetch(p);
+  __builtin_prefetch(p + 64);
+  __builtin_prefetch(p + 128);
+}
 
 struct QueuedEvent {
   Time time;
@@ -146,12 +156,22 @@ class EventHeap {
     if (size_ > 0) sift_down(last);
   }
 
+  // The earliest of the top's children: usually the event after the top (a sentinel when there is
+  // none, whose destination is 0). Used to prefetch the next LP while the top is being handled.
+  // Requires !empty().
+  const QueuedEvent& second() const {
+    const QueuedEvent* const h = slots_.data();
+    const std::size_t a = 1 + earlier_branchless(h[2], h[1]);
+    const std::size_t b = 3 + earlier_branchless(h[4], h[3]);
+    return earlier_branchless(h[b], h[a]) ? h[b] : h[a];
+  }
+
   // Removes the earliest event and inserts `e` (one sift-down instead of a pop and a push).
   void replace_top(const QueuedEvent e) { sift_down(e); }
 
  private:
   static constexpr std::size_t kArity = 4;
-  static constexpr std::size_t kSentinels = kArity - 1;
+  static constexpr std::size_t kSentinels = kArity;  // so that second() may read slots 1-4 of a 1-event heap
   // Beyond this many entries (4 MiB) the heap no longer fits in cache: use branches (see top).
   static constexpr std::size_t kBranchlessLimit = std::size_t{1} << 17;
 

@@ -137,6 +137,7 @@ class Worker final : public Context {
     Time last = last_time;
     while (!heap.empty() && heap.top().time < window_end) {
       const QueuedEvent e = heap.top();
+      prefetch_lp(table[heap.second().destination]);
       top_is_current_ = true;
       set_current(e.destination, e.time);
       if (e.payload == kNoPayload) {

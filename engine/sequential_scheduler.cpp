@@ -58,6 +58,7 @@ RunStats run_sequential(std::span<LogicalProcess* const> lps, const SimulationOp
   LogicalProcess* const* const table = lps.data();
   while (!ctx.heap.empty()) {
     const QueuedEvent e = ctx.heap.top();
+    prefetch_lp(table[ctx.heap.second().destination]);
     ctx.top_is_current = true;
     ctx.set_current(e.destination, e.time);
     if (e.payload == kNoPayload) {
