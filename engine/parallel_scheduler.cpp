@@ -273,9 +273,25 @@ RunStats run_parallel(std::span<LogicalProcess* const> lps, const SimulationOpti
   RunStats stats;
   const auto began = std::chrono::steady_clock::now();
   {
+    // The helpers wait at a gate until all of them exist, so that a failure to create one
+    // (resource limits) cannot leave the others waiting at the barrier forever.
+    enum : int { kWait, kGo, kAbort };
+    std::atomic<int> gate{kWait};
+    auto helper = [&](std::uint32_t index) {
+      gate.wait(kWait);
+      if (gate.load() == kGo) work(index);
+    };
     std::vector<std::jthread> threads;
     threads.reserve(workers - 1);
-    for (std::uint32_t w = 1; w < workers; ++w) threads.emplace_back(work, w);
+    try {
+      for (std::uint32_t w = 1; w < workers; ++w) threads.emplace_back(helper, w);
+    } catch (...) {
+      gate.store(kAbort);
+      gate.notify_all();
+      throw;  // the jthreads are joined while unwinding
+    }
+    gate.store(kGo);
+    gate.notify_all();
     work(0);
   }  // joins
   stats.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
