@@ -58,6 +58,7 @@ int run(const RunOptions& o, const std::string& command_line) {
   results.replications = first.scenario().replications;
   results.months = first.months();
   for (const auto& c : first.countries) results.countries.push_back(c.id);
+  for (border::NodeIndex n : first.crossings) results.crossings.push_back(first.graph().node(n).id);
   results.values.assign(points.size(), std::vector<border::ReplicationResult>(static_cast<std::size_t>(results.replications)));
   results.scenario_text = doc.resolved_text(names.front(), overrides);
   results.scenario_file = o.scenario;
@@ -77,9 +78,7 @@ int run(const RunOptions& o, const std::string& command_line) {
   }
   if (!o.out.empty()) experiment::write_results_file(o.out, results, o.force);
 
-  std::vector<std::string> crossings;
-  for (border::NodeIndex n : first.crossings) crossings.push_back(first.graph().node(n).id);
-  print(std::cout, summarise(results, crossings, o.format), o.format);
+  print(std::cout, summarise(results, results.crossings, o.format), o.format);
   if (!o.out.empty() && o.format == Format::text) std::cout << "\nResults written to " << o.out << "\n";
   return kExitOk;
 }

@@ -24,7 +24,7 @@ except ImportError as e:  # pragma: no cover
     print(f"skipped: {e} (install python3-h5py python3-pandas python3-xarray python3-h5netcdf)")
     sys.exit(77)
 
-P, R, M, C = 2, 3, 4, 2
+P, R, M, C, X = 2, 3, 4, 2, 2
 failures = []
 
 
@@ -56,7 +56,9 @@ def check_h5py(path):
         check(f["replication"].dtype == np.int64, "replication is int64")
         check(list(f["month"][...]) == [1, 2, 3, 4], "month 1..M")
         check(list(f["country"].asstr()[...]) == ["MX", "US"], "country ids")
-        for scale in ("point", "replication", "month", "country"):
+        check(list(f["crossing"].asstr()[...]) == ["bridge", "río ford"], "crossing ids")
+        check("grid:" in f.attrs["sweep"], "sweep attribute holds the sweep file")
+        for scale in ("point", "replication", "month", "country", "crossing"):
             check(h5py.h5ds.is_scale(f[scale].id), f"/{scale} is a dimension scale")
 
         # Sweep parameters.
@@ -82,6 +84,16 @@ def check_h5py(path):
                 check(isinstance(d.attrs["description"], str) and d.attrs["description"],
                       f"{group}/{name} description is a non-empty str")
         check(f["totals/mean_crossing_delay_hours"].attrs["units"] == "hours", "units of hours")
+
+        # Per-crossing flow.
+        kg = f["by_crossing/kg"]
+        check(kg.shape == (P, R, X), f"by_crossing/kg shape {kg.shape}")
+        check(kg.dtype == np.float64, "by_crossing/kg is float64")
+        check([d[0].name for d in kg.dims] == ["/point", "/replication", "/crossing"],
+              "by_crossing/kg dims")
+        check(kg.attrs["units"] == "kg", "by_crossing/kg units")
+        check(kg[1, 1, 1] == value(1, 1, 0) + 20.0, "by_crossing/kg[1, 1, 1]")
+        check(math.isnan(kg[1, 2, 0]), "by_crossing/kg NaN for a replication not done")
 
         seizures = f["totals/seizures"][...]
         check(seizures[1, 0] == value(1, 0, k), f"totals/seizures[1, 0] == {value(1, 0, k)}")
@@ -134,6 +146,12 @@ def check_xarray(path):
               "xarray NaN for a replication not done")
         check(totals["seizures"].mean("replication").sel(point="lanes=2") == value(0, 1, k),
               "xarray mean over replications")
+
+        flow = xr.open_dataset(path, engine="h5netcdf", group="by_crossing")
+        flow = flow.assign_coords({d: root[d] for d in flow.dims})
+        check(flow["kg"].dims == ("point", "replication", "crossing"), "xarray by_crossing dims")
+        check(float(flow["kg"].sel(point="lanes=4", replication=1, crossing="bridge")) ==
+              value(1, 1, 0) + 10.0, "xarray by_crossing value by label")
 
         params = xr.open_dataset(path, engine="h5netcdf", group="points")
         check(params["checkpoints.lanes"].dims == ("point",), "xarray parameter dims")

@@ -63,7 +63,9 @@ void expect_equal(const ExperimentResults& a, const ExperimentResults& b) {
   EXPECT_EQ(a.replications, b.replications);
   EXPECT_EQ(a.months, b.months);
   EXPECT_EQ(a.countries, b.countries);
+  EXPECT_EQ(a.crossings, b.crossings);
   EXPECT_EQ(a.scenario_text, b.scenario_text);
+  EXPECT_EQ(a.sweep_text, b.sweep_text);
   EXPECT_EQ(a.scenario_file, b.scenario_file);
   EXPECT_EQ(a.bstp_version, b.bstp_version);
   EXPECT_EQ(a.git_revision, b.git_revision);
@@ -84,6 +86,7 @@ void expect_equal(const ExperimentResults& a, const ExperimentResults& b) {
       ASSERT_EQ(x.by_country.size(), y.by_country.size());
       for (std::size_t k = 0; k < x.by_country.size(); ++k)
         EXPECT_TRUE(same(x.by_country[k], y.by_country[k])) << "by_country indicator " << k;
+      EXPECT_TRUE(same(x.crossing_kg, y.crossing_kg)) << "crossing_kg";
       EXPECT_EQ(x.events, y.events);
       EXPECT_EQ(x.wall_seconds, y.wall_seconds);
     }
@@ -107,6 +110,25 @@ TEST_F(ResultsFile, RoundTripPreservesEverything) {
   EXPECT_TRUE(read.values[1][2].totals.empty());
   EXPECT_TRUE(read.values[1][2].monthly.empty());
   EXPECT_TRUE(read.values[1][2].by_country.empty());
+  EXPECT_TRUE(read.values[1][2].crossing_kg.empty());
+}
+
+TEST_F(ResultsFile, RoundTripWithoutSweepTextOrCrossings) {
+  ExperimentResults written = sample_results();
+  written.sweep_text.clear();
+  written.crossings.clear();
+  for (auto& row : written.values)
+    for (auto& v : row) v.crossing_kg.clear();
+  write_results_file(path("r.h5"), written, false);
+  expect_equal(written, read_results_file(path("r.h5")));
+}
+
+TEST_F(ResultsFile, RejectsCrossingFlowOfTheWrongLength) {
+  ExperimentResults written = sample_results();
+  written.values[0][1].crossing_kg.push_back(1.0);
+  const std::string message = message_of([&] { write_results_file(path("r.h5"), written, false); });
+  EXPECT_NE(message.find("crossing_kg has 3 values, expected one per crossing (2)"), std::string::npos) << message;
+  EXPECT_FALSE(fs::exists(path("r.h5")));
 }
 
 TEST_F(ResultsFile, RoundTripPoliciesWithoutParameters) {

@@ -9,7 +9,7 @@ namespace bstp::experiment::testing {
 namespace {
 
 border::ReplicationResult done_replication(std::size_t p, std::size_t r, std::size_t months,
-                                           std::size_t countries) {
+                                           std::size_t countries, std::size_t crossings) {
   border::ReplicationResult v;
   for (std::size_t k = 0; k < border::kIndicatorCount; ++k) {
     const double base = sample_total(p, r, k);
@@ -22,6 +22,7 @@ border::ReplicationResult done_replication(std::size_t p, std::size_t r, std::si
       by_country.push_back(base + 0.5 * static_cast<double>(c + 1));
     v.by_country.push_back(std::move(by_country));
   }
+  for (std::size_t x = 0; x < crossings; ++x) v.crossing_kg.push_back(sample_total(p, r, 0) + 10.0 * static_cast<double>(x + 1));
   v.events = 10000 * (p + 1) + r;
   v.wall_seconds = 0.25 * static_cast<double>(r + 1);
   return v;
@@ -42,11 +43,12 @@ ExperimentResults sample_results() {
   results.replications = 3;
   results.months = 4;
   results.countries = {"MX", "US"};
+  results.crossings = {"bridge", "río ford"};
   for (std::size_t p = 0; p < 2; ++p) {
     results.values.emplace_back();
     for (std::size_t r = 0; r < 3; ++r)
       results.values[p].push_back(p == 1 && r == 2 ? border::ReplicationResult{}
-                                                   : done_replication(p, r, 4, 2));
+                                                   : done_replication(p, r, 4, 2, 2));
   }
   const auto rate = static_cast<std::size_t>(border::Indicator::interdiction_rate);
   results.values[0][0].monthly[rate][0] = std::numeric_limits<double>::quiet_NaN();
@@ -57,6 +59,7 @@ ExperimentResults sample_results() {
   results.command_line = "bstp sweep scenarios/sample.yaml --replications 3";
   results.created_utc = "2024-05-01T12:00:00Z";
   results.seed = 12345;
+  results.sweep_text = "scenario: sample.yaml\nreplications: 3\ngrid: {checkpoints.lanes: [2, 4]}\n";
   return results;
 }
 
@@ -71,7 +74,7 @@ ExperimentResults synthetic_results(std::size_t points, int replications, int mo
     results.values.emplace_back();
     for (int r = 0; r < replications; ++r) {
       border::ReplicationResult v = done_replication(p, static_cast<std::size_t>(r),
-                                                     static_cast<std::size_t>(months), countries);
+                                                     static_cast<std::size_t>(months), countries, 0);
       for (auto& row : v.monthly)
         for (double& x : row) x = std::sin(x) * 1e6;  // incompressible-ish
       results.values[p].push_back(std::move(v));

@@ -14,12 +14,13 @@ namespace bstp::experiment::testing {
 //   totals[k]           = 1000 p + 100 r + k
 //   monthly[k][m]       = 1000 p + 100 r + k + 0.01 (m + 1)
 //   by_country[k][c]    = 1000 p + 100 r + k + 0.5 (c + 1)
+//   crossing_kg[x]      = 1000 p + 100 r + 10 (x + 1)     (crossings "bridge", "río ford")
 // except monthly[interdiction_rate][0] of (0, 0), which is NaN.
 ExperimentResults sample_results();
 
 double sample_total(std::size_t p, std::size_t r, std::size_t k);
 
-// Like the sample, with P points, R replications, M months and C countries, all done, values
+// Like the sample, with P points, R replications, M months, C countries and no crossings, all done, values
 // varying enough not to compress to nothing.
 ExperimentResults synthetic_results(std::size_t points, int replications, int months,
                                     std::size_t countries);

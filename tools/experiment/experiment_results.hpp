@@ -27,14 +27,16 @@ struct ExperimentResults {
   int replications = 0;                // R
   int months = 0;                      // M = ceil(horizon_days / 30.4375)
   std::vector<std::string> countries;  // country ids in scenario order (C)
+  std::vector<std::string> crossings;  // border crossing node ids, in the order of crossing_kg (X)
 
   // values[p][r], p < points.size(), r < replications. A done replication has totals
-  // [kIndicatorCount], monthly [kIndicatorCount][M] and by_country [kIndicatorCount][C] (NaN where
-  // undefined); a replication not yet done has all three empty.
+  // [kIndicatorCount], monthly [kIndicatorCount][M], by_country [kIndicatorCount][C] (NaN where
+  // undefined) and crossing_kg [X]; a replication not yet done has all four empty.
   std::vector<std::vector<border::ReplicationResult>> values;
 
   // Provenance, written as root attributes of the results file.
   std::string scenario_text;  // the resolved scenario YAML
+  std::string sweep_text;     // the sweep file's YAML, for sweeps; empty otherwise
   std::string scenario_file;
   std::string bstp_version;
   std::string git_revision;

@@ -66,8 +66,8 @@ void validate(const ExperimentResults& results) {
       const border::ReplicationResult& v = results.values[p][r];
       const std::string rep = where + ", replication " + std::to_string(r);
       if (!is_done(v)) {
-        if (!v.monthly.empty() || !v.by_country.empty())
-          throw std::invalid_argument(rep + " has monthly or per-country values but no totals");
+        if (!v.monthly.empty() || !v.by_country.empty() || !v.crossing_kg.empty())
+          throw std::invalid_argument(rep + " has monthly, per-country or per-crossing values but no totals");
         continue;
       }
       if (v.totals.size() != border::kIndicatorCount)
@@ -90,6 +90,11 @@ void validate(const ExperimentResults& results) {
                                       " values, expected one per country (" +
                                       std::to_string(countries) + ")");
       }
+      if (v.crossing_kg.size() != results.crossings.size())
+        throw std::invalid_argument(rep + ": crossing_kg has " +
+                                    std::to_string(v.crossing_kg.size()) +
+                                    " values, expected one per crossing (" +
+                                    std::to_string(results.crossings.size()) + ")");
     }
   }
 }
@@ -130,7 +135,7 @@ Handle write_int64_scale(hid_t root, const char* name, std::int64_t first, std::
 }
 
 struct Scales {
-  Handle point, replication, month, country;
+  Handle point, replication, month, country, crossing;
 };
 
 void write_indicator_datasets(hid_t root, const ExperimentResults& results, const Scales& scales) {
@@ -189,6 +194,31 @@ void write_indicator_datasets(hid_t root, const ExperimentResults& results, cons
   totals.close("cannot close group '/totals'");
   monthly.close("cannot close group '/monthly'");
   by_country.close("cannot close group '/by_country'");
+}
+
+void write_crossing_datasets(hid_t root, const ExperimentResults& results, const Scales& scales) {
+  const std::size_t P = results.points.size();
+  const std::size_t R = static_cast<std::size_t>(results.replications);
+  const std::size_t X = results.crossings.size();
+  std::vector<double> kg(P * R * X, kNaN);
+  for (std::size_t p = 0; p < P; ++p)
+    for (std::size_t r = 0; r < R; ++r) {
+      const border::ReplicationResult& v = results.values[p][r];
+      if (is_done(v))
+        std::copy(v.crossing_kg.begin(), v.crossing_kg.end(),
+                  kg.begin() + static_cast<std::ptrdiff_t>((p * R + r) * X));
+    }
+  Handle group = h5::create_group(root, kByCrossing);
+  const hsize_t dims[] = {P, R, X};
+  const std::string path = std::string("/") + kByCrossing + "/kg";
+  Handle d = h5::create_dataset(group.get(), "kg", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, dims,
+                                kg.data(), &kNaN);
+  attach(d, path, {&scales.point, &scales.replication, &scales.crossing});
+  h5::write_string_attribute(d.get(), "units", "kg");
+  h5::write_string_attribute(d.get(), "description",
+                             "trafficked kg that passed each border crossing over the horizon");
+  d.close("cannot close dataset '" + path + "'");
+  group.close(std::string("cannot close group '/") + kByCrossing + "'");
 }
 
 void write_run_datasets(hid_t root, const ExperimentResults& results, const Scales& scales) {
@@ -274,6 +304,7 @@ std::vector<char> build_image(const std::string& file_name, const ExperimentResu
   h5::write_string_attribute(root, "git_revision", results.git_revision);
   h5::write_string_attribute(root, "command_line", results.command_line);
   h5::write_string_attribute(root, "created_utc", results.created_utc);
+  if (!results.sweep_text.empty()) h5::write_string_attribute(root, "sweep", results.sweep_text);
 
   std::vector<std::string> point_names;
   for (const DesignPoint& point : results.points) point_names.push_back(point.name);
@@ -285,15 +316,19 @@ std::vector<char> build_image(const std::string& file_name, const ExperimentResu
   scales.month = write_int64_scale(root, "month", 1, static_cast<std::size_t>(results.months));
   scales.country = h5::create_string_dataset(root, "country", results.countries);
   make_scale(scales.country, "country");
+  scales.crossing = h5::create_string_dataset(root, "crossing", results.crossings);
+  make_scale(scales.crossing, "crossing");
 
   write_parameters(root, results, scales);
   write_indicator_datasets(root, results, scales);
+  write_crossing_datasets(root, results, scales);
   write_run_datasets(root, results, scales);
 
   scales.point.close("cannot close dataset '/point'");
   scales.replication.close("cannot close dataset '/replication'");
   scales.month.close("cannot close dataset '/month'");
   scales.country.close("cannot close dataset '/country'");
+  scales.crossing.close("cannot close dataset '/crossing'");
   check(H5Fflush(root, H5F_SCOPE_GLOBAL), "cannot flush '" + file_name + "'");
   const ssize_t size = H5Fget_file_image(root, nullptr, 0);
   if (size < 0) h5::fail("cannot get the image of '" + file_name + "'");

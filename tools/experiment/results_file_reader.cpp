@@ -36,6 +36,26 @@ std::vector<double> read_doubles(hid_t loc, const std::string& name, const std::
   return values;
 }
 
+// /by_crossing/kg [P, R, X] into the crossing_kg of the done replications.
+void read_crossing_flow(hid_t root, ExperimentResults& results) {
+  const std::string path = std::string("/") + kByCrossing + "/kg";
+  if (!h5::link_exists(root, kByCrossing)) return;
+  Handle group = h5::open_group(root, kByCrossing);
+  if (!h5::link_exists(group.get(), "kg")) return;
+  const std::size_t P = results.points.size();
+  const std::size_t R = static_cast<std::size_t>(results.replications);
+  const std::size_t X = results.crossings.size();
+  const hsize_t dims[] = {P, R, X};
+  const std::vector<double> kg = read_doubles(group.get(), "kg", path, dims);
+  for (std::size_t p = 0; p < P; ++p)
+    for (std::size_t r = 0; r < R; ++r) {
+      border::ReplicationResult& v = results.values[p][r];
+      if (!is_done(v)) continue;
+      const double* row = kg.data() + (p * R + r) * X;
+      v.crossing_kg.assign(row, row + X);
+    }
+}
+
 ExperimentResults read_from(const std::string& path) {
   const htri_t is_hdf5 = H5Fis_hdf5(path.c_str());
   if (is_hdf5 == 0) throw std::runtime_error("not an HDF5 file");
@@ -59,6 +79,7 @@ ExperimentResults read_from(const std::string& path) {
   results.git_revision = h5::read_string_attribute(root, "git_revision");
   results.command_line = h5::read_string_attribute(root, "command_line");
   results.created_utc = h5::read_string_attribute(root, "created_utc");
+  if (h5::attribute_exists(root, "sweep")) results.sweep_text = h5::read_string_attribute(root, "sweep");
 
   {
     Handle d = h5::open_dataset(root, "point");
@@ -68,6 +89,10 @@ ExperimentResults read_from(const std::string& path) {
   {
     Handle d = h5::open_dataset(root, "country");
     results.countries = h5::read_string_dataset(d.get(), "/country");
+  }
+  if (h5::link_exists(root, "crossing")) {  // files written before the per-crossing flow lack it
+    Handle d = h5::open_dataset(root, "crossing");
+    results.crossings = h5::read_string_dataset(d.get(), "/crossing");
   }
   const std::size_t P = results.points.size();
   const std::size_t R = scale_length(root, "replication");
@@ -112,6 +137,7 @@ ExperimentResults read_from(const std::string& path) {
       v.totals.assign(K, kNaN);
       v.monthly.assign(K, std::vector<double>(M, kNaN));
       v.by_country.assign(K, std::vector<double>(C, kNaN));
+      v.crossing_kg.assign(results.crossings.size(), kNaN);
       v.events = events[p * R + r];
       v.wall_seconds = wall[p * R + r];
     }
@@ -155,6 +181,7 @@ ExperimentResults read_from(const std::string& path) {
         }
     }
   }
+  read_crossing_flow(root, results);
   file.close("cannot close it");
   return results;
 }

@@ -11,5 +11,7 @@ inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 inline constexpr const char* kTotals = "totals";
 inline constexpr const char* kMonthly = "monthly";
 inline constexpr const char* kByCountry = "by_country";
+// The per-crossing flow: /by_crossing/kg [point, replication, crossing].
+inline constexpr const char* kByCrossing = "by_crossing";
 
 }  // namespace bstp::experiment
