@@ -1,0 +1,502 @@
+// The scenario format, key by key. Every struct of scenario.hpp read from a mapping has a table
+// here: {key, member, rule}. docs/scenario-format.md documents the same keys for people; keep the
+// two in step.
+#include "scenario_schema.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+namespace bstp::border::yaml {
+
+// Every record type is declared first, so that each is known to be a record wherever it is used.
+#define BSTP_RECORD(Type) \
+  template <>             \
+  struct Schema<Type> {   \
+    static const Fields<Type>& fields(); \
+  }
+#define BSTP_KEYED_RECORD(Type, key_member)          \
+  template <>                                        \
+  struct Schema<Type> {                              \
+    static const Fields<Type>& fields();             \
+    static constexpr auto id = &Type::key_member;    \
+  }
+
+BSTP_RECORD(ByTraining);
+BSTP_RECORD(Police);
+BSTP_KEYED_RECORD(Country, id);
+BSTP_KEYED_RECORD(Node, id);
+BSTP_RECORD(Distribution);
+BSTP_RECORD(Edge);
+BSTP_KEYED_RECORD(Sector, id);
+BSTP_KEYED_RECORD(Checkpoint, node);
+BSTP_KEYED_RECORD(TrafficFlow, node);
+BSTP_RECORD(RiskModel);
+BSTP_KEYED_RECORD(Organisation, id);
+BSTP_RECORD(Cohort);
+BSTP_KEYED_RECORD(TrainingProgram, id);
+BSTP_RECORD(ObserverTeam);
+BSTP_RECORD(Training);
+BSTP_RECORD(InformationSharing);
+BSTP_RECORD(JointPatrol);
+BSTP_RECORD(HotPursuit);
+BSTP_RECORD(JointExercise);
+BSTP_RECORD(Coordination);
+BSTP_RECORD(Economy);
+BSTP_RECORD(Scenario);
+
+#undef BSTP_RECORD
+#undef BSTP_KEYED_RECORD
+
+// ---- Enumerations -----------------------------------------------------------------------------
+
+template <>
+struct EnumNames<Distribution::Kind> {
+  static const std::vector<std::pair<std::string, Distribution::Kind>>& list() {
+    using K = Distribution::Kind;
+    static const std::vector<std::pair<std::string, K>> names{
+        {"fixed", K::fixed}, {"exponential", K::exponential}, {"uniform", K::uniform},
+        {"normal", K::normal}, {"lognormal", K::lognormal}};
+    return names;
+  }
+};
+
+template <>
+struct EnumNames<NodeKind> {
+  static const std::vector<std::pair<std::string, NodeKind>>& list() {
+    static const std::vector<std::pair<std::string, NodeKind>> names{
+        {"hub", NodeKind::hub},
+        {"town", NodeKind::town},
+        {"port_of_entry", NodeKind::port_of_entry},
+        {"blind_crossing", NodeKind::blind_crossing},
+        {"airstrip", NodeKind::airstrip},
+        {"landing", NodeKind::landing}};
+    return names;
+  }
+};
+
+template <>
+struct EnumNames<Mode> {
+  static const std::vector<std::pair<std::string, Mode>>& list() {
+    static const std::vector<std::pair<std::string, Mode>> names{
+        {"road", Mode::road}, {"trail", Mode::trail}, {"river", Mode::river}, {"sea", Mode::sea}, {"air", Mode::air}};
+    return names;
+  }
+};
+
+template <>
+struct EnumNames<Movement> {
+  static const std::vector<std::pair<std::string, Movement>>& list() {
+    static const std::vector<std::pair<std::string, Movement>> names{
+        {"fixed", Movement::fixed}, {"random", Movement::random}, {"rotation", Movement::rotation}};
+    return names;
+  }
+};
+
+template <>
+struct EnumNames<RiskModel::Perception> {
+  static const std::vector<std::pair<std::string, RiskModel::Perception>>& list() {
+    using P = RiskModel::Perception;
+    static const std::vector<std::pair<std::string, P>> names{{"learned", P::learned}, {"informed", P::informed}};
+    return names;
+  }
+};
+
+std::vector<std::string> mode_names() {
+  std::vector<std::string> names;
+  for (const auto& entry : EnumNames<Mode>::list()) names.push_back(entry.first);
+  return names;
+}
+
+// ---- Distributions ----------------------------------------------------------------------------
+
+namespace {
+
+// "a fixed distribution", "an exponential distribution".
+std::string a_distribution(Distribution::Kind kind) {
+  for (const auto& [name, k] : EnumNames<Distribution::Kind>::list())
+    if (k == kind) return fmt::format("{} {} distribution", name.front() == 'e' ? "an" : "a", name);
+  return "a distribution";
+}
+
+// The parameters each kind takes: fixed and exponential a mean, uniform min and max, normal and
+// lognormal mean and sd.
+std::vector<std::string> parameters_of(Distribution::Kind kind) {
+  using K = Distribution::Kind;
+  switch (kind) {
+    case K::fixed:
+    case K::exponential: return {"mean"};
+    case K::uniform: return {"min", "max"};
+    case K::normal:
+    case K::lognormal: return {"mean", "sd"};
+  }
+  return {};
+}
+
+// Each parameter the kind takes must be given, and no other.
+void check_parameters_given(Reader& r, const YAML::Node& node, const std::string& path, Distribution::Kind kind) {
+  const std::vector<std::string> wanted = parameters_of(kind);
+  const auto wants = [&](const std::string& p) { return std::find(wanted.begin(), wanted.end(), p) != wanted.end(); };
+  for (const std::string parameter : {"mean", "sd", "min", "max"}) {
+    const YAML::Node value = node[parameter];
+    if (given(value) && !wants(parameter))
+      r.error(value, join(path, parameter),
+              fmt::format("not a parameter of {} (it takes: {})", a_distribution(kind), list_names(wanted)));
+    if (!given(value) && wants(parameter))
+      r.error(node, join(path, parameter), fmt::format("required by {}", a_distribution(kind)));
+  }
+}
+
+}  // namespace
+
+void read_value(Reader& r, const YAML::Node& node, const std::string& path, Distribution& d, const Rule&) {
+  const std::size_t errors = r.error_count();
+  read_record(r, node, path, d, Schema<Distribution>::fields());
+  if (r.error_count() != errors) return;
+  check_parameters_given(r, node, path, d.kind);
+  if (r.error_count() != errors) return;
+  using K = Distribution::Kind;
+  if ((d.kind == K::exponential || d.kind == K::lognormal) && d.mean <= 0)
+    r.error(node["mean"], join(path, "mean"), fmt::format("expected a mean > 0 for {}, got {}", a_distribution(d.kind), d.mean));
+  if (d.kind == K::uniform && d.min > d.max)
+    r.error(node["min"], join(path, "min"), fmt::format("expected min <= max, got min {} and max {}", d.min, d.max));
+}
+
+const Fields<Distribution>& Schema<Distribution>::fields() {
+  static const Fields<Distribution> f{
+      {"dist", &Distribution::kind},
+      {"mean", &Distribution::mean, non_negative},
+      {"sd", &Distribution::sd, non_negative},
+      {"min", &Distribution::min, non_negative},
+      {"max", &Distribution::max, non_negative},
+  };
+  return f;
+}
+
+// ---- Countries, places and legs ---------------------------------------------------------------
+
+const Fields<ByTraining>& Schema<ByTraining>::fields() {
+  static const Fields<ByTraining> f{
+      {"untrained", &ByTraining::untrained, probability},
+      {"trained", &ByTraining::trained, probability},
+  };
+  return f;
+}
+
+const Fields<Police>& Schema<Police>::fields() {
+  static const Fields<Police> f{
+      {"officers", &Police::officers, non_negative},
+      {"share_trained", &Police::share_trained, share},
+      {"bribe_acceptance", &Police::bribe_acceptance},
+      {"use_of_force", &Police::use_of_force},
+  };
+  return f;
+}
+
+const Fields<Country>& Schema<Country>::fields() {
+  static const Fields<Country> f{
+      {"name", &Country::name},
+      {"police", &Country::police},
+  };
+  return f;
+}
+
+const Fields<Node>& Schema<Node>::fields() {
+  static const Fields<Node> f{
+      {"name", &Node::name},
+      {"kind", &Node::kind, required()},
+      {"country", &Node::country, required()},
+      {"lat", &Node::lat, latitude},
+      {"lon", &Node::lon, longitude},
+      {"sector", &Node::sector},
+  };
+  return f;
+}
+
+const Fields<Edge>& Schema<Edge>::fields() {
+  static const Fields<Edge> f{
+      {"id", &Edge::id},
+      {"from", &Edge::from, required()},
+      {"to", &Edge::to, required()},
+      {"mode", &Edge::mode},
+      {"travel_hours", &Edge::travel_hours, required()},
+      {"exposure", &Edge::exposure, share},
+      {"sector", &Edge::sector},
+      {"detection_probability", &Edge::detection_probability, probability},
+      {"bidirectional", &Edge::bidirectional},
+  };
+  return f;
+}
+
+// ---- Enforcement: patrol sectors, checkpoints, legitimate traffic -----------------------------
+
+const Fields<Sector>& Schema<Sector>::fields() {
+  static const Fields<Sector> f{
+      {"country", &Sector::country, required()},
+      {"units", &Sector::units, non_negative},
+      {"officers_per_unit", &Sector::officers_per_unit, non_negative},
+      {"hours_on_duty_per_day", &Sector::hours_on_duty_per_day, hours_of_a_day},
+      {"movement", &Sector::movement},
+      {"rotation_days", &Sector::rotation_days, positive},
+      {"detection", &Sector::detection},
+      {"terrain", &Sector::terrain, non_negative},
+  };
+  return f;
+}
+
+const Fields<Checkpoint>& Schema<Checkpoint>::fields() {
+  static const Fields<Checkpoint> f{
+      {"lanes", &Checkpoint::lanes, required(at_least_one)},
+      {"service_minutes", &Checkpoint::service_minutes, required()},
+      {"inspection_probability", &Checkpoint::inspection_probability, probability},
+      {"secondary_probability", &Checkpoint::secondary_probability, probability},
+      {"secondary_minutes", &Checkpoint::secondary_minutes},
+      {"detection", &Checkpoint::detection},
+  };
+  return f;
+}
+
+const Fields<TrafficFlow>& Schema<TrafficFlow>::fields() {
+  static const Fields<TrafficFlow> f{
+      {"vehicles_per_hour", &TrafficFlow::vehicles_per_hour, non_negative},
+      {"daily_profile", &TrafficFlow::daily_profile, non_negative},
+  };
+  return f;
+}
+
+// ---- Trafficking organisations ----------------------------------------------------------------
+
+const Fields<RiskModel>& Schema<RiskModel>::fields() {
+  static const Fields<RiskModel> f{
+      {"perception", &RiskModel::perception},
+      {"prior_risk", &RiskModel::prior_risk, probability},
+      {"prior_weight", &RiskModel::prior_weight, non_negative},
+      {"memory_half_life_days", &RiskModel::memory_half_life_days, positive},
+      {"risk_aversion", &RiskModel::risk_aversion, non_negative},
+  };
+  return f;
+}
+
+const Fields<Organisation>& Schema<Organisation>::fields() {
+  using O = Organisation;
+  static const Fields<Organisation> f{
+      {"name", &O::name},
+      {"sources", &O::sources, required()},
+      {"destinations", &O::destinations, required()},
+      {"shipments_per_month", &O::shipments_per_month, required(non_negative)},
+      {"shipment_kg", &O::shipment_kg, required()},
+      {"value_per_kg_usd", &O::value_per_kg_usd, required(non_negative)},
+      {"cost_of_time_usd_per_hour", &O::cost_of_time_usd_per_hour, non_negative},
+      {"transport_cost_usd_per_kg", &O::transport_cost_usd_per_kg, non_negative},
+      {"bribe_offer_share", &O::bribe_offer_share, share},
+      {"propensity_to_bribe", &O::propensity_to_bribe, probability},
+      {"propensity_to_fight", &O::propensity_to_fight, probability},
+      {"couriers_per_shipment", &O::couriers_per_shipment, non_negative},
+      {"risk", &O::risk},
+      {"loss_tolerance", &O::loss_tolerance, share},
+      {"deterrence_elasticity", &O::deterrence_elasticity, non_negative},
+      {"reporting_delay_days", &O::reporting_delay_days, non_negative},
+  };
+  return f;
+}
+
+// ---- Training ---------------------------------------------------------------------------------
+
+const Fields<Cohort>& Schema<Cohort>::fields() {
+  static const Fields<Cohort> f{
+      {"start_day", &Cohort::start_day, non_negative},
+      {"seats", &Cohort::seats, non_negative},
+      {"length_weeks", &Cohort::length_weeks, non_negative},
+      {"countries", &Cohort::countries},
+  };
+  return f;
+}
+
+const Fields<TrainingProgram>& Schema<TrainingProgram>::fields() {
+  static const Fields<TrainingProgram> f{
+      {"provider", &TrainingProgram::provider},
+      {"cost_per_seat_usd", &TrainingProgram::cost_per_seat_usd, non_negative},
+      {"cohorts", &TrainingProgram::cohorts},
+  };
+  return f;
+}
+
+const Fields<ObserverTeam>& Schema<ObserverTeam>::fields() {
+  static const Fields<ObserverTeam> f{
+      {"country", &ObserverTeam::country},
+      {"start_day", &ObserverTeam::start_day, non_negative},
+      {"days", &ObserverTeam::days, non_negative},
+      {"method_use_boost", &ObserverTeam::method_use_boost, share},
+  };
+  return f;
+}
+
+const Fields<Training>& Schema<Training>::fields() {
+  static const Fields<Training> f{
+      {"skill_half_life_days", &Training::skill_half_life_days, positive},
+      {"method_use_share", &Training::method_use_share, share},
+      {"programs", &Training::programs},
+      {"observers", &Training::observers},
+  };
+  return f;
+}
+
+// ---- Coordination and economy -----------------------------------------------------------------
+
+const Fields<InformationSharing>& Schema<InformationSharing>::fields() {
+  static const Fields<InformationSharing> f{
+      {"a", &InformationSharing::a},
+      {"b", &InformationSharing::b},
+      {"delay_days", &InformationSharing::delay_days, non_negative},
+      {"alert_days", &InformationSharing::alert_days, non_negative},
+      {"alert_detection_boost", &InformationSharing::alert_detection_boost, non_negative},
+  };
+  return f;
+}
+
+const Fields<JointPatrol>& Schema<JointPatrol>::fields() {
+  static const Fields<JointPatrol> f{
+      {"sector_a", &JointPatrol::sector_a},
+      {"sector_b", &JointPatrol::sector_b},
+  };
+  return f;
+}
+
+const Fields<HotPursuit>& Schema<HotPursuit>::fields() {
+  static const Fields<HotPursuit> f{
+      {"a", &HotPursuit::a},
+      {"b", &HotPursuit::b},
+  };
+  return f;
+}
+
+const Fields<JointExercise>& Schema<JointExercise>::fields() {
+  static const Fields<JointExercise> f{
+      {"countries", &JointExercise::countries},
+      {"day", &JointExercise::day, non_negative},
+      {"seam_closure", &JointExercise::seam_closure, share},
+  };
+  return f;
+}
+
+const Fields<Coordination>& Schema<Coordination>::fields() {
+  static const Fields<Coordination> f{
+      {"seam_penalty", &Coordination::seam_penalty, share},
+      {"escape_probability", &Coordination::escape_probability, probability},
+      {"information_sharing", &Coordination::information_sharing},
+      {"joint_patrols", &Coordination::joint_patrols},
+      {"hot_pursuit", &Coordination::hot_pursuit},
+      {"joint_exercises", &Coordination::joint_exercises},
+  };
+  return f;
+}
+
+const Fields<Economy>& Schema<Economy>::fields() {
+  static const Fields<Economy> f{
+      {"trade_cost_usd_per_vehicle_hour", &Economy::trade_cost_usd_per_vehicle_hour, non_negative},
+      {"courier_wage_usd", &Economy::courier_wage_usd, non_negative},
+      {"jobs_program", &Economy::jobs_program},
+      {"jobs_wage_increase", &Economy::jobs_wage_increase, non_negative},
+  };
+  return f;
+}
+
+// ---- The whole file ---------------------------------------------------------------------------
+
+std::string flow_text(const YAML::Node& node) {
+  YAML::Emitter out;
+  out.SetMapFormat(YAML::Flow);
+  out.SetSeqFormat(YAML::Flow);
+  out << node;
+  return out.c_str();
+}
+
+namespace {
+
+// The `scenario` section fills the header fields of Scenario itself.
+const Fields<Scenario>& header_fields() {
+  static const Fields<Scenario> f{
+      {"name", &Scenario::name},
+      {"description", &Scenario::description},
+      {"horizon_days", &Scenario::horizon_days, positive},
+      {"seed", &Scenario::seed},
+      {"replications", &Scenario::replications, at_least_one},
+  };
+  return f;
+}
+
+const Shape& header_shape() {
+  static const Shape shape = record_shape(header_fields());
+  return shape;
+}
+
+void read_header(Reader& r, const YAML::Node& node, const std::string& path, Scenario& s) {
+  read_record(r, node, path, s, header_fields());
+}
+
+// Policies are not a patchable part of the format: they are the patches.
+const Shape& policies_shape() {
+  static const Shape shape;
+  return shape;
+}
+
+Policy read_policy(Reader& r, const YAML::Node& node, const std::string& path, const std::string& name) {
+  Policy policy{name, {}, {}};
+  if (!given(node)) return policy;  // `name:` alone: the base scenario under another name
+  if (!expect_mapping(r, node, path)) return policy;
+  check_keys(r, node, path, {"description", "set"});
+  if (given(node["description"])) read_value(r, node["description"], join(path, "description"), policy.description, {});
+  const YAML::Node set = node["set"];
+  if (!given(set) || !expect_mapping(r, set, join(path, "set"))) return policy;
+  check_duplicates(r, set, join(path, "set"));
+  for (const auto& entry : set)
+    if (entry.first.IsScalar()) policy.set.emplace_back(entry.first.Scalar(), flow_text(entry.second));
+  return policy;
+}
+
+void read_policies(Reader& r, const YAML::Node& node, const std::string& path, Scenario& s) {
+  if (!expect_mapping(r, node, path)) return;
+  check_duplicates(r, node, path);
+  std::set<std::string> seen;
+  for (const auto& entry : node) {
+    const std::optional<std::string> name = read_id(r, entry.first, path);
+    if (name && seen.insert(*name).second) s.policies.push_back(read_policy(r, entry.second, join(path, *name), *name));
+  }
+}
+
+void default_edge_ids(std::vector<Edge>& edges) {
+  for (Edge& e : edges)
+    if (e.id.empty()) e.id = e.from + "-" + e.to;
+}
+
+}  // namespace
+
+const Fields<Scenario>& Schema<Scenario>::fields() {
+  static const Fields<Scenario> f{
+      {"scenario", read_header, header_shape, required()},
+      {"countries", &Scenario::countries, required()},
+      {"nodes", &Scenario::nodes, required()},
+      {"edges", &Scenario::edges, required()},
+      {"sectors", &Scenario::sectors},
+      {"checkpoints", &Scenario::checkpoints},
+      {"traffic", &Scenario::traffic},
+      {"organisations", &Scenario::organisations, required()},
+      {"training", &Scenario::training},
+      {"coordination", &Scenario::coordination},
+      {"economy", &Scenario::economy},
+      {"policies", read_policies, policies_shape},
+  };
+  return f;
+}
+
+Scenario read_scenario(Reader& r, const YAML::Node& root) {
+  Scenario s;
+  read_record(r, root, "", s, Schema<Scenario>::fields());
+  default_edge_ids(s.edges);
+  return s;
+}
+
+const Shape& scenario_shape() { return shape_of<Scenario>(); }
+
+}  // namespace bstp::border::yaml

@@ -1,0 +1,237 @@
+// Checks across sections of a scenario, after every value has been read and range-checked.
+#include "scenario_validation.hpp"
+
+#include "scenario_schema.hpp"
+
+#include <algorithm>
+#include <deque>
+#include <set>
+
+#include <fmt/format.h>
+
+namespace bstp::border::yaml {
+namespace {
+
+template <class T>
+std::vector<std::string> ids_of(const std::map<std::string, T>& entries) {
+  std::vector<std::string> ids;
+  for (const auto& entry : entries) ids.push_back(entry.first);
+  return ids;
+}
+
+// `id` must be a key of `defined`; `what` names it ("country"). The problem is reported at
+// `where` (the list element, or the value itself) for the key path `path`.
+template <class T>
+bool check_reference(Reader& r, const std::string& path, const std::string& where, const std::string& id,
+                     const std::map<std::string, T>& defined, const char* what) {
+  if (defined.contains(id)) return true;
+  if (r.reported(where)) return false;  // missing or of the wrong type: said already
+  const std::vector<std::string> ids = ids_of(defined);
+  const std::string known = ids.empty() ? fmt::format("no {} is defined", what) : "defined: " + list_names(ids);
+  if (id.empty())
+    r.error(r.location(where), path, fmt::format("expected the id of a {} ({})", what, known));
+  else if (const std::string hint = did_you_mean(id, ids); !hint.empty())
+    r.error(r.location(where), path, fmt::format("'{}' is not a defined {}{}", id, what, hint));
+  else
+    r.error(r.location(where), path, fmt::format("'{}' is not a defined {} ({})", id, what, known));
+  return false;
+}
+
+template <class T>
+bool check_reference(Reader& r, const std::string& path, const std::string& id, const std::map<std::string, T>& defined,
+                     const char* what) {
+  return check_reference(r, path, path, id, defined, what);
+}
+
+// Every element of a list of ids, reported at the element under the list's path.
+template <class T>
+void check_references(Reader& r, const std::string& path, const std::vector<std::string>& ids,
+                      const std::map<std::string, T>& defined, const char* what) {
+  for (std::size_t i = 0; i < ids.size(); ++i) check_reference(r, path, join(path, i), ids[i], defined, what);
+}
+
+void check_not_empty(Reader& r, const std::string& path, const std::vector<std::string>& ids, const char* what) {
+  if (ids.empty() && !r.reported(path)) r.error_at(path, fmt::format("expected at least one {}", what));
+}
+
+// ---- Places, legs and sectors -----------------------------------------------------------------
+
+void check_nodes(Reader& r, const Scenario& s) {
+  for (const auto& [id, node] : s.nodes) {
+    const std::string path = join("nodes", id);
+    check_reference(r, join(path, "country"), node.country, s.countries, "country");
+    if (!node.sector.empty()) check_reference(r, join(path, "sector"), node.sector, s.sectors, "sector");
+  }
+}
+
+void check_edge_ids_unique(Reader& r, const Scenario& s) {
+  std::map<std::string, std::size_t> first;
+  for (std::size_t i = 0; i < s.edges.size(); ++i) {
+    const auto [it, fresh] = first.emplace(s.edges[i].id, i);
+    if (!fresh)
+      r.error_at(join("edges", i),
+                 fmt::format("duplicate edge id '{}' (also edges.{}); give one of them an explicit id", s.edges[i].id, it->second));
+  }
+}
+
+void check_edges(Reader& r, const Scenario& s) {
+  for (std::size_t i = 0; i < s.edges.size(); ++i) {
+    const Edge& e = s.edges[i];
+    const std::string path = join("edges", i);
+    const bool from_ok = check_reference(r, join(path, "from"), e.from, s.nodes, "node");
+    const bool to_ok = check_reference(r, join(path, "to"), e.to, s.nodes, "node");
+    if (from_ok && to_ok && e.from == e.to) r.error_at(join(path, "to"), fmt::format("a leg must join two different nodes, got '{}' twice", e.to));
+    if (!e.sector.empty()) check_reference(r, join(path, "sector"), e.sector, s.sectors, "sector");
+  }
+  check_edge_ids_unique(r, s);
+}
+
+void check_sectors(Reader& r, const Scenario& s) {
+  const std::vector<std::string> modes = mode_names();
+  for (const auto& [id, sector] : s.sectors) {
+    const std::string path = join("sectors", id);
+    check_reference(r, join(path, "country"), sector.country, s.countries, "country");
+    for (const auto& entry : sector.terrain)
+      if (std::find(modes.begin(), modes.end(), entry.first) == modes.end())
+        r.error_at(join(join(path, "terrain"), entry.first),
+                   fmt::format("expected a mode ({}), got '{}'{}", list_names(modes), entry.first, did_you_mean(entry.first, modes)));
+  }
+}
+
+// ---- Checkpoints and legitimate traffic -------------------------------------------------------
+
+// A checkpoint or a traffic flow is keyed by a node of kind port_of_entry.
+bool check_port_of_entry(Reader& r, const std::string& path, const std::string& id, const Scenario& s) {
+  if (!check_reference(r, path, id, s.nodes, "node")) return false;
+  if (s.nodes.at(id).kind == NodeKind::port_of_entry) return true;
+  r.error_at(path, fmt::format("'{}' is not a port_of_entry node", id));
+  return false;
+}
+
+void check_checkpoints(Reader& r, const Scenario& s) {
+  for (const auto& entry : s.checkpoints) check_port_of_entry(r, join("checkpoints", entry.first), entry.first, s);
+}
+
+void check_traffic(Reader& r, const Scenario& s) {
+  for (const auto& [id, flow] : s.traffic) {
+    const std::string path = join("traffic", id);
+    if (check_port_of_entry(r, path, id, s) && !s.checkpoints.contains(id))
+      r.error_at(path, fmt::format("no checkpoint at '{}' (traffic needs a checkpoints.{} entry)", id, id));
+    if (!flow.daily_profile.empty() && flow.daily_profile.size() != 24)
+      r.error_at(join(path, "daily_profile"),
+                 fmt::format("expected 24 multipliers (one per hour of the day), got {}", flow.daily_profile.size()));
+  }
+}
+
+// ---- Organisations ----------------------------------------------------------------------------
+
+using Adjacency = std::map<std::string, std::vector<std::string>>;
+
+Adjacency legs_from_each_node(const Scenario& s) {
+  Adjacency next;
+  for (const Edge& e : s.edges) {
+    next[e.from].push_back(e.to);
+    if (e.bidirectional) next[e.to].push_back(e.from);
+  }
+  return next;
+}
+
+std::set<std::string> reachable_from(const std::string& source, const Adjacency& next) {
+  std::set<std::string> seen{source};
+  std::deque<std::string> queue{source};
+  while (!queue.empty()) {
+    const std::string node = queue.front();
+    queue.pop_front();
+    if (auto it = next.find(node); it != next.end())
+      for (const std::string& n : it->second)
+        if (seen.insert(n).second) queue.push_back(n);
+  }
+  return seen;
+}
+
+// Every destination must be reachable from every source over the legs.
+void check_reachability(Reader& r, const std::string& path, const Organisation& o, const Scenario& s,
+                        const Adjacency& next) {
+  for (const std::string& source : o.sources) {
+    if (!s.nodes.contains(source)) continue;
+    const std::set<std::string> reached = reachable_from(source, next);
+    for (std::size_t i = 0; i < o.destinations.size(); ++i) {
+      const std::string& destination = o.destinations[i];
+      if (s.nodes.contains(destination) && !reached.contains(destination))
+        r.error(r.location(join(join(path, "destinations"), i)), join(path, "destinations"),
+                fmt::format("'{}' cannot be reached from source '{}'", destination, source));
+    }
+  }
+}
+
+void check_organisations(Reader& r, const Scenario& s) {
+  const Adjacency next = legs_from_each_node(s);
+  for (const auto& [id, o] : s.organisations) {
+    const std::string path = join("organisations", id);
+    check_not_empty(r, join(path, "sources"), o.sources, "source node");
+    check_not_empty(r, join(path, "destinations"), o.destinations, "destination node");
+    check_references(r, join(path, "sources"), o.sources, s.nodes, "node");
+    check_references(r, join(path, "destinations"), o.destinations, s.nodes, "node");
+    check_reachability(r, path, o, s, next);
+  }
+}
+
+// ---- Training and coordination ----------------------------------------------------------------
+
+void check_training(Reader& r, const Scenario& s) {
+  for (const auto& [id, program] : s.training.programs) {
+    for (std::size_t i = 0; i < program.cohorts.size(); ++i) {
+      const std::string path = join(join(join("training.programs", id), "cohorts"), i);
+      check_not_empty(r, join(path, "countries"), program.cohorts[i].countries, "country (seats are split across them)");
+      check_references(r, join(path, "countries"), program.cohorts[i].countries, s.countries, "country");
+    }
+  }
+  for (std::size_t i = 0; i < s.training.observers.size(); ++i)
+    check_reference(r, join(join("training.observers", i), "country"), s.training.observers[i].country, s.countries, "country");
+}
+
+// An agreement between two countries: both defined, and different.
+void check_country_pair(Reader& r, const std::string& path, const std::string& a, const std::string& b, const Scenario& s) {
+  const bool a_ok = check_reference(r, join(path, "a"), a, s.countries, "country");
+  const bool b_ok = check_reference(r, join(path, "b"), b, s.countries, "country");
+  if (a_ok && b_ok && a == b) r.error_at(join(path, "b"), fmt::format("expected two different countries, got '{}' twice", a));
+}
+
+void check_joint_patrol(Reader& r, const std::string& path, const JointPatrol& p, const Scenario& s) {
+  const bool a_ok = check_reference(r, join(path, "sector_a"), p.sector_a, s.sectors, "sector");
+  const bool b_ok = check_reference(r, join(path, "sector_b"), p.sector_b, s.sectors, "sector");
+  if (a_ok && b_ok && s.sectors.at(p.sector_a).country == s.sectors.at(p.sector_b).country)
+    r.error_at(path, fmt::format("a joint patrol pairs sectors of two countries; '{}' and '{}' are both in {}", p.sector_a,
+                                 p.sector_b, s.sectors.at(p.sector_a).country));
+}
+
+void check_coordination(Reader& r, const Scenario& s) {
+  const Coordination& c = s.coordination;
+  for (std::size_t i = 0; i < c.information_sharing.size(); ++i)
+    check_country_pair(r, join("coordination.information_sharing", i), c.information_sharing[i].a,
+                       c.information_sharing[i].b, s);
+  for (std::size_t i = 0; i < c.hot_pursuit.size(); ++i)
+    check_country_pair(r, join("coordination.hot_pursuit", i), c.hot_pursuit[i].a, c.hot_pursuit[i].b, s);
+  for (std::size_t i = 0; i < c.joint_patrols.size(); ++i)
+    check_joint_patrol(r, join("coordination.joint_patrols", i), c.joint_patrols[i], s);
+  for (std::size_t i = 0; i < c.joint_exercises.size(); ++i) {
+    const std::string path = join(join("coordination.joint_exercises", i), "countries");
+    if (c.joint_exercises[i].countries.size() < 2 && !r.reported(path)) r.error_at(path, "expected at least two countries");
+    check_references(r, path, c.joint_exercises[i].countries, s.countries, "country");
+  }
+}
+
+}  // namespace
+
+void check_scenario(Reader& r, const Scenario& s) {
+  check_nodes(r, s);
+  check_edges(r, s);
+  check_sectors(r, s);
+  check_checkpoints(r, s);
+  check_traffic(r, s);
+  check_organisations(r, s);
+  check_training(r, s);
+  check_coordination(r, s);
+}
+
+}  // namespace bstp::border::yaml
