@@ -1,5 +1,6 @@
 // The `bstp` program: one binary, one subcommand per job.
 #include "command.hpp"
+#include "experiment/mpi_farm.hpp"
 #include "version.hpp"
 
 #include <iostream>
@@ -10,6 +11,7 @@
 
 int main(int argc, char** argv) {
   using namespace bstp::tools;
+  const bstp::experiment::mpi::Session mpi(&argc, &argv);  // only under mpirun/srun (docs/cluster.md)
   Program program;
   CLI::App& app = program.app;
   for (int i = 0; i < argc; ++i) program.command_line += (i ? " " : "") + std::string(argv[i]);
@@ -19,11 +21,14 @@ int main(int argc, char** argv) {
   app.footer(
       "\nExamples:\n"
       "  bstp run scenarios/bstp-region.yaml            compare the region's policies\n"
+      "  bstp sweep scenarios/sweeps/training_seats.yaml --out seats.h5   a parameter sweep\n"
       "  bstp validate scenarios/*.yaml                 check scenario files without running\n"
       "  bstp phold --threads 2                         benchmark the kernel\n"
       "\nExit codes: 0 success, 1 the run failed, 2 bad arguments or input.\n"
       "Run `bstp COMMAND --help` for the options of a command.");
   add_run_command(program);
+  add_sweep_command(program);
+  add_merge_command(program);
   add_validate_command(program);
   add_phold_command(program);
 

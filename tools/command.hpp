@@ -41,5 +41,7 @@ std::size_t peak_memory_bytes();
 void add_phold_command(Program& program);
 void add_validate_command(Program& program);
 void add_run_command(Program& program);
+void add_sweep_command(Program& program);
+void add_merge_command(Program& program);
 
 }  // namespace bstp::tools

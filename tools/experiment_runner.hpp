@@ -8,8 +8,10 @@
 
 #include <border/compiled_scenario.hpp>
 
+#include <atomic>
 #include <functional>
 #include <memory>
+#include <span>
 #include <vector>
 
 namespace bstp::tools {
@@ -24,10 +26,20 @@ struct RunSettings {
   unsigned lp_threads = 1;  // threads of the conservative scheduler inside one replication
 };
 
-// Fills every slot of results.values[p][r] that is not done yet. `on_done(p, r)` is called, one
-// call at a time, after each replication finishes (for checkpoints).
+struct Task {
+  std::size_t point = 0, replication = 0;
+};
+
+// The slots of `results` not done yet whose replication r has r % shard_count == shard_index,
+// point by point.
+std::vector<Task> missing_tasks(const experiment::ExperimentResults& results, std::size_t shard_index = 0,
+                                std::size_t shard_count = 1);
+
+// Runs `tasks` into results.values[p][r]. `on_done(p, r)` is called, one call at a time, after
+// each replication finishes (for checkpoints). Once `*stop` is true, no more replications start.
 void run_replications(const std::vector<PlannedPoint>& points, experiment::ExperimentResults& results,
-                      const RunSettings& settings, const std::function<void(std::size_t, std::size_t)>& on_done,
-                      Progress* progress);
+                      const RunSettings& settings, std::span<const Task> tasks,
+                      const std::function<void(std::size_t, std::size_t)>& on_done, Progress* progress,
+                      const std::atomic<bool>* stop = nullptr);
 
 }  // namespace bstp::tools

@@ -1,0 +1,50 @@
+// The checkpoint journal: an append-only file next to the results file (`OUT.h5.journal`) with one
+// fsync'd record per finished replication, so that an interrupted run or sweep loses nothing it
+// finished and `--resume` runs only what is missing. A header holds the experiment's identity
+// (experiment_identity.hpp plus what the caller adds); each record holds (point, replication,
+// the encoded result) and a checksum. A record torn by a crash is dropped when the journal is
+// resumed. Byte order is the machine's: resume on the same kind of machine.
+#pragma once
+
+#include "experiment/experiment_results.hpp"
+#include "experiment/replication_codec.hpp"
+
+#include <cstddef>
+#include <string>
+
+namespace bstp::experiment {
+
+class CheckpointJournal {
+ public:
+  // Creates `path` (replacing any file there) with a header for `identity`; synced to disk.
+  static CheckpointJournal create(const std::string& path, const std::string& identity, const ResultShape& shape);
+
+  // Opens the journal at `path` to continue it: throws std::invalid_argument if it was written for
+  // another experiment (naming the first difference), std::runtime_error if it is not a journal.
+  // Loads every complete record into `results.values` (slots outside `results` are an error) and
+  // drops a torn last record. `loaded` receives the number of replications read.
+  static CheckpointJournal resume(const std::string& path, const std::string& identity, ExperimentResults& results,
+                                  std::size_t& loaded);
+
+  CheckpointJournal(CheckpointJournal&& other) noexcept;
+  CheckpointJournal& operator=(CheckpointJournal&&) = delete;
+  CheckpointJournal(const CheckpointJournal&) = delete;
+  ~CheckpointJournal();
+
+  // Appends one record and syncs it to disk; throws std::runtime_error on failure.
+  void append(std::size_t point, std::size_t replication, const border::ReplicationResult& result);
+  // Closes and deletes the journal (once the results file is written).
+  void remove();
+  const std::string& path() const { return path_; }
+
+ private:
+  CheckpointJournal(std::string path, int fd, ResultShape shape) : path_(std::move(path)), fd_(fd), shape_(shape) {}
+  std::string path_;
+  int fd_ = -1;
+  ResultShape shape_;
+};
+
+// The journal that goes with results file `out`.
+inline std::string journal_path(const std::string& out) { return out + ".journal"; }
+
+}  // namespace bstp::experiment

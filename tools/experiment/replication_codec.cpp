@@ -1,0 +1,59 @@
+#include "experiment/replication_codec.hpp"
+
+#include <stdexcept>
+#include <string>
+
+namespace bstp::experiment {
+
+namespace {
+constexpr std::size_t K = border::kIndicatorCount;
+}
+
+std::size_t ResultShape::size() const { return K * (1 + months + countries) + crossings + 3; }
+
+ResultShape shape_of(const ExperimentResults& results) {
+  return {static_cast<std::size_t>(results.months), results.countries.size(), results.crossings.size()};
+}
+
+std::vector<double> encode(const border::ReplicationResult& result, const ResultShape& shape) {
+  bool ok = result.totals.size() == K && result.monthly.size() == K && result.by_country.size() == K &&
+            result.crossing_kg.size() == shape.crossings;
+  for (std::size_t k = 0; ok && k < K; ++k)
+    ok = result.monthly[k].size() == shape.months && result.by_country[k].size() == shape.countries;
+  if (!ok) throw std::invalid_argument("a replication's result does not have the experiment's shape");
+  std::vector<double> data;
+  data.reserve(shape.size());
+  data.insert(data.end(), result.totals.begin(), result.totals.end());
+  for (const auto& row : result.monthly) data.insert(data.end(), row.begin(), row.end());
+  for (const auto& row : result.by_country) data.insert(data.end(), row.begin(), row.end());
+  data.insert(data.end(), result.crossing_kg.begin(), result.crossing_kg.end());
+  data.push_back(static_cast<double>(result.events >> 32));
+  data.push_back(static_cast<double>(result.events & 0xffffffffu));
+  data.push_back(result.wall_seconds);
+  return data;
+}
+
+border::ReplicationResult decode(std::span<const double> data, const ResultShape& shape) {
+  if (data.size() != shape.size())
+    throw std::runtime_error("a replication's record holds " + std::to_string(data.size()) + " values, expected " +
+                             std::to_string(shape.size()));
+  border::ReplicationResult result;
+  const double* at = data.data();
+  auto take = [&](std::size_t n) {
+    std::vector<double> v(at, at + n);
+    at += n;
+    return v;
+  };
+  result.totals = take(K);
+  for (std::size_t k = 0; k < K; ++k) result.monthly.push_back(take(shape.months));
+  for (std::size_t k = 0; k < K; ++k) result.by_country.push_back(take(shape.countries));
+  result.crossing_kg = take(shape.crossings);
+  const double high = at[0], low = at[1];
+  if (!(high >= 0 && high < 4294967296.0 && low >= 0 && low < 4294967296.0))
+    throw std::runtime_error("a replication's record has a corrupt event count");
+  result.events = (static_cast<std::uint64_t>(high) << 32) | static_cast<std::uint64_t>(low);
+  result.wall_seconds = at[2];
+  return result;
+}
+
+}  // namespace bstp::experiment

@@ -1,0 +1,231 @@
+#include "experiment_session.hpp"
+
+#include "command.hpp"
+#include "experiment/experiment_identity.hpp"
+#include "experiment/mpi_farm.hpp"
+#include "experiment/replication_codec.hpp"
+#include "experiment/results_file.hpp"
+
+#include <border/border_model.hpp>
+
+#include <atomic>
+#include <charconv>
+#include <csignal>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <thread>
+
+#include <fmt/format.h>
+
+namespace bstp::tools {
+
+namespace {
+
+namespace fs = std::filesystem;
+namespace mpi = experiment::mpi;
+
+// Parses "I/N" (0 <= I < N); false when it is not that.
+bool parse_shard(const std::string& text, std::size_t& index, std::size_t& count) {
+  const std::size_t slash = text.find('/');
+  if (slash == std::string::npos) return false;
+  const char* begin = text.data();
+  const char* end = begin + text.size();
+  const auto a = std::from_chars(begin, begin + slash, index);
+  const auto b = std::from_chars(begin + slash + 1, end, count);
+  return a.ec == std::errc() && a.ptr == begin + slash && b.ec == std::errc() && b.ptr == end && count >= 1 && index < count;
+}
+
+unsigned default_threads() {
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  return std::max(1u, cores / static_cast<unsigned>(std::max(1, mpi::local_size())));
+}
+
+// Rank 0's checks of its files before anything runs; --resume reads the journal.
+void check_files(PreparedExperiment& e, const SessionOptions& o) {
+  if (o.out.empty()) return;
+  std::error_code ec;
+  fs::path directory = fs::path(o.out).parent_path();
+  if (directory.empty()) directory = ".";
+  if (!fs::is_directory(directory, ec))
+    throw UsageError(fmt::format("cannot write '{}': directory '{}' does not exist", o.out, directory.string()));
+  if (fs::exists(o.out, ec) && !o.force) throw UsageError(fmt::format("{} exists; pass --force to overwrite it", o.out));
+  const std::string journal = experiment::journal_path(o.out);
+  if (!fs::exists(journal, ec)) {
+    if (o.resume) std::cerr << fmt::format("bstp: no checkpoint journal {}: nothing to resume, starting from the beginning\n", journal);
+    return;
+  }
+  if (!o.resume && !o.force)
+    throw UsageError(fmt::format("{} holds the replications an interrupted run finished; pass --resume to continue "
+                                 "it, or --force to start over",
+                                 journal));
+  if (o.resume) e.journal.emplace(experiment::CheckpointJournal::resume(journal, e.plan.identity, e.plan.results, e.resumed));
+}
+
+// SIGINT and SIGTERM ask the run to stop starting replications; a second one kills as usual.
+std::atomic<bool> g_interrupted{false};
+extern "C" void on_interrupt(int) { g_interrupted.store(true); }
+
+class InterruptGuard {
+ public:
+  InterruptGuard() {
+    g_interrupted.store(false);
+    struct sigaction action {};
+    action.sa_handler = on_interrupt;
+    action.sa_flags = SA_RESETHAND;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGINT, &action, &old_int_);
+    sigaction(SIGTERM, &action, &old_term_);
+  }
+  ~InterruptGuard() {
+    sigaction(SIGINT, &old_int_, nullptr);
+    sigaction(SIGTERM, &old_term_, nullptr);
+  }
+  InterruptGuard(const InterruptGuard&) = delete;
+  InterruptGuard& operator=(const InterruptGuard&) = delete;
+
+ private:
+  struct sigaction old_int_ {}, old_term_ {};
+};
+
+// For the tests of --resume: BSTP_TEST_CRASH_AFTER=K makes the process die abruptly, as if
+// killed, right after checkpointing its K-th replication.
+std::size_t crash_after() {
+  const char* value = std::getenv("BSTP_TEST_CRASH_AFTER");
+  return value ? static_cast<std::size_t>(std::strtoull(value, nullptr, 10)) : 0;
+}
+
+// The exit code main() gives `error` (0 for none).
+int exit_code_of(const std::exception_ptr& error) {
+  if (!error) return kExitOk;
+  try {
+    std::rethrow_exception(error);
+  } catch (const border::ScenarioError&) {
+    return kExitUsage;
+  } catch (const UsageError&) {
+    return kExitUsage;
+  } catch (const std::invalid_argument&) {
+    return kExitUsage;
+  } catch (...) {
+    return kExitFailure;
+  }
+}
+
+}  // namespace
+
+void add_session_options(CLI::App& cmd, SessionOptions& o, bool out_required) {
+  cmd.add_option("--threads", o.threads, "Replications run side by side (default: all cores, shared among the MPI ranks of a machine)");
+  cmd.add_option("--lp-threads", o.lp_threads, "Threads inside each replication (conservative parallel scheduler)")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  CLI::Option* out = cmd.add_option("--out", o.out, "Write all replications to this HDF5 file (docs/results-format.md)");
+  if (out_required) out->required();
+  cmd.add_flag("--force", o.force, "Overwrite the --out file if it exists (and drop an old checkpoint journal)");
+  cmd.add_flag("--resume", o.resume, "Continue an interrupted run from its checkpoint journal (OUT.journal): run only what is missing");
+  cmd.add_option("--shard", o.shard, "Run only replications r with r % N == I (a job array's task I of N); join the files with bstp merge")
+      ->type_name("I/N")
+      ->check(CLI::Validator(
+          [](std::string& text) {
+            std::size_t i = 0, n = 0;
+            return parse_shard(text, i, n) ? std::string() : "--shard expects I/N with 0 <= I < N, e.g. 0/4; got '" + text + "'";
+          },
+          "I/N"));
+}
+
+std::optional<PreparedExperiment> prepare(const std::function<ExperimentPlan()>& make, const SessionOptions& o, int& exit_code) {
+  std::optional<PreparedExperiment> e;
+  std::exception_ptr error;
+  try {
+    if (o.resume && o.out.empty()) throw UsageError("--resume needs --out: the checkpoint journal is OUT.journal");
+    e.emplace(PreparedExperiment{make(), 0, 1, std::nullopt, 0});
+    if (!o.shard.empty()) {
+      parse_shard(o.shard, e->shard_index, e->shard_count);
+      e->plan.identity += fmt::format("shard: {}/{}\n", e->shard_index, e->shard_count);
+    }
+    if (mpi::rank() == 0) check_files(*e, o);
+  } catch (...) {
+    error = std::current_exception();
+  }
+  const mpi::Agreement a = mpi::agree(exit_code_of(error), e ? experiment::fnv1a(e->plan.identity) : 0);
+  if (a.ok()) return e;
+  if (mpi::rank() == 0) {
+    if (error) std::rethrow_exception(error);
+    if (a.failed_rank > 0)
+      throw std::runtime_error(fmt::format("MPI rank {} could not prepare the experiment (its message is above)", a.failed_rank));
+    throw std::runtime_error(fmt::format("MPI rank {} planned another experiment than rank 0: are the files the same on "
+                                         "every machine?",
+                                         a.mismatched_rank));
+  }
+  if (error && a.failed_rank != 0) std::rethrow_exception(error);  // rank 0 cannot tell what went wrong here
+  exit_code = a.root_code ? a.root_code : kExitFailure;
+  return std::nullopt;
+}
+
+Outcome execute(PreparedExperiment& e, const SessionOptions& o, const std::string& what) {
+  ExperimentPlan& plan = e.plan;
+  experiment::ExperimentResults& results = plan.results;
+  const experiment::ResultShape shape = experiment::shape_of(results);
+  const unsigned threads = o.threads ? o.threads : default_threads();
+  const std::vector<Task> tasks = missing_tasks(results, e.shard_index, e.shard_count);
+  const mpi::Compute compute = [&](const mpi::Task& t) {
+    return experiment::encode(border::simulate_replication(*plan.points[t.point].scenario, t.replication, o.lp_threads), shape);
+  };
+  if (mpi::rank() != 0) {
+    mpi::run_worker(threads, compute);
+    return Outcome::worker;
+  }
+  std::vector<mpi::Task> farm_tasks;
+  if (mpi::size() > 1)
+    for (const Task& t : tasks) farm_tasks.push_back({t.point, t.replication});
+  const auto no_stop = [] { return false; };
+  if (!o.out.empty() && !e.journal) {
+    try {
+      e.journal.emplace(experiment::CheckpointJournal::create(experiment::journal_path(o.out), plan.identity, shape));
+    } catch (...) {
+      if (mpi::size() > 1) mpi::run_master({}, threads, compute, {}, no_stop);  // releases the workers
+      throw;
+    }
+  }
+  if (e.resumed > 0)
+    std::cerr << fmt::format("bstp: resuming: {} replications read from {}, {} to run\n", e.resumed, e.journal->path(),
+                             tasks.size());
+
+  const std::size_t crash = crash_after();
+  std::size_t recorded = 0;
+  auto record = [&](std::size_t p, std::size_t r) {
+    if (e.journal) e.journal->append(p, r, results.values[p][r]);
+    if (crash && ++recorded == crash) std::_Exit(kExitInterrupted);
+  };
+  InterruptGuard guard;
+  {
+    Progress progress(what, tasks.size());
+    if (mpi::size() > 1) {
+      const mpi::Deliver deliver = [&](const mpi::Task& t, std::vector<double>&& data) {
+        results.values[t.point][t.replication] = experiment::decode(data, shape);
+        record(t.point, t.replication);
+        progress.advance();
+      };
+      mpi::run_master(farm_tasks, threads, compute, deliver, [] { return g_interrupted.load(); });
+    } else {
+      run_replications(plan.points, results, RunSettings{threads, o.lp_threads}, tasks, record, &progress, &g_interrupted);
+    }
+  }
+  if (g_interrupted.load()) {
+    const std::size_t left = missing_tasks(results, e.shard_index, e.shard_count).size();
+    if (e.journal)
+      std::cerr << fmt::format("\nbstp: interrupted with {} replications to go; those finished are in {}: run the same "
+                               "command with --resume to finish\n",
+                               left, e.journal->path());
+    else
+      std::cerr << fmt::format("\nbstp: interrupted with {} replications to go\n", left);
+    return Outcome::interrupted;
+  }
+  if (!o.out.empty()) {
+    results.created_utc = experiment::utc_timestamp_now();
+    experiment::write_results_file(o.out, results, o.force);
+    e.journal->remove();
+  }
+  return Outcome::finished;
+}
+
+}  // namespace bstp::tools

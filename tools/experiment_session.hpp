@@ -1,0 +1,53 @@
+// What `bstp run` and `bstp sweep` share once an experiment is planned: the options, the
+// checkpoint journal (`OUT.journal`, one record per finished replication) and `--resume`,
+// `--shard I/N`, the MPI task farm under mpirun, Ctrl-C, and writing the results file.
+#pragma once
+
+#include "experiment/checkpoint_journal.hpp"
+#include "experiment_plan.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <optional>
+#include <string>
+
+namespace bstp::tools {
+
+inline constexpr int kExitInterrupted = 130;  // stopped by Ctrl-C or SIGTERM; the journal is kept
+
+struct SessionOptions {
+  unsigned threads = 0;  // 0 = this machine's cores, shared among its MPI ranks
+  unsigned lp_threads = 1;
+  std::string out;
+  bool force = false;
+  bool resume = false;
+  std::string shard;  // "I/N"; empty = every replication
+};
+
+// Adds --threads, --lp-threads, --out, --force, --resume and --shard to a command.
+void add_session_options(CLI::App& cmd, SessionOptions& options, bool out_required);
+
+struct PreparedExperiment {
+  ExperimentPlan plan;
+  std::size_t shard_index = 0, shard_count = 1;
+  std::optional<experiment::CheckpointJournal> journal;  // rank 0 with --out, when resuming
+  std::size_t resumed = 0;                                // replications read from the journal
+};
+
+// Plans the experiment with `make` on every MPI rank and checks rank 0's files (--out, the
+// journal; --resume loads it). Every rank learns whether all went well before anything runs.
+// Throws on rank 0 (and on a rank whose own problem rank 0 cannot report); returns nothing, with
+// `exit_code` set, on a worker rank that should stop quietly.
+std::optional<PreparedExperiment> prepare(const std::function<ExperimentPlan()>& make, const SessionOptions& options,
+                                          int& exit_code);
+
+enum class Outcome { finished, interrupted, worker };
+
+// Runs the replications still missing (this shard's), checkpointing each, then writes --out
+// and removes the journal. `what` labels the progress bar. Worker ranks compute for rank 0 and
+// return Outcome::worker; an interrupted run reports what it kept and returns
+// Outcome::interrupted.
+Outcome execute(PreparedExperiment& experiment, const SessionOptions& options, const std::string& what);
+
+}  // namespace bstp::tools
