@@ -481,7 +481,7 @@ const Fields<Scenario>& Schema<Scenario>::fields() {
       {"sectors", &Scenario::sectors},
       {"checkpoints", &Scenario::checkpoints},
       {"traffic", &Scenario::traffic},
-      {"organisations", &Scenario::organisations, required()},
+      {"organisations", &Scenario::organisations},
       {"training", &Scenario::training},
       {"coordination", &Scenario::coordination},
       {"economy", &Scenario::economy},
