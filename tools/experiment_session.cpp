@@ -76,6 +76,9 @@ class InterruptGuard {
     sigemptyset(&action.sa_mask);
     sigaction(SIGINT, &action, &old_int_);
     sigaction(SIGTERM, &action, &old_term_);
+    // A signal ignored when the program started (nohup, a background job) stays ignored.
+    if (old_int_.sa_handler == SIG_IGN) sigaction(SIGINT, &old_int_, nullptr);
+    if (old_term_.sa_handler == SIG_IGN) sigaction(SIGTERM, &old_term_, nullptr);
   }
   ~InterruptGuard() {
     sigaction(SIGINT, &old_int_, nullptr);
@@ -127,7 +130,7 @@ void add_session_options(CLI::App& cmd, SessionOptions& o, bool out_required) {
       ->check(CLI::Validator(
           [](std::string& text) {
             std::size_t i = 0, n = 0;
-            return parse_shard(text, i, n) ? std::string() : "--shard expects I/N with 0 <= I < N, e.g. 0/4; got '" + text + "'";
+            return parse_shard(text, i, n) ? std::string() : "expects I/N with 0 <= I < N, e.g. 0/4; got '" + text + "'";
           },
           "I/N"));
 }

@@ -1,11 +1,13 @@
 // `bstp sweep SWEEP.yaml --out FILE.h5`: a scenario's policies over a grid (or list) of parameter
 // values, every design point over the same replications (common random numbers).
 #include "command.hpp"
+#include "experiment/mpi_farm.hpp"
 #include "experiment_session.hpp"
 #include "experiment_summary.hpp"
 #include "summary_statistics.hpp"
 #include "sweep_plan.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <iostream>
 
@@ -16,6 +18,7 @@ namespace {
 
 struct SweepOptions {
   std::string sweep;
+  bool list = false;
   SessionOptions session;
   Format format = Format::text;
 };
@@ -56,7 +59,32 @@ Table sweep_table(const experiment::ExperimentResults& results) {
   return t;
 }
 
+// --list: the design points and their parameter values, without running anything.
+Table point_table(const experiment::ExperimentResults& results) {
+  Table t;
+  t.title = fmt::format("{} design points x {} replications", results.points.size(), results.replications);
+  t.columns = {"design point"};
+  for (const auto& point : results.points)
+    for (const auto& [path, value] : point.parameters)
+      if (std::find(t.columns.begin(), t.columns.end(), path) == t.columns.end()) t.columns.push_back(path);
+  for (const auto& point : results.points) {
+    std::vector<Cell> row{point.name};
+    for (std::size_t c = 1; c < t.columns.size(); ++c) {
+      const auto it = std::find_if(point.parameters.begin(), point.parameters.end(), [&](const auto& p) { return p.first == t.columns[c]; });
+      row.emplace_back(it == point.parameters.end() ? Cell{std::string()} : Cell{it->second});
+    }
+    t.rows.push_back(std::move(row));
+  }
+  return t;
+}
+
 int sweep(const SweepOptions& o, const std::string& command_line) {
+  if (o.list) {
+    const ExperimentPlan plan = plan_sweep(read_sweep_file(o.sweep), command_line);
+    if (experiment::mpi::rank() == 0) print(std::cout, point_table(plan.results), o.format);
+    return kExitOk;
+  }
+  if (o.session.out.empty()) throw UsageError("--out is required: the HDF5 file to write the sweep's results to");
   int exit_code = kExitOk;
   std::optional<PreparedExperiment> e = prepare([&] { return plan_sweep(read_sweep_file(o.sweep), command_line); }, o.session, exit_code);
   if (!e) return exit_code;
@@ -93,12 +121,14 @@ void add_sweep_command(Program& program) {
       "the same command with --resume. --shard I/N runs a job array's share (join with bstp merge);\n"
       "under `mpirun -n K` the K ranks share the work (docs/cluster.md).\n\n"
       "Examples:\n"
+      "  bstp sweep scenarios/sweeps/training_seats.yaml --list\n"
       "  bstp sweep scenarios/sweeps/training_seats.yaml --out seats.h5\n"
       "  bstp sweep scenarios/sweeps/training_seats.yaml --out seats.h5 --resume\n"
       "  bstp sweep scenarios/sweeps/region_training_coordination.yaml --shard 0/4 --out part-0.h5\n"
       "  mpirun -n 8 bstp sweep scenarios/sweeps/region_training_coordination.yaml --out region.h5");
   cmd->add_option("sweep", o->sweep, "Sweep YAML file")->required();
-  add_session_options(*cmd, o->session, true);
+  cmd->add_flag("--list", o->list, "Check the sweep file and list its design points without running them");
+  add_session_options(*cmd, o->session, false);
   add_format_option(*cmd, o->format);
   program.actions[cmd] = [o, &program] { return sweep(*o, program.command_line); };
 }

@@ -20,9 +20,16 @@ std::uint64_t fnv1a(std::string_view bytes, std::uint64_t hash) {
 
 namespace {
 
+// The digest of a text without its leading comment lines (the resolved scenario's first line
+// says which path it was read from, which differs between machines and working directories).
 std::string digest(const std::string& text) {
-  if (text.empty()) return "none";
-  return fmt::format("fnv1a {:016x} ({} bytes)", fnv1a(text), text.size());
+  std::string_view body = text;
+  while (body.starts_with("#")) {
+    const std::size_t end = body.find('\n');
+    body = end == std::string_view::npos ? std::string_view() : body.substr(end + 1);
+  }
+  if (body.empty()) return "none";
+  return fmt::format("fnv1a {:016x} ({} bytes)", fnv1a(body), body.size());
 }
 
 std::string joined(const std::vector<std::string>& names) {
@@ -53,9 +60,8 @@ bool same_bits(const std::vector<double>& a, const std::vector<double>& b) {
 
 std::string experiment_identity(const ExperimentResults& results) {
   std::string s;
+  // The plainest differences first: they are the ones a message should name.
   s += "bstp version: " + results.bstp_version + "\n";
-  s += "scenario text: " + digest(results.scenario_text) + "\n";
-  s += "sweep file: " + digest(results.sweep_text) + "\n";
   s += fmt::format("seed: {}\n", results.seed);
   s += fmt::format("replications: {}\n", results.replications);
   s += fmt::format("months: {}\n", results.months);
@@ -67,6 +73,8 @@ std::string experiment_identity(const ExperimentResults& results) {
     for (const auto& [name, value] : results.points[p].parameters) s += fmt::format(" {}={:.17g}", name, value);
     s += "\n";
   }
+  s += "scenario text: " + digest(results.scenario_text) + "\n";
+  s += "sweep file: " + digest(results.sweep_text) + "\n";
   return s;
 }
 
