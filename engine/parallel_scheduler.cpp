@@ -58,7 +58,7 @@ class Barrier {
  public:
   // Spinning only pays when every thread has a core of its own; otherwise sleep at once.
   explicit Barrier(std::uint32_t count)
-      : count_(count), spins_(count <= std::max(1u, std::thread::hardware_concurrency()) ? kSpins : 0) {}
+      : count_(count), spin_(count <= std::max(1u, std::thread::hardware_concurrency())) {}
 
   void arrive_and_wait() {
     const std::uint32_t generation = generation_.load(std::memory_order_acquire);
@@ -68,9 +68,28 @@ class Barrier {
       if (sleepers_.load(std::memory_order_seq_cst) != 0) generation_.notify_all();
       return;
     }
-    for (int spin = 0; spin < spins_; ++spin) {
-      if (generation_.load(std::memory_order_acquire) != generation) return;
-      cpu_relax();
+    if (spin_) {
+      // Spin for a bounded, adaptive time. Waking a sleeping thread costs tens of microseconds
+      // (more in a virtual machine), which would land on every window's critical path; but when
+      // the other threads are descheduled (a busy machine) spinning only burns the time slice.
+      // So the budget doubles after a wait that spinning caught late, and halves after a miss.
+      const int budget = spin_us_.load(std::memory_order_relaxed);
+      const auto began = std::chrono::steady_clock::now();
+      const auto half = began + std::chrono::microseconds(budget / 2), deadline = began + std::chrono::microseconds(budget);
+      bool late = false;
+      for (unsigned spin = 1;; ++spin) {
+        if (generation_.load(std::memory_order_acquire) != generation) {
+          if (late && budget < kMaxSpinMicroseconds) spin_us_.store(budget * 2, std::memory_order_relaxed);
+          return;
+        }
+        cpu_relax();
+        if (spin % 32 == 0) {
+          const auto now = std::chrono::steady_clock::now();
+          if (now > deadline) break;
+          late = now > half;
+        }
+      }
+      if (budget > kMinSpinMicroseconds) spin_us_.store(budget / 2, std::memory_order_relaxed);
     }
     sleepers_.fetch_add(1, std::memory_order_seq_cst);
     while (generation_.load(std::memory_order_seq_cst) == generation) generation_.wait(generation, std::memory_order_seq_cst);
@@ -78,12 +97,13 @@ class Barrier {
   }
 
  private:
-  static constexpr int kSpins = 1 << 10;  // 10-50 microseconds (a pause is 10-40 ns)
+  static constexpr int kMinSpinMicroseconds = 4, kMaxSpinMicroseconds = 256;
+  alignas(64) std::atomic<int> spin_us_{32};  // shared by the waiters; only a heuristic
   alignas(64) std::atomic<std::uint32_t> arrived_{0};
   alignas(64) std::atomic<std::uint32_t> generation_{0};
   alignas(64) std::atomic<std::uint32_t> sleepers_{0};
   const std::uint32_t count_;
-  const int spins_;
+  const bool spin_;
 };
 
 struct Outbox {
