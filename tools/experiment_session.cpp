@@ -10,6 +10,7 @@
 
 #include <atomic>
 #include <charconv>
+#include <chrono>
 #include <csignal>
 #include <cstdlib>
 #include <filesystem>
@@ -194,9 +195,14 @@ Outcome execute(PreparedExperiment& e, const SessionOptions& o, const std::strin
                              tasks.size());
 
   const std::size_t crash = crash_after();
+  using Clock = std::chrono::steady_clock;
+  const Clock::time_point start = Clock::now();
+  Clock::duration checkpointing{};
   std::size_t recorded = 0;
   auto record = [&](std::size_t p, std::size_t r) {
+    const Clock::time_point before = Clock::now();
     if (e.journal) e.journal->append(p, r, results.values[p][r]);
+    checkpointing += Clock::now() - before;
     if (crash && ++recorded == crash) std::_Exit(kExitInterrupted);
   };
   InterruptGuard guard;
@@ -213,6 +219,7 @@ Outcome execute(PreparedExperiment& e, const SessionOptions& o, const std::strin
       run_replications(plan.points, results, RunSettings{threads, o.lp_threads}, tasks, record, &progress, &g_interrupted);
     }
   }
+  Clock::duration writing{};
   if (g_interrupted.load()) {
     const std::size_t left = missing_tasks(results, e.shard_index, e.shard_count).size();
     if (e.journal)
@@ -225,8 +232,18 @@ Outcome execute(PreparedExperiment& e, const SessionOptions& o, const std::strin
   }
   if (!o.out.empty()) {
     results.created_utc = experiment::utc_timestamp_now();
+    const Clock::time_point before = Clock::now();
     experiment::write_results_file(o.out, results, o.force);
     e.journal->remove();
+    writing = Clock::now() - before;
+  }
+  if (std::getenv("BSTP_TIMING")) {  // for bench/experiment_throughput.sh
+    const auto seconds = [](Clock::duration d) { return std::chrono::duration<double>(d).count(); };
+    std::cerr << fmt::format("timing: {} replications in {:.3f} s wall ({:.2f} replications/s); checkpoints {:.3f} s, "
+                             "results file {:.3f} s: {:.2f}% of the wall time writing results\n",
+                             tasks.size(), seconds(Clock::now() - start), tasks.size() / seconds(Clock::now() - start),
+                             seconds(checkpointing), seconds(writing),
+                             100.0 * seconds(checkpointing + writing) / seconds(Clock::now() - start));
   }
   return Outcome::finished;
 }

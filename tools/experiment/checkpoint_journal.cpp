@@ -32,6 +32,9 @@ void write_all(int fd, const std::string& bytes, const std::string& path) {
     if (n < 0) throw io_error("write", path);
     done += static_cast<std::size_t>(n);
   }
+}
+
+void sync(int fd, const std::string& path) {
   if (::fdatasync(fd) != 0) throw io_error("sync", path);
 }
 
@@ -85,6 +88,7 @@ CheckpointJournal CheckpointJournal::create(const std::string& path, const std::
   if (fd < 0) throw io_error("create", path);
   CheckpointJournal journal(path, fd, shape);
   write_all(fd, header(identity), path);
+  sync(fd, path);
   sync_directory_of(path);
   return journal;
 }
@@ -131,18 +135,21 @@ CheckpointJournal CheckpointJournal::resume(const std::string& path, const std::
   }
   if (good_end != bytes.size()) {  // a record torn by a crash: drop it
     if (::ftruncate(fd, static_cast<off_t>(good_end)) != 0) throw io_error("truncate", path);
+    sync(fd, path);
   }
   if (::lseek(fd, 0, SEEK_END) < 0) throw io_error("seek in", path);
   return journal;
 }
 
 CheckpointJournal::CheckpointJournal(CheckpointJournal&& other) noexcept
-    : path_(std::move(other.path_)), fd_(other.fd_), shape_(other.shape_) {
+    : path_(std::move(other.path_)), fd_(other.fd_), shape_(other.shape_), last_sync_(other.last_sync_), unsynced_(other.unsynced_) {
   other.fd_ = -1;
 }
 
 CheckpointJournal::~CheckpointJournal() {
-  if (fd_ >= 0) ::close(fd_);
+  if (fd_ < 0) return;
+  if (unsynced_) (void)::fdatasync(fd_);
+  ::close(fd_);
 }
 
 void CheckpointJournal::append(std::size_t point, std::size_t replication, const border::ReplicationResult& result) {
@@ -156,7 +163,14 @@ void CheckpointJournal::append(std::size_t point, std::size_t replication, const
   const std::uint64_t sum = fnv1a(payload, fnv1a(std::string_view(record).substr(8, 24)));
   record.append(payload);
   put(record, sum);
-  write_all(fd_, record, path_);
+  write_all(fd_, record, path_);  // from here, killing the process loses nothing
+  unsynced_ = true;
+  const auto now = std::chrono::steady_clock::now();
+  if (now - last_sync_ >= kSyncInterval) {  // and from here, neither does a power cut
+    sync(fd_, path_);
+    last_sync_ = now;
+    unsynced_ = false;
+  }
 }
 
 void CheckpointJournal::remove() {

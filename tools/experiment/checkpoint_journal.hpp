@@ -1,6 +1,8 @@
 // The checkpoint journal: an append-only file next to the results file (`OUT.h5.journal`) with one
-// fsync'd record per finished replication, so that an interrupted run or sweep loses nothing it
-// finished and `--resume` runs only what is missing. A header holds the experiment's identity
+// record per finished replication, written as soon as the replication finishes, so that an
+// interrupted or killed run loses nothing it finished and `--resume` runs only what is missing.
+// Records reach the disk itself (fdatasync) at most kSyncInterval apart, so a power cut loses at
+// most that much work, and syncing does not slow sweeps of short replications. A header holds the experiment's identity
 // (experiment_identity.hpp plus what the caller adds); each record holds (point, replication,
 // the encoded result) and a checksum. A record torn by a crash is dropped when the journal is
 // resumed. Byte order is the machine's: resume on the same kind of machine.
@@ -9,6 +11,7 @@
 #include "experiment/experiment_results.hpp"
 #include "experiment/replication_codec.hpp"
 
+#include <chrono>
 #include <cstddef>
 #include <string>
 
@@ -31,7 +34,10 @@ class CheckpointJournal {
   CheckpointJournal(const CheckpointJournal&) = delete;
   ~CheckpointJournal();
 
-  // Appends one record and syncs it to disk; throws std::runtime_error on failure.
+  static constexpr std::chrono::seconds kSyncInterval{1};
+
+  // Appends one record (synced to disk if the last sync is kSyncInterval old); throws
+  // std::runtime_error on failure.
   void append(std::size_t point, std::size_t replication, const border::ReplicationResult& result);
   // Closes and deletes the journal (once the results file is written).
   void remove();
@@ -42,6 +48,8 @@ class CheckpointJournal {
   std::string path_;
   int fd_ = -1;
   ResultShape shape_;
+  std::chrono::steady_clock::time_point last_sync_ = std::chrono::steady_clock::now();
+  bool unsynced_ = false;
 };
 
 // The journal that goes with results file `out`.
