@@ -12,7 +12,7 @@
 //   node with a child has four readable children and the inner loop has no bounds checks.
 // - replace_top() removes the earliest event and inserts another in one sift-down: the
 //   schedulers use it when a handler sends an event while its own event still sits at the top,
-//   which in a hold-like model (one event in, one out) halves the heap work.
+//   which in a hold-like model (one event in, one out) saves the separate removal.
 #pragma once
 
 #include <bstp/logical_process.hpp>
