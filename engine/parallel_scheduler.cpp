@@ -68,32 +68,39 @@ class Barrier {
       if (sleepers_.load(std::memory_order_seq_cst) != 0) generation_.notify_all();
       return;
     }
+    // Spin for a bounded, adaptive time, then sleep. Waking a sleeping thread costs tens of
+    // microseconds (more in a virtual machine) on the critical path of every window; but when the
+    // other threads are descheduled (a busy machine), spinning only burns the time slice. So the
+    // budget follows the waits: doubled after a wait that spinning caught late, set to twice a
+    // short wait that it missed, halved after a long one (another thread was descheduled).
+    using Clock = std::chrono::steady_clock;
+    const Clock::time_point began = spin_ ? Clock::now() : Clock::time_point{};
+    const int budget = spin_us_.load(std::memory_order_relaxed);
     if (spin_) {
-      // Spin for a bounded, adaptive time. Waking a sleeping thread costs tens of microseconds
-      // (more in a virtual machine), which would land on every window's critical path; but when
-      // the other threads are descheduled (a busy machine) spinning only burns the time slice.
-      // So the budget doubles after a wait that spinning caught late, and halves after a miss.
-      const int budget = spin_us_.load(std::memory_order_relaxed);
-      const auto began = std::chrono::steady_clock::now();
-      const auto half = began + std::chrono::microseconds(budget / 2), deadline = began + std::chrono::microseconds(budget);
+      const auto half = began + std::chrono::microseconds(budget / 2);
+      const auto deadline = began + std::chrono::microseconds(budget);
       bool late = false;
       for (unsigned spin = 1;; ++spin) {
         if (generation_.load(std::memory_order_acquire) != generation) {
-          if (late && budget < kMaxSpinMicroseconds) spin_us_.store(budget * 2, std::memory_order_relaxed);
+          if (late) spin_us_.store(std::min(2 * budget, kMaxSpinMicroseconds), std::memory_order_relaxed);
           return;
         }
         cpu_relax();
         if (spin % 32 == 0) {
-          const auto now = std::chrono::steady_clock::now();
+          const auto now = Clock::now();
           if (now > deadline) break;
           late = now > half;
         }
       }
-      if (budget > kMinSpinMicroseconds) spin_us_.store(budget / 2, std::memory_order_relaxed);
     }
     sleepers_.fetch_add(1, std::memory_order_seq_cst);
     while (generation_.load(std::memory_order_seq_cst) == generation) generation_.wait(generation, std::memory_order_seq_cst);
     sleepers_.fetch_sub(1, std::memory_order_relaxed);
+    if (spin_) {
+      const auto waited = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - began).count();
+      const int next = waited < kMaxSpinMicroseconds ? static_cast<int>(2 * waited) : budget / 2;
+      spin_us_.store(std::clamp(next, kMinSpinMicroseconds, kMaxSpinMicroseconds), std::memory_order_relaxed);
+    }
   }
 
  private:
