@@ -2,10 +2,10 @@
 
 #include <border/border_model.hpp>
 
+#include <algorithm>
+#include <exception>
 #include <mutex>
-
-#include <oneapi/tbb/parallel_for.h>
-#include <oneapi/tbb/task_arena.h>
+#include <thread>
 
 namespace bstp::tools {
 
@@ -18,26 +18,41 @@ std::vector<Task> missing_tasks(const experiment::ExperimentResults& results, st
   return tasks;
 }
 
+// Plain threads taking the next task from a counter: replications are long (milliseconds to
+// minutes), so nothing finer is needed, and ThreadSanitizer sees every synchronisation.
 void run_replications(const std::vector<PlannedPoint>& points, experiment::ExperimentResults& results,
                       const RunSettings& settings, std::span<const Task> tasks,
                       const std::function<void(std::size_t, std::size_t)>& on_done, Progress* progress,
                       const std::atomic<bool>* stop) {
+  std::atomic<std::size_t> next{0};
   std::mutex done_mutex;
-  tbb::task_arena arena(static_cast<int>(std::max(1u, settings.threads)));
-  arena.execute([&] {
-    tbb::parallel_for(
-        std::size_t{0}, tasks.size(),
-        [&](std::size_t i) {
-          if (stop && stop->load()) return;
-          const auto [p, r] = tasks[i];
-          border::ReplicationResult result = border::simulate_replication(*points[p].scenario, r, settings.lp_threads);
-          std::lock_guard lock(done_mutex);
-          results.values[p][r] = std::move(result);
-          if (on_done) on_done(p, r);
-          if (progress) progress->advance();
-        },
-        tbb::simple_partitioner());
-  });
+  std::exception_ptr error;
+  auto work = [&] {
+    for (std::size_t i; (i = next++) < tasks.size();) {
+      if (stop && stop->load()) return;
+      const auto [p, r] = tasks[i];
+      try {
+        border::ReplicationResult result = border::simulate_replication(*points[p].scenario, r, settings.lp_threads);
+        std::lock_guard lock(done_mutex);
+        if (error) return;
+        results.values[p][r] = std::move(result);
+        if (on_done) on_done(p, r);
+        if (progress) progress->advance();
+      } catch (...) {
+        std::lock_guard lock(done_mutex);
+        if (!error) error = std::current_exception();
+        next = tasks.size();  // start nothing more
+        return;
+      }
+    }
+  };
+  {
+    const std::size_t threads = std::min<std::size_t>(std::max(1u, settings.threads), std::max<std::size_t>(tasks.size(), 1));
+    std::vector<std::jthread> helpers(threads - 1);
+    for (std::jthread& t : helpers) t = std::jthread(work);
+    work();
+  }
+  if (error) std::rethrow_exception(error);
 }
 
 }  // namespace bstp::tools

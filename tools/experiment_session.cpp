@@ -182,6 +182,7 @@ Outcome execute(PreparedExperiment& e, const SessionOptions& o, const std::strin
   if (mpi::size() > 1)
     for (const Task& t : tasks) farm_tasks.push_back({t.point, t.replication});
   const auto no_stop = [] { return false; };
+  InterruptGuard guard;  // before the journal exists: once it does, Ctrl-C is graceful
   if (!o.out.empty() && !e.journal) {
     try {
       e.journal.emplace(experiment::CheckpointJournal::create(experiment::journal_path(o.out), plan.identity, shape));
@@ -205,7 +206,6 @@ Outcome execute(PreparedExperiment& e, const SessionOptions& o, const std::strin
     checkpointing += Clock::now() - before;
     if (crash && ++recorded == crash) std::_Exit(kExitInterrupted);
   };
-  InterruptGuard guard;
   {
     Progress progress(what, tasks.size());
     if (mpi::size() > 1) {
@@ -220,8 +220,7 @@ Outcome execute(PreparedExperiment& e, const SessionOptions& o, const std::strin
     }
   }
   Clock::duration writing{};
-  if (g_interrupted.load()) {
-    const std::size_t left = missing_tasks(results, e.shard_index, e.shard_count).size();
+  if (const std::size_t left = missing_tasks(results, e.shard_index, e.shard_count).size(); g_interrupted.load() && left > 0) {
     if (e.journal)
       std::cerr << fmt::format("\nbstp: interrupted with {} replications to go; those finished are in {}: run the same "
                                "command with --resume to finish\n",
@@ -239,11 +238,11 @@ Outcome execute(PreparedExperiment& e, const SessionOptions& o, const std::strin
   }
   if (std::getenv("BSTP_TIMING")) {  // for bench/experiment_throughput.sh
     const auto seconds = [](Clock::duration d) { return std::chrono::duration<double>(d).count(); };
+    const double wall = seconds(Clock::now() - start);
     std::cerr << fmt::format("timing: {} replications in {:.3f} s wall ({:.2f} replications/s); checkpoints {:.3f} s, "
                              "results file {:.3f} s: {:.2f}% of the wall time writing results\n",
-                             tasks.size(), seconds(Clock::now() - start), tasks.size() / seconds(Clock::now() - start),
-                             seconds(checkpointing), seconds(writing),
-                             100.0 * seconds(checkpointing + writing) / seconds(Clock::now() - start));
+                             tasks.size(), wall, static_cast<double>(tasks.size()) / wall, seconds(checkpointing),
+                             seconds(writing), 100.0 * seconds(checkpointing + writing) / wall);
   }
   return Outcome::finished;
 }

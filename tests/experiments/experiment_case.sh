@@ -14,7 +14,10 @@ sweep=$here/sweeps/small.yaml
 tutorial=scenarios/tutorial.yaml
 
 fail() { echo "FAIL ($case): $*" >&2; exit 1; }
-same() { "$python" $here/compare_results.py "$1" "$2" || fail "$1 and $2 differ"; }
+same() {
+  for f in "$1" "$2"; do [ -e "$f" ] || { ls -la "$work"; fail "$f is missing"; }; done
+  "$python" $here/compare_results.py "$1" "$2" || fail "$1 and $2 differ"
+}
 # expect CODE COMMAND...: runs COMMAND (output in $work/last.txt) and checks its exit code.
 expect() {
   code=$1; shift
@@ -58,7 +61,9 @@ interrupt)
   expect 0 "$bstp" sweep $long --threads 2 --out "$work/full.h5"
   "$bstp" sweep $long --threads 2 --out "$work/cut.h5" > "$work/cut.txt" 2>&1 &
   pid=$!
-  sleep 0.7
+  # Once the journal exists the run handles signals; then let it finish a few replications.
+  i=0; while [ ! -e "$work/cut.h5.journal" ] && [ $i -lt 600 ] && kill -0 $pid 2> /dev/null; do sleep 0.1; i=$((i + 1)); done
+  sleep 0.5
   kill -TERM $pid
   wait $pid; rc=$?
   if [ "$rc" -eq 130 ]; then

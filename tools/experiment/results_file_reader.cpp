@@ -1,4 +1,4 @@
-// Reading a results file back (for --resume and `bstp merge`); the writer is results_file.cpp.
+// Reading a results file back (for `bstp merge`); the writer is results_file.cpp.
 #include "experiment/hdf5_support.hpp"
 #include "experiment/results_file.hpp"
 #include "experiment/results_layout.hpp"
