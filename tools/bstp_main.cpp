@@ -21,7 +21,8 @@ int main(int argc, char** argv) {
   app.footer(
       "\nExamples:\n"
       "  bstp run scenarios/bstp-region.yaml            compare the region's policies\n"
-      "  bstp sweep scenarios/sweeps/training_seats.yaml --out seats.h5   a parameter sweep\n"
+      "  bstp sweep scenarios/sweeps/training_seats.yaml --out seats.h5\n"
+      "                                                 a parameter sweep (docs/cluster.md)\n"
       "  bstp validate scenarios/*.yaml                 check scenario files without running\n"
       "  bstp phold --threads 2                         benchmark the kernel\n"
       "\nExit codes: 0 success, 1 the run failed, 2 bad arguments or input.\n"

@@ -133,7 +133,7 @@ void add_session_options(CLI::App& cmd, SessionOptions& o, bool out_required) {
             std::size_t i = 0, n = 0;
             return parse_shard(text, i, n) ? std::string() : "expects I/N with 0 <= I < N, e.g. 0/4; got '" + text + "'";
           },
-          "I/N"));
+          ""));
 }
 
 std::optional<PreparedExperiment> prepare(const std::function<ExperimentPlan()>& make, const SessionOptions& o, int& exit_code) {

@@ -21,8 +21,9 @@ namespace {
 bool g_active = false;
 int g_rank = 0, g_size = 1, g_local_size = 1;
 
-// How long an idle coordinating thread sleeps between looks at its mailbox.
-constexpr std::chrono::microseconds kPoll{500};
+// How long an idle coordinating thread sleeps between looks at its MPI mailbox. Its own compute
+// threads wake it at once; other ranks hold a spare task per thread, so this latency is hidden.
+constexpr std::chrono::microseconds kPoll{2000};
 
 struct Finished {
   Task task;
