@@ -7,8 +7,10 @@
 #      8 replications of the region sweep: it grows only with the results arrays.
 # Usage, from the repository root after a release build:
 #   bench/experiment_throughput.sh [BSTP] [REPEATS]
-# BSTP defaults to build/release/tools/bstp; REPEATS (default 1) repeats each throughput run and
-# keeps the fastest, to see through a shared, noisy machine. Takes about 5 minutes on 2 cores.
+# BSTP defaults to build/release/tools/bstp; REPEATS (default 1) rounds of the four throughput
+# runs are interleaved and the fastest run of each kept, to see through a shared, noisy machine.
+# CPU seconds (user + system, /usr/bin/time) show the cost of threads and ranks whatever the load.
+# About 3 minutes a round on 2 quiet cores.
 set -eu
 bstp=${1:-build/release/tools/bstp}
 repeats=${2:-1}
@@ -24,35 +26,49 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 "$bstp" --version
 command -v mpirun > /dev/null && mpirun --version 2>/dev/null | head -1
 
-# timing LABEL COMMAND...: runs COMMAND (a sweep with BSTP_TIMING) REPEATS times; prints the
-# fastest run's timing line.
-timing() {
-  label=$1; shift
-  best=""
-  i=0
-  while [ "$i" -lt "$repeats" ]; do
-    rm -f "$work/out.h5"
-    "$@" --out "$work/out.h5" > /dev/null 2> "$work/err.txt"
-    line=$(grep '^timing:' "$work/err.txt")
-    wall=$(echo "$line" | sed 's/.* in \([0-9.]*\) s wall.*/\1/')
-    if [ -z "$best" ] || awk "BEGIN { exit !($wall < $best) }"; then best=$wall; best_line=$line; fi
-    i=$((i + 1))
-  done
-  printf '%-28s %s\n' "$label" "$best_line"
-  echo "$best" > "$work/wall-$(echo "$label" | tr ' ' '_')"
+# run_once LABEL COMMAND...: one sweep with BSTP_TIMING under /usr/bin/time; keeps the fastest
+# run of each label (wall time, its timing line, and the CPU seconds it used).
+run_once() {
+  label=$(echo "$1" | tr ' ' '_'); shift
+  rm -f "$work/out.h5"
+  /usr/bin/time -f "cpu %U %S" "$@" --out "$work/out.h5" > /dev/null 2> "$work/err.txt"
+  line=$(grep '^timing:' "$work/err.txt")
+  wall=$(echo "$line" | sed 's/.* in \([0-9.]*\) s wall.*/\1/')
+  cpu=$(awk '/^cpu / {print $2 + $3}' "$work/err.txt")
+  if [ ! -e "$work/wall-$label" ] || awk "BEGIN { exit !($wall < $(cat "$work/wall-$label")) }"; then
+    echo "$wall" > "$work/wall-$label"
+    echo "$line" > "$work/line-$label"
+    echo "$cpu" > "$work/cpu-$label"
+  fi
 }
 ratio() { awk "BEGIN { printf \"%.2f\", $(cat "$work/wall-$1") / $(cat "$work/wall-$2") }"; }
+report() {
+  label=$(echo "$1" | tr ' ' '_')
+  printf '%-24s %s; %s CPU s\n' "$1" "$(sed 's/^timing: //' "$work/line-$label")" "$(cat "$work/cpu-$label")"
+}
 
 echo
-echo "== 1. throughput: $region ($("$bstp" sweep $region --list | head -1))"
-timing "1 thread" "$bstp" sweep $region --threads 1
-timing "2 threads" "$bstp" sweep $region --threads 2
-if command -v mpirun > /dev/null; then
-  timing "1 MPI rank x 1 thread" mpirun -n 1 "$bstp" sweep $region --threads 1
-  timing "2 MPI ranks x 1 thread" mpirun -n 2 --oversubscribe "$bstp" sweep $region --threads 1
-fi
+echo "== 1. throughput: $region ($("$bstp" sweep $region --list | head -1)), fastest of $repeats interleaved rounds"
+have_mpi=$(command -v mpirun > /dev/null && echo yes || echo no)
+round=1
+while [ "$round" -le "$repeats" ]; do
+  run_once "1 thread" "$bstp" sweep $region --threads 1
+  run_once "2 threads" "$bstp" sweep $region --threads 2
+  if [ "$have_mpi" = yes ]; then
+    run_once "1 MPI rank x 1 thread" mpirun -n 1 "$bstp" sweep $region --threads 1
+    run_once "2 MPI ranks x 1 thread" mpirun -n 2 --oversubscribe "$bstp" sweep $region --threads 1
+  fi
+  echo "(round $round done, load average $(cut -d' ' -f1 /proc/loadavg))"
+  round=$((round + 1))
+done
+report "1 thread"
+report "2 threads"
 echo "speed-up, 2 threads over 1:     $(ratio 1_thread 2_threads)x"
-[ -e "$work/wall-2_MPI_ranks_x_1_thread" ] && echo "speed-up, 2 ranks over 1 rank:  $(ratio 1_MPI_rank_x_1_thread 2_MPI_ranks_x_1_thread)x"
+if [ "$have_mpi" = yes ]; then
+  report "1 MPI rank x 1 thread"
+  report "2 MPI ranks x 1 thread"
+  echo "speed-up, 2 ranks over 1 rank:  $(ratio 1_MPI_rank_x_1_thread 2_MPI_ranks_x_1_thread)x"
+fi
 
 echo
 echo "== 2. writing results: see 'checkpoints' and 'results file' in the lines above"
