@@ -60,7 +60,12 @@ void check_files(PreparedExperiment& e, const SessionOptions& o) {
     throw UsageError(fmt::format("{} holds the replications an interrupted run finished; pass --resume to continue "
                                  "it, or --force to start over",
                                  journal));
-  if (o.resume) e.journal.emplace(experiment::CheckpointJournal::resume(journal, e.plan.identity, e.plan.results, e.resumed));
+  if (!o.resume) return;  // --force: the journal is started afresh
+  try {
+    e.journal.emplace(experiment::CheckpointJournal::resume(journal, e.plan.identity, e.plan.results, e.resumed));
+  } catch (const std::invalid_argument& mismatch) {
+    throw UsageError(std::string(mismatch.what()) + "; run the command that wrote it, or pass --force instead of --resume to start over");
+  }
 }
 
 // SIGINT and SIGTERM ask the run to stop starting replications; a second one kills as usual.
