@@ -2,10 +2,12 @@
 #include "command.hpp"
 #include "experiment_session.hpp"
 #include "experiment_summary.hpp"
+#include "option_checks.hpp"
 
 #include <border/scenario_loader.hpp>
 
 #include <iostream>
+#include <limits>
 
 #include <fmt/format.h>
 
@@ -68,8 +70,11 @@ void add_run_command(Program& program) {
       "  bstp run scenarios/tutorial.yaml --format json > summary.json");
   cmd->add_option("scenario", o->scenario, "Scenario YAML file (see docs/scenario-format.md)")->required()->check(CLI::ExistingFile);
   cmd->add_option("--policy", o->policies, "Policy to run (repeatable; default: all, in file order; the first is the reference)");
-  cmd->add_option("--replications", o->replications, "Replications per policy (default: the scenario's)")->check(CLI::PositiveNumber);
-  cmd->add_option("--seed", o->seed, "Master seed (default: the scenario's)")->each([o](const std::string&) { o->seed_given = true; });
+  cmd->add_option("--replications", o->replications, "Replications per policy (default: the scenario's)")
+      ->check(whole_number(1, std::numeric_limits<int>::max()));
+  cmd->add_option("--seed", o->seed, "Master seed, 0 to 2^64 - 1 (default: the scenario's)")
+      ->check(whole_number(0, std::numeric_limits<std::uint64_t>::max()))
+      ->each([o](const std::string&) { o->seed_given = true; });
   add_session_options(*cmd, o->session, false);
   add_format_option(*cmd, o->format);
   program.actions[cmd] = [o, &program] { return run(*o, program.command_line); };
