@@ -43,7 +43,7 @@ int run(const RunOptions& o, const std::string& command_line) {
   const std::string what = fmt::format("{}: {} policies x {} replications", e->plan.points.front().scenario->scenario().name,
                                        results.points.size(), results.replications);
   const Outcome outcome = execute(*e, o.session, what);
-  if (outcome == Outcome::worker) return kExitOk;
+  if (outcome == Outcome::worker || outcome == Outcome::already_complete) return kExitOk;
   if (outcome == Outcome::interrupted) return kExitInterrupted;
   print(std::cout, summarise(results, results.crossings, o.format), o.format);
   if (!o.session.out.empty() && o.format == Format::text) std::cout << "\nResults written to " << o.session.out << "\n";
