@@ -14,6 +14,9 @@ import sys
 import shapefile
 
 ISO = {"MEX": "MX", "GTM": "GT", "BLZ": "BZ", "SLV": "SV", "HND": "HN"}
+# Where a map of the region puts each country's name (lon, lat): chosen by hand, inside the
+# outline and inside the region's frame (Mexico's centroid is far to the north-west).
+LABELS = {"MX": (-91.3, 18.9), "GT": (-90.6, 15.6), "BZ": (-88.7, 17.3), "SV": (-89.0, 13.75), "HN": (-86.8, 14.8)}
 
 
 def main(base):
@@ -27,7 +30,8 @@ def main(base):
         bounds = list(shape.parts) + [len(shape.points)]
         rings = [[[round(x, 3), round(y, 3)] for x, y in shape.points[a:b]] for a, b in zip(bounds, bounds[1:])]
         features.append({"type": "Feature",
-                         "properties": {"id": ISO[iso3], "iso_a3": iso3, "name": record.record["name"]},
+                         "properties": {"id": ISO[iso3], "iso_a3": iso3, "name": record.record["name"],
+                                        "label_lon": LABELS[ISO[iso3]][0], "label_lat": LABELS[ISO[iso3]][1]},
                          "geometry": {"type": "Polygon" if len(rings) == 1 else "MultiPolygon",
                                       "coordinates": rings if len(rings) == 1 else [[r] for r in rings]}})
     features.sort(key=lambda f: f["properties"]["id"])

@@ -65,9 +65,11 @@ def draw(analysis, scenario, outlines_path, _):
     aspect = 1.0 / math.cos(math.radians(0.5 * (extent[2] + extent[3])))
     cols = min(2, len(points))
     rows = math.ceil(len(points) / cols)
-    width = 4.6 if cols == 2 else 7.0
-    height = width * (extent[3] - extent[2]) * aspect / (extent[1] - extent[0])
-    fig, axes = plt.subplots(rows, cols, figsize=(width * cols, min(height, 7.0) * rows + 0.4), squeeze=False)
+    width = 5.0 if cols == 2 else 8.0
+    height = min(width * (extent[3] - extent[2]) * aspect / (extent[1] - extent[0]), 8.0)
+    fig, axes = plt.subplots(rows, cols, figsize=(width * cols, height * rows + 1.2), squeeze=False)
+    fig.subplots_adjust(left=0.05, right=0.98, top=0.95, bottom=0.15 if len(points) > 1 else 0.05, wspace=0.12,
+                        hspace=0.18)
     outlines = []
     if outlines_path:
         with open(outlines_path, encoding="utf-8") as stream:
@@ -81,11 +83,13 @@ def draw(analysis, scenario, outlines_path, _):
             for ring in _rings(feature["geometry"]):
                 xs, ys = zip(*ring)
                 ax.fill(xs, ys, facecolor="#f2efe6", edgecolor="#9a9a8a", linewidth=0.7, zorder=0)
-            cx, cy = feature["properties"].get("label_lon"), feature["properties"].get("label_lat")
-            if cx is None:
-                xs, ys = zip(*_rings(feature["geometry"])[0])
-                cx, cy = sum(xs) / len(xs), sum(ys) / len(ys)
-            if extent[0] < cx < extent[1] and extent[2] < cy < extent[3]:
+            inside = [(x, y) for x, y in _rings(feature["geometry"])[0]
+                      if extent[0] < x < extent[1] and extent[2] < y < extent[3]]
+            props = feature["properties"]
+            if "label_lon" in props:
+                inside = [(props["label_lon"], props["label_lat"])] * 3
+            if len(inside) >= 3:  # the label at its given place, else the middle of the visible outline
+                cx, cy = (sum(v) / len(inside) for v in zip(*inside))
                 ax.text(cx, cy, feature["properties"]["id"], color="#8a8a7a", fontsize=11, ha="center", va="center",
                         zorder=1)
         for a, b in edges:
@@ -102,7 +106,7 @@ def draw(analysis, scenario, outlines_path, _):
             colours.append(cmap(0.5 + 0.5 * change[p, c] / limit) if p > 0 else "#7f7f7f")
         ax.scatter(xs, ys, s=sizes, c=colours, edgecolors="black", linewidths=0.5, alpha=0.85, zorder=4)
         order = np.argsort(-mean_kg[p]) if mean_kg.size else []
-        for c in list(order)[:4]:
+        for c in list(order)[:3]:
             if crossings[c] in nodes and mean_kg[p, c] > 0:
                 ax.annotate(f"{crossings[c]}\n{significant(mean_kg[p, c])} kg", nodes[crossings[c]][:2], fontsize=6.5,
                             xytext=(4, 4), textcoords="offset points", zorder=5)
@@ -117,7 +121,6 @@ def draw(analysis, scenario, outlines_path, _):
         ax.set_visible(False)
     if len(points) > 1:
         mappable = matplotlib.cm.ScalarMappable(norm=matplotlib.colors.Normalize(-limit, limit), cmap=cmap)
-        bar = fig.colorbar(mappable, ax=list(axes.flat), orientation="horizontal", fraction=0.04, pad=0.06,
-                           shrink=0.6)
+        bar = fig.colorbar(mappable, cax=fig.add_axes([0.3, 0.075, 0.4, 0.018]), orientation="horizontal")
         bar.set_label(_("change in kg through the crossing from the reference (red: more, blue: less)"))
     return svg(fig)

@@ -11,18 +11,18 @@ def _grouped(value, decimals, thousands, decimal):
 
 
 def significant(value, figures=3, thousands=",", decimal="."):
-    """`value` with about `figures` significant figures, never in exponent notation:
-    1234567 -> 1,234,567 (whole part kept), 0.012345 -> 0.0123, 12.345 -> 12.3."""
+    """`value` with `figures` significant figures, never in exponent notation:
+    1234567 -> 1,230,000, 0.012345 -> 0.0123, 12.345 -> 12.3."""
     if value is None or not math.isfinite(value):
         return "\u2013"
     if value == 0:
         return "0"
-    decimals = max(0, figures - 1 - math.floor(math.log10(abs(value))))
-    rounded = round(value, decimals)
+    places = figures - 1 - math.floor(math.log10(abs(value)))
+    rounded = round(value, places)
     if rounded != 0:  # 99.96 rounds to 100.0: three figures are 100
-        decimals = max(0, figures - 1 - math.floor(math.log10(abs(rounded))))
-        rounded = round(value, decimals)
-    decimals = min(decimals, 8)
+        places = figures - 1 - math.floor(math.log10(abs(rounded)))
+        rounded = round(value, places)
+    decimals = min(max(0, places), 8)
     text = _grouped(rounded, decimals, thousands, decimal)
     if decimals > 0:
         text = text.rstrip("0").rstrip(decimal)
@@ -49,6 +49,8 @@ def percent(value, figures=2, signed=True):
     """A percentage change: +4.1%, −12%, 0%."""
     if value is None or not math.isfinite(value):
         return "\u2013"
+    if value != 0:  # whole percentages stay whole: 425%, not 420%
+        figures = max(figures, math.floor(math.log10(abs(value))) + 1)
     text = significant(value, figures)
     if signed and value > 0 and text != "0":
         text = "+" + text
