@@ -32,7 +32,8 @@ void add_phold_command(Program& program) {
       "Workload W1 (sequential):  bstp phold --lps 1024 --lookahead 0.1 --mean 1 --end 12000\n"
       "Workload W2 (2 threads):   bstp phold --lps 16384 --lookahead 1 --mean 2 --end 400 --threads 2");
   cmd->add_option("--lps", c.lps, "Number of logical processes (N), at most 1000000")->capture_default_str();
-  cmd->add_option("--population", c.population, "Initial events per LP (M); N x M at most 10000000")->capture_default_str();
+  cmd->add_option("--population", c.population, "Initial events per LP (M); N x M at most 10000000")
+      ->capture_default_str();
   cmd->add_option("--remote", c.remote, "Probability that an event goes to a random LP (P)")->capture_default_str();
   cmd->add_option("--lookahead", c.lookahead, "Minimum delay of every event (L); must be > 0 with --threads > 1")
       ->capture_default_str();
@@ -46,7 +47,8 @@ void add_phold_command(Program& program) {
   program.actions[cmd] = [options] {
     const phold::Config& config = options->config;
     if (const std::string problem = phold::check(config); !problem.empty()) throw UsageError(problem);
-    if (config.lps > kMaxPholdLps) throw UsageError(fmt::format("--lps must be at most {}, got {}", kMaxPholdLps, config.lps));
+    if (config.lps > kMaxPholdLps)
+      throw UsageError(fmt::format("--lps must be at most {}, got {}", kMaxPholdLps, config.lps));
     if (static_cast<double>(config.lps) * static_cast<double>(config.population) > kMaxPholdEvents)
       throw UsageError(fmt::format("--lps {} x --population {} events; at most {} events are held at once", config.lps,
                                    config.population, kMaxPholdEvents));

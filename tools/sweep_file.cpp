@@ -181,7 +181,8 @@ void read_grid(const YAML::Node& grid, SweepFile& s, Problems& problems) {
   }
   if (!choices.empty() && size > static_cast<double>(kMaxSweepPoints)) {
     problems.add(at(grid.Mark()), "grid",
-                 fmt::format("{:.6g} points ({}); a sweep has at most {} design points", size, fmt::join(sizes, " x "), kMaxSweepPoints));
+                 fmt::format("{:.6g} points ({}); a sweep has at most {} design points", size, fmt::join(sizes, " x "),
+                             kMaxSweepPoints));
     return;
   }
   std::vector<std::size_t> index(choices.size(), 0);
@@ -296,9 +297,12 @@ SweepFile read_sweep_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (fs::is_directory(path, ec) || !in) throw border::ScenarioError({{path, 0, 0, "", "cannot be read as a sweep file"}});
   if (!fs::is_regular_file(path, ec))
-    throw border::ScenarioError({{path, 0, 0, "", "is not a regular file (a device, pipe or socket); expected a sweep file"}});
+    throw border::ScenarioError(
+        {{path, 0, 0, "", "is not a regular file (a device, pipe or socket); expected a sweep file"}});
   if (const std::uintmax_t size = fs::file_size(path, ec); !ec && size > border::kMaxScenarioBytes)
-    throw border::ScenarioError({{path, 0, 0, "", fmt::format("is {} bytes; a sweep file has at most {} MiB", size, border::kMaxScenarioBytes >> 20)}});
+    throw border::ScenarioError(
+        {{path, 0, 0, "",
+          fmt::format("is {} bytes; a sweep file has at most {} MiB", size, border::kMaxScenarioBytes >> 20)}});
   s.text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   YAML::Node loaded;
   try {

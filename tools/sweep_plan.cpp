@@ -103,7 +103,8 @@ ExperimentPlan plan_sweep(const SweepFile& s, const std::string& command_line) {
                                        policies.size(), s.points.size(), design, kMaxSweepPoints)});
     fail(s, std::move(diagnostics));
   }
-  if (const double runs = static_cast<double>(policies.size() * s.points.size()) * s.replications; runs > kMaxSweepRuns) {
+  if (const double runs = static_cast<double>(policies.size() * s.points.size()) * s.replications;
+      runs > kMaxSweepRuns) {
     diagnostics.push_back({s.file, s.replications_at.line, s.replications_at.column, "replications",
                            fmt::format("{} design points x {} replications = {:.6g} runs; a sweep has at most {} (use "
                                        "fewer replications or points, or several sweeps)",

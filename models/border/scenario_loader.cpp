@@ -65,7 +65,8 @@ void check_line_ends(const std::string& text, const std::string& file) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'))
       fail(file, {line, static_cast<int>(i - line_start) + 1},
-           "a line ends with a carriage return alone (CR, old Mac line endings); save the file with LF or CRLF line endings");
+           "a line ends with a carriage return alone (CR, old Mac line endings); save the file with LF or CRLF line "
+           "endings");
     if (text[i] == '\n') ++line, line_start = i + 1;
   }
 }
@@ -102,9 +103,7 @@ YAML::Node parse_scenario(const std::string& text, const std::string& file) {
   } catch (const YAML::DeepRecursion& e) {
     fail(file, location_of(e.mark),
          "lists and mappings nested too deeply (a scenario needs fewer than ten levels); is a bracket left open?");
-  } catch (const YAML::Exception& e) {
-    fail(file, location_of(e.mark), "not valid YAML: " + e.msg);
-  }
+  } catch (const YAML::Exception& e) { fail(file, location_of(e.mark), "not valid YAML: " + e.msg); }
   if (!root.IsDefined() || root.IsNull()) fail(file, {}, fmt::format("empty: expected a scenario (sections {})", kSections));
   if (!root.IsMap())
     fail(file, location_of(root.Mark()),
@@ -277,17 +276,21 @@ std::vector<std::string> crossings_of(const Scenario& s) {
 void check_comparable(const std::string& file, yaml::Location where, const std::string& policy, const Scenario& base,
                       const Scenario& patched, std::vector<Diagnostic>& out) {
   const auto say = [&](const std::string& what, const std::string& was, const std::string& is) {
-    out.push_back({file, where.line, where.column, "policies." + policy,
-                   fmt::format("changes {} ({} in the base scenario, {} here); every policy keeps the base's countries, "
-                               "border crossings, horizon_days, seed and replications, so that policies are compared "
-                               "replication by replication",
-                               what, was, is)});
+    out.push_back(
+        {file, where.line, where.column, "policies." + policy,
+         fmt::format("changes {} ({} in the base scenario, {} here); every policy keeps the base's countries, "
+                     "border crossings, horizon_days, seed and replications, so that policies are compared "
+                     "replication by replication",
+                     what, was, is)});
   };
-  const auto names = [](const std::vector<std::string>& ids) { return ids.empty() ? std::string("none") : yaml::list_names(ids); };
+  const auto names = [](const std::vector<std::string>& ids) {
+    return ids.empty() ? std::string("none") : yaml::list_names(ids);
+  };
   if (keys_of(base.countries) != keys_of(patched.countries))
     say("the countries", names(keys_of(base.countries)), names(keys_of(patched.countries)));
   if (crossings_of(base) != crossings_of(patched))
-    say("the border crossings (port_of_entry and blind_crossing nodes)", names(crossings_of(base)), names(crossings_of(patched)));
+    say("the border crossings (port_of_entry and blind_crossing nodes)", names(crossings_of(base)),
+        names(crossings_of(patched)));
   if (base.horizon_days != patched.horizon_days)
     say("scenario.horizon_days", fmt::format("{}", base.horizon_days), fmt::format("{}", patched.horizon_days));
   if (base.seed != patched.seed) say("scenario.seed", fmt::format("{}", base.seed), fmt::format("{}", patched.seed));
@@ -315,7 +318,8 @@ ScenarioDocument ScenarioDocument::from_file(const std::string& path) {
   const fs::file_status status = fs::status(path, ec);
   if (!fs::exists(status)) fail(path, {}, "no such file");
   if (fs::is_directory(status)) fail(path, {}, "is a directory, not a scenario file");
-  if (!fs::is_regular_file(status)) fail(path, {}, "is not a regular file (a device, pipe or socket); expected a scenario file");
+  if (!fs::is_regular_file(status))
+    fail(path, {}, "is not a regular file (a device, pipe or socket); expected a scenario file");
   const std::uintmax_t size = fs::file_size(path, ec);
   if (!ec && size > kMaxScenarioBytes)
     fail(path, {}, fmt::format("is {} bytes; a scenario file has at most {} MiB", size, kMaxScenarioBytes >> 20));
@@ -326,7 +330,8 @@ ScenarioDocument ScenarioDocument::from_file(const std::string& path) {
   in.read(text.data(), static_cast<std::streamsize>(text.size()));
   if (in.bad()) fail(path, {}, "cannot be read");
   text.resize(static_cast<std::size_t>(in.gcount()));
-  if (text.size() > kMaxScenarioBytes) fail(path, {}, fmt::format("has more than {} MiB; a scenario file has at most that", kMaxScenarioBytes >> 20));
+  if (text.size() > kMaxScenarioBytes)
+    fail(path, {}, fmt::format("has more than {} MiB; a scenario file has at most that", kMaxScenarioBytes >> 20));
   return from_text(text, path);
 }
 
