@@ -22,6 +22,7 @@ CountryLp::CountryLp(const CompiledScenario& scenario, int country, std::uint64_
       replication_(replication),
       layout_{static_cast<int>(scenario.countries.size())},
       police_(scenario, country),
+      roster_(scenario, replication),
       indicators_(scenario.months(), static_cast<int>(scenario.countries.size()), static_cast<int>(scenario.crossings.size())),
       alerted_until_(scenario.countries.size(), 0) {
   const std::uint64_t seed = scenario.scenario().seed;
@@ -54,8 +55,24 @@ void CountryLp::start(Context& ctx) {
 }
 
 void CountryLp::finish(Time horizon) {
+  // Each unit costs its kind's daily rate for every day (or part of one) of the run.
+  double per_day = 0.0;
+  for (const PatrolUnit& u : scenario_.units)
+    if (scenario_.sectors[static_cast<std::size_t>(u.sector)].country == country_) per_day += u.cost_per_day_usd;
+  if (per_day > 0.0)
+    for (Time day = 0; day < horizon; day += 86400)
+      indicators_.patrol_paid(day, country_, per_day * static_cast<double>(std::min<Time>(86400, horizon - day)) / 86400.0);
   for (int c : my_checkpoints_)
     indicators_.vehicles_in_system(horizon - 1, queues_[static_cast<std::size_t>(c)].take_vehicle_seconds(horizon));
+}
+
+Time CountryLp::passage_seconds(Cargo cargo, int leg) const {
+  cargo.leg = static_cast<std::uint8_t>(leg);
+  RandomStream travel_draws = shipment_draws(cargo, kTravel);
+  const Time travel = draw_seconds(travel_draws, scenario_.graph().arc(cargo.route[leg]).travel_hours, 3600.0);
+  // A leg into another country takes at least the handover delay.
+  const Arc& arc = scenario_.graph().arc(cargo.route[leg]);
+  return scenario_.node_country[arc.to] == scenario_.node_country[arc.from] ? travel : std::max(travel, kHandoverSeconds);
 }
 
 RandomStream CountryLp::shipment_draws(const Cargo& cargo, std::uint64_t step) const {
@@ -72,9 +89,13 @@ double CountryLp::alert_multiplier(ArcIndex leg, Time now) const {
   return scenario_.shares_information(partner, country_, delay, alert, boost) ? 1.0 + boost : 1.0;
 }
 
-bool CountryLp::patrols_detect(ArcIndex leg, Time now, RandomStream& draws) const {
-  const double p = scenario_.patrol_detection(leg, now, police_.skill(now), police_.availability(), alert_multiplier(leg, now));
-  return draws.bernoulli(p);
+bool CountryLp::patrols_detect(ArcIndex leg, Time from, Time to, Time now, RandomStream& draws) {
+  const Arc& arc = scenario_.graph().arc(leg);
+  if (arc.has_fixed_detection) return draws.bernoulli(arc.fixed_detection);
+  const double q = scenario_.unit_detection(leg, now, police_.skill(now), police_.availability(), alert_multiplier(leg, now));
+  const bool detected = draws.bernoulli(1.0 - roster_.miss_probability(leg, from, to, q, now));
+  if (detected) roster_.detection_made(leg, now);
+  return detected;
 }
 
 // --- a shipment's journey ---------------------------------------------------------------------
@@ -85,7 +106,7 @@ void CountryLp::shipment_arrives_from_watched_leg(const ShipmentArrivesFromWatch
   Cargo cargo = e.cargo;
   const ArcIndex leg = cargo.route[cargo.leg - 1];
   RandomStream draws = shipment_draws(cargo, kArrivalPatrol);
-  if (patrols_detect(leg, ctx.now(), draws)) {
+  if (patrols_detect(leg, ctx.now() - passage_seconds(cargo, cargo.leg - 1), ctx.now(), ctx.now(), draws)) {
     const int partner = scenario_.is_seam(leg) ? scenario_.other_side(leg, country_) : -1;
     cargo.leg -= 1;  // the encounter happened on the leg just travelled
     const Encounter outcome = officers_confront(cargo, partner, ctx, draws);
@@ -138,15 +159,14 @@ void CountryLp::shipment_sets_off(Cargo cargo, Context& ctx) {
   const ArcIndex leg = cargo.route[cargo.leg];
   const Arc& arc = graph.arc(leg);
   const int detector = scenario_.arc_detector[leg];
+  const Time travel = passage_seconds(cargo, cargo.leg);
   if (detector == country_) {
     RandomStream draws = shipment_draws(cargo, kLegPatrol);
-    if (patrols_detect(leg, ctx.now(), draws)) {
+    if (patrols_detect(leg, ctx.now(), ctx.now() + travel, ctx.now(), draws)) {
       const int partner = scenario_.is_seam(leg) ? scenario_.other_side(leg, country_) : -1;
       if (officers_confront(cargo, partner, ctx, draws) == Encounter::seized) return;
     }
   }
-  RandomStream travel_draws = shipment_draws(cargo, kTravel);
-  const Time travel = draw_seconds(travel_draws, arc.travel_hours, 3600.0);
   const int next_country = scenario_.node_country[arc.to];
   cargo.leg += 1;
   if (next_country == country_) {

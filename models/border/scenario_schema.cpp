@@ -47,6 +47,7 @@ BSTP_KEYED_RECORD(Country, id);
 BSTP_KEYED_RECORD(Node, id);
 BSTP_RECORD(Distribution);
 BSTP_RECORD(Edge);
+BSTP_KEYED_RECORD(UnitKind, id);
 BSTP_KEYED_RECORD(Sector, id);
 BSTP_KEYED_RECORD(Checkpoint, node);
 BSTP_KEYED_RECORD(TrafficFlow, node);
@@ -104,10 +105,12 @@ struct EnumNames<Mode> {
 };
 
 template <>
-struct EnumNames<Movement> {
-  static const std::vector<std::pair<std::string, Movement>>& list() {
-    static const std::vector<std::pair<std::string, Movement>> names{
-        {"fixed", Movement::fixed}, {"random", Movement::random}, {"rotation", Movement::rotation}};
+struct EnumNames<Placement> {
+  static const std::vector<std::pair<std::string, Placement>>& list() {
+    static const std::vector<std::pair<std::string, Placement>> names{{"fixed", Placement::fixed},
+                                                                      {"random", Placement::random},
+                                                                      {"rotation", Placement::rotation},
+                                                                      {"targeted", Placement::targeted}};
     return names;
   }
 };
@@ -265,14 +268,30 @@ const Fields<Edge>& Schema<Edge>::fields() {
 
 // ---- Enforcement: patrol sectors, checkpoints, legitimate traffic -----------------------------
 
+const Fields<UnitKind>& Schema<UnitKind>::fields() {
+  static const Fields<UnitKind> f{
+      {"description", &UnitKind::description},
+      {"cost_per_unit_day_usd", &UnitKind::cost_per_unit_day_usd, usd},
+  };
+  return f;
+}
+
 const Fields<Sector>& Schema<Sector>::fields() {
   static const Fields<Sector> f{
       {"country", &Sector::country, required()},
       {"units", &Sector::units, bounded(0, bounds::kMaxUnits, "a whole number in [0, 100000]")},
+      {"unit_names", &Sector::unit_names},
+      {"unit_kind", &Sector::unit_kind},
+      {"home_base", &Sector::home_base},
       {"officers_per_unit", &Sector::officers_per_unit, bounded(0, 1000, "a whole number in [0, 1000]")},
       {"hours_on_duty_per_day", &Sector::hours_on_duty_per_day, hours_of_a_day},
+      {"shift_start_hour", &Sector::shift_start_hour, hours_of_a_day},
+      {"transit_hours", &Sector::transit_hours, hours_of_a_day},
+      {"placement", &Sector::placement},
       {"movement", &Sector::movement},
+      {"posts", &Sector::posts},
       {"rotation_days", &Sector::rotation_days, some_days},
+      {"targeting_memory_days", &Sector::targeting_memory_days, some_days},
       {"detection", &Sector::detection},
       {"terrain", &Sector::terrain, multiplier},
   };
@@ -513,6 +532,7 @@ const Fields<Scenario>& Schema<Scenario>::fields() {
       {"countries", &Scenario::countries, required()},
       {"nodes", &Scenario::nodes, required()},
       {"edges", &Scenario::edges, required()},
+      {"unit_kinds", &Scenario::unit_kinds},
       {"sectors", &Scenario::sectors},
       {"checkpoints", &Scenario::checkpoints},
       {"traffic", &Scenario::traffic},

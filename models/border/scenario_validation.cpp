@@ -104,11 +104,32 @@ void check_edges(Reader& r, const Scenario& s) {
   check_edge_ids_unique(r, s);
 }
 
+// A sector's units: their kind and base exist, their posts are legs of the sector, and the
+// placement is given under one name only.
+void check_patrol_units(Reader& r, const std::string& path, const std::string& id, const Sector& sector, const Scenario& s) {
+  if (!sector.unit_kind.empty()) check_reference(r, join(path, "unit_kind"), sector.unit_kind, s.unit_kinds, "unit kind");
+  if (!sector.home_base.empty()) check_reference(r, join(path, "home_base"), sector.home_base, s.nodes, "node");
+  if (!sector.unit_names.empty() && sector.units != 0 && sector.units != static_cast<int>(sector.unit_names.size()))
+    r.error_at(join(path, "units"), fmt::format("{} units but {} unit_names; give one name per unit, or leave units out",
+                                                sector.units, sector.unit_names.size()));
+  if (sector.placement && sector.movement)
+    r.error_at(join(path, "movement"), "'movement' is the former name of 'placement'; give only 'placement'");
+  for (std::size_t i = 0; i < sector.posts.size(); ++i) {
+    const std::string where = join(join(path, "posts"), i);
+    const auto edge = std::find_if(s.edges.begin(), s.edges.end(), [&](const Edge& e) { return e.id == sector.posts[i]; });
+    if (edge == s.edges.end())
+      r.error_at(where, fmt::format("'{}' is not the id of an edge", sector.posts[i]));
+    else if (edge->sector != id)
+      r.error_at(where, fmt::format("edge '{}' is not a leg of sector '{}' (its sector is '{}')", edge->id, id, edge->sector));
+  }
+}
+
 void check_sectors(Reader& r, const Scenario& s) {
   const std::vector<std::string> modes = mode_names();
   for (const auto& [id, sector] : s.sectors) {
     const std::string path = join("sectors", id);
     check_reference(r, join(path, "country"), sector.country, s.countries, "country");
+    check_patrol_units(r, path, id, sector, s);
     for (const auto& entry : sector.terrain)
       if (std::find(modes.begin(), modes.end(), entry.first) == modes.end())
         r.error_at(join(join(path, "terrain"), entry.first),
