@@ -10,6 +10,10 @@
 
 namespace bstp::tools {
 
+// Every LP and every pending event is held in memory.
+constexpr std::uint32_t kMaxPholdLps = 1'000'000;
+constexpr double kMaxPholdEvents = 10'000'000;
+
 void add_phold_command(Program& program) {
   struct Options {
     phold::Config config{.lps = 1024, .population = 1, .remote = 0.25, .lookahead = 0.1, .mean = 1.0,
@@ -27,8 +31,9 @@ void add_phold_command(Program& program) {
       "peak memory and a checksum of the final state that is the same for every thread count.\n\n"
       "Workload W1 (sequential):  bstp phold --lps 1024 --lookahead 0.1 --mean 1 --end 12000\n"
       "Workload W2 (2 threads):   bstp phold --lps 16384 --lookahead 1 --mean 2 --end 400 --threads 2");
-  cmd->add_option("--lps", c.lps, "Number of logical processes (N)")->capture_default_str();
-  cmd->add_option("--population", c.population, "Initial events per LP (M)")->capture_default_str();
+  cmd->add_option("--lps", c.lps, "Number of logical processes (N), at most 1000000")->capture_default_str();
+  cmd->add_option("--population", c.population, "Initial events per LP (M); N x M at most 10000000")
+      ->capture_default_str();
   cmd->add_option("--remote", c.remote, "Probability that an event goes to a random LP (P)")->capture_default_str();
   cmd->add_option("--lookahead", c.lookahead, "Minimum delay of every event (L); must be > 0 with --threads > 1")
       ->capture_default_str();
@@ -42,6 +47,11 @@ void add_phold_command(Program& program) {
   program.actions[cmd] = [options] {
     const phold::Config& config = options->config;
     if (const std::string problem = phold::check(config); !problem.empty()) throw UsageError(problem);
+    if (config.lps > kMaxPholdLps)
+      throw UsageError(fmt::format("--lps must be at most {}, got {}", kMaxPholdLps, config.lps));
+    if (static_cast<double>(config.lps) * static_cast<double>(config.population) > kMaxPholdEvents)
+      throw UsageError(fmt::format("--lps {} x --population {} events; at most {} events are held at once", config.lps,
+                                   config.population, kMaxPholdEvents));
     const phold::Result r = phold::run(config);
     const double rate = r.stats.wall_seconds > 0 ? static_cast<double>(r.stats.committed_events) / r.stats.wall_seconds : 0.0;
     Table table;

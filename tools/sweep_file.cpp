@@ -172,7 +172,19 @@ void read_grid(const YAML::Node& grid, SweepFile& s, Problems& problems) {
     s.grid.push_back({path, at(entry.first.Mark()), list.size()});
     if (!list.empty()) choices.push_back(std::move(list));  // (a path without good values is left out)
   }
-  // Full factorial, the last path varying fastest.
+  // Full factorial, the last path varying fastest; its size is checked before it is listed.
+  double size = 1.0;
+  std::vector<std::string> sizes;
+  for (const auto& list : choices) {
+    size *= static_cast<double>(list.size());
+    sizes.push_back(std::to_string(list.size()));
+  }
+  if (!choices.empty() && size > static_cast<double>(kMaxSweepPoints)) {
+    problems.add(at(grid.Mark()), "grid",
+                 fmt::format("{:.6g} points ({}); a sweep has at most {} design points", size, fmt::join(sizes, " x "),
+                             kMaxSweepPoints));
+    return;
+  }
   std::vector<std::size_t> index(choices.size(), 0);
   for (bool more = !choices.empty(); more;) {
     SweepPoint point;
@@ -196,6 +208,11 @@ void read_points(const YAML::Node& points, SweepFile& s, Problems& problems) {
     return;
   }
   std::size_t n = 0;
+  if (points.size() > kMaxSweepPoints) {
+    problems.add(at(points.Mark()), "points",
+                 fmt::format("{} points; a sweep has at most {} design points", points.size(), kMaxSweepPoints));
+    return;
+  }
   for (const auto& item : points) {
     const std::string where = fmt::format("points.{}", n++);
     if (!(item.IsMap() || item.IsNull())) {
@@ -279,6 +296,13 @@ SweepFile read_sweep_file(const std::string& path) {
   if (!fs::exists(path, ec)) throw border::ScenarioError({{path, 0, 0, "", "no such file"}});
   std::ifstream in(path, std::ios::binary);
   if (fs::is_directory(path, ec) || !in) throw border::ScenarioError({{path, 0, 0, "", "cannot be read as a sweep file"}});
+  if (!fs::is_regular_file(path, ec))
+    throw border::ScenarioError(
+        {{path, 0, 0, "", "is not a regular file (a device, pipe or socket); expected a sweep file"}});
+  if (const std::uintmax_t size = fs::file_size(path, ec); !ec && size > border::kMaxScenarioBytes)
+    throw border::ScenarioError(
+        {{path, 0, 0, "",
+          fmt::format("is {} bytes; a sweep file has at most {} MiB", size, border::kMaxScenarioBytes >> 20)}});
   s.text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   YAML::Node loaded;
   try {
@@ -316,8 +340,9 @@ SweepFile read_sweep_file(const std::string& path) {
   } else {
     std::uint64_t r = 0;
     s.replications_at = at(n.Mark());
-    if (!whole_number(n, r) || r < 1 || r > 100000000)
-      problems.add(s.replications_at, "replications", "expected a whole number from 1 to 100000000, got " + describe(n));
+    if (!whole_number(n, r) || r < 1 || r > kMaxSweepReplications)
+      problems.add(s.replications_at, "replications",
+                   fmt::format("expected a whole number from 1 to {}, got {}", kMaxSweepReplications, describe(n)));
     else
       s.replications = static_cast<int>(r);
   }

@@ -21,6 +21,13 @@
 
 namespace bstp::tools {
 
+// A sweep lists at most this many design points (grid points or points), each run for at most
+// kMaxSweepReplications replications.
+inline constexpr std::size_t kMaxSweepPoints = 10'000;
+inline constexpr std::uint64_t kMaxSweepReplications = 1'000'000;
+// Design points times replications: every run's result is kept until the output is written.
+inline constexpr double kMaxSweepRuns = 10'000'000;
+
 struct Location {
   int line = 0, column = 0;  // 1-based; 0 = unknown
 };

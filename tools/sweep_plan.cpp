@@ -95,6 +95,22 @@ ExperimentPlan plan_sweep(const SweepFile& s, const std::string& command_line) {
                            fmt::format("no policy '{}' in {} (available: {})", s.policies[i], s.scenario, list)});
   }
   if (s.policies.empty()) policies = available;
+  // The design (policies x points) and its runs are listed in memory: both are capped.
+  if (const std::size_t design = policies.size() * s.points.size(); design > kMaxSweepPoints) {
+    diagnostics.push_back({s.file, 0, 0, s.policies.empty() ? "grid" : "policies",
+                           fmt::format("{} policies x {} points = {} design points; a sweep has at most {} (list fewer "
+                                       "policies under policies:, or fewer values)",
+                                       policies.size(), s.points.size(), design, kMaxSweepPoints)});
+    fail(s, std::move(diagnostics));
+  }
+  if (const double runs = static_cast<double>(policies.size() * s.points.size()) * s.replications;
+      runs > kMaxSweepRuns) {
+    diagnostics.push_back({s.file, s.replications_at.line, s.replications_at.column, "replications",
+                           fmt::format("{} design points x {} replications = {:.6g} runs; a sweep has at most {} (use "
+                                       "fewer replications or points, or several sweeps)",
+                                       policies.size() * s.points.size(), s.replications, runs, kMaxSweepRuns)});
+    fail(s, std::move(diagnostics));
+  }
 
   std::vector<border::Override> base;
   std::vector<Origin> base_origins;

@@ -106,7 +106,8 @@ std::vector<ArcIndex> BorderGraph::cheapest_route_within(NodeIndex source, std::
   }
   std::optional<NodeIndex> best;
   for (NodeIndex t : targets)
-    if (t != source && std::isfinite(cost[max_legs][t]) && (!best || cost[max_legs][t] < cost[max_legs][*best])) best = t;
+    if (t != source && std::isfinite(cost[max_legs][t]) && (!best || cost[max_legs][t] < cost[max_legs][*best]))
+      best = t;
   if (!best) return {};
   std::vector<ArcIndex> route;
   NodeIndex at = *best;

@@ -265,9 +265,10 @@ void CountryLp::vehicle_arrives(const VehicleArrives& e, Context& ctx) {
   // Validation keeps the busiest hour below capacity; this bounds the memory of a queue that
   // grows all the same (a scenario compiled without validation).
   if (queue.in_system() >= bounds::kMaxVehiclesInSystem)
-    throw std::runtime_error(fmt::format("checkpoints.{}: more than {} vehicles waiting at once; its traffic exceeds its "
-                                         "capacity (bstp validate reports the rates)",
-                                         cp.node_id, bounds::kMaxVehiclesInSystem));
+    throw std::runtime_error(
+        fmt::format("checkpoints.{}: more than {} vehicles waiting at once; its traffic exceeds its "
+                    "capacity (bstp validate reports the rates)",
+                    cp.node_id, bounds::kMaxVehiclesInSystem));
   const CheckpointQueue::Passage passage = queue.join(ctx.now(), service, true);
   const double wait_hours = static_cast<double>(passage.wait) / 3600.0;
   const double delay_hours = static_cast<double>(passage.departure - ctx.now()) / 3600.0;

@@ -80,7 +80,8 @@ OrganisationLp::Plan OrganisationLp::cheapest_plan(NodeIndex source, double load
   plan.route = graph.route_to(source, best, via);
   // A shipment carries its route (events.hpp): when the cheapest route is longer than that, the
   // cheapest one short enough is taken (validation ensures every destination is close enough).
-  if (plan.route.size() > kMaxRouteLegs) plan.route = graph.cheapest_route_within(source, params_.destinations, cost, kMaxRouteLegs);
+  if (plan.route.size() > kMaxRouteLegs)
+    plan.route = graph.cheapest_route_within(source, params_.destinations, cost, kMaxRouteLegs);
   for (ArcIndex leg : plan.route) {
     plan.success *= 1.0 - perceived_risk(leg, now);
     plan.reference_success *= 1.0 - spec.risk.prior_risk;

@@ -11,15 +11,15 @@
 
 namespace bstp::border::bounds {
 
-inline constexpr double kMaxHorizonDays = 36500;  // 100 years
-inline constexpr double kMaxDays = 36500;          // any other duration in days (a start day, a delay, a half-life)
-inline constexpr double kMaxWeeks = 5200;          // a training course in weeks (100 years)
-inline constexpr double kMaxTravelHours = 8760;    // one leg: a year
+inline constexpr double kMaxHorizonDays = 36500;    // 100 years
+inline constexpr double kMaxDays = 36500;           // any other duration in days (a start day, a delay, a half-life)
+inline constexpr double kMaxWeeks = 5200;           // a training course in weeks (100 years)
+inline constexpr double kMaxTravelHours = 8760;     // one leg: a year
 inline constexpr double kMaxServiceMinutes = 1440;  // one vehicle's service or secondary inspection: a day
 inline constexpr double kMaxShipmentKg = 1e6;
-inline constexpr double kMaxUsd = 1e9;             // any price, wage or cost
-inline constexpr double kMaxMultiplier = 100;      // terrain factors, alert boosts, elasticities, wage rises
-inline constexpr double kMinRate = 1e-3;           // a rate is 0 (off) or at least this, per hour or per month
+inline constexpr double kMaxUsd = 1e9;         // any price, wage or cost
+inline constexpr double kMaxMultiplier = 100;  // terrain factors, alert boosts, elasticities, wage rises
+inline constexpr double kMinRate = 1e-3;       // a rate is 0 (off) or at least this, per hour or per month
 inline constexpr double kMaxVehiclesPerHour = 1e4;
 inline constexpr double kMaxShipmentsPerMonth = 1e5;
 inline constexpr int kMaxReplications = 1'000'000;
@@ -36,7 +36,7 @@ inline constexpr std::size_t kMaxSectors = 5000;
 inline constexpr std::size_t kMaxOrganisations = 1000;
 inline constexpr std::size_t kMaxCohorts = 10000;  // over all programs, times the countries of each
 inline constexpr std::size_t kMaxPolicies = 10000;
-inline constexpr std::size_t kMaxRouteLegs = 32;   // legs of one route (a shipment carries its route)
+inline constexpr std::size_t kMaxRouteLegs = 32;  // legs of one route (a shipment carries its route)
 // The monthly indicators one replication keeps, in MiB (they grow with the horizon, the countries,
 // the organisations and the crossings).
 inline constexpr double kMaxIndicatorMiB = 1024;

@@ -11,14 +11,17 @@
 #include "yaml_reader.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <optional>
 #include <set>
+#include <string_view>
 #include <tuple>
 
 #include <fmt/format.h>
+#include <yaml-cpp/depthguard.h>
 
 namespace bstp::border {
 
@@ -55,14 +58,52 @@ using yaml::location_of;
 
 constexpr const char* kSections = "scenario, countries, nodes, edges, organisations, ...";
 
-// Parses the whole text; the root must be a mapping of sections.
+// Line breaks that are a carriage return alone (old Mac files) would be read as one long line.
+void check_line_ends(const std::string& text, const std::string& file) {
+  int line = 1;
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'))
+      fail(file, {line, static_cast<int>(i - line_start) + 1},
+           "a line ends with a carriage return alone (CR, old Mac line endings); save the file with LF or CRLF line "
+           "endings");
+    if (text[i] == '\n') ++line, line_start = i + 1;
+  }
+}
+
+// The line of the second document's `---` (0 if none is found).
+int second_document_line(const std::string& text) {
+  int line = 1;
+  bool content = false;
+  for (std::size_t start = 0; start < text.size();) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    const std::string_view l(text.data() + start, end - start);
+    const bool marker = l.substr(0, 3) == "---" && (l.size() == 3 || l[3] == ' ' || l[3] == '\r' || l[3] == '\t');
+    if (marker && content) return line;
+    if (!marker && !l.empty() && l[0] != '#' && l[0] != '%' && l[0] != ' ' && l[0] != '\r') content = true;
+    start = end + 1;
+    ++line;
+  }
+  return 0;
+}
+
+// Parses the whole text; it must be one YAML document whose root is a mapping of sections.
 YAML::Node parse_scenario(const std::string& text, const std::string& file) {
+  check_line_ends(text, file);
   YAML::Node root;
   try {
-    root = YAML::Load(text);
-  } catch (const YAML::Exception& e) {
-    fail(file, location_of(e.mark), "not valid YAML: " + e.msg);
-  }
+    const std::vector<YAML::Node> documents = YAML::LoadAll(text);
+    if (!documents.empty()) root = documents.front();
+    if (documents.size() > 1) {
+      yaml::Location where = location_of(documents[1].Mark());
+      if (where.line == 0) where = {second_document_line(text), 1};
+      fail(file, where, "a second YAML document (after '---'): a scenario file holds one document");
+    }
+  } catch (const YAML::DeepRecursion& e) {
+    fail(file, location_of(e.mark),
+         "lists and mappings nested too deeply (a scenario needs fewer than ten levels); is a bracket left open?");
+  } catch (const YAML::Exception& e) { fail(file, location_of(e.mark), "not valid YAML: " + e.msg); }
   if (!root.IsDefined() || root.IsNull()) fail(file, {}, fmt::format("empty: expected a scenario (sections {})", kSections));
   if (!root.IsMap())
     fail(file, location_of(root.Mark()),
@@ -235,17 +276,21 @@ std::vector<std::string> crossings_of(const Scenario& s) {
 void check_comparable(const std::string& file, yaml::Location where, const std::string& policy, const Scenario& base,
                       const Scenario& patched, std::vector<Diagnostic>& out) {
   const auto say = [&](const std::string& what, const std::string& was, const std::string& is) {
-    out.push_back({file, where.line, where.column, "policies." + policy,
-                   fmt::format("changes {} ({} in the base scenario, {} here); every policy keeps the base's countries, "
-                               "border crossings, horizon_days, seed and replications, so that policies are compared "
-                               "replication by replication",
-                               what, was, is)});
+    out.push_back(
+        {file, where.line, where.column, "policies." + policy,
+         fmt::format("changes {} ({} in the base scenario, {} here); every policy keeps the base's countries, "
+                     "border crossings, horizon_days, seed and replications, so that policies are compared "
+                     "replication by replication",
+                     what, was, is)});
   };
-  const auto names = [](const std::vector<std::string>& ids) { return ids.empty() ? std::string("none") : yaml::list_names(ids); };
+  const auto names = [](const std::vector<std::string>& ids) {
+    return ids.empty() ? std::string("none") : yaml::list_names(ids);
+  };
   if (keys_of(base.countries) != keys_of(patched.countries))
     say("the countries", names(keys_of(base.countries)), names(keys_of(patched.countries)));
   if (crossings_of(base) != crossings_of(patched))
-    say("the border crossings (port_of_entry and blind_crossing nodes)", names(crossings_of(base)), names(crossings_of(patched)));
+    say("the border crossings (port_of_entry and blind_crossing nodes)", names(crossings_of(base)),
+        names(crossings_of(patched)));
   if (base.horizon_days != patched.horizon_days)
     say("scenario.horizon_days", fmt::format("{}", base.horizon_days), fmt::format("{}", patched.horizon_days));
   if (base.seed != patched.seed) say("scenario.seed", fmt::format("{}", base.seed), fmt::format("{}", patched.seed));
@@ -270,12 +315,23 @@ void check_compiles(const std::string& file, yaml::Location where, const std::st
 ScenarioDocument ScenarioDocument::from_file(const std::string& path) {
   namespace fs = std::filesystem;
   std::error_code ec;
-  if (!fs::exists(path, ec)) fail(path, {}, "no such file");
-  if (fs::is_directory(path, ec)) fail(path, {}, "is a directory, not a scenario file");
+  const fs::file_status status = fs::status(path, ec);
+  if (!fs::exists(status)) fail(path, {}, "no such file");
+  if (fs::is_directory(status)) fail(path, {}, "is a directory, not a scenario file");
+  if (!fs::is_regular_file(status))
+    fail(path, {}, "is not a regular file (a device, pipe or socket); expected a scenario file");
+  const std::uintmax_t size = fs::file_size(path, ec);
+  if (!ec && size > kMaxScenarioBytes)
+    fail(path, {}, fmt::format("is {} bytes; a scenario file has at most {} MiB", size, kMaxScenarioBytes >> 20));
   std::ifstream in(path, std::ios::binary);
   if (!in) fail(path, {}, "cannot be read");
-  const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  // Read at most one byte beyond the cap, in case the file grew since it was measured.
+  std::string text(kMaxScenarioBytes + 1, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
   if (in.bad()) fail(path, {}, "cannot be read");
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  if (text.size() > kMaxScenarioBytes)
+    fail(path, {}, fmt::format("has more than {} MiB; a scenario file has at most that", kMaxScenarioBytes >> 20));
   return from_text(text, path);
 }
 

@@ -6,6 +6,7 @@
 
 #include "scenario.hpp"
 
+#include <cstddef>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -37,9 +38,13 @@ class ScenarioError : public std::runtime_error {
 // A dotted path and a YAML value, e.g. {"training.programs.creompaz_basic.seats", "40"}.
 using Override = std::pair<std::string, std::string>;
 
+// The largest scenario file read (a file, not a device or a pipe).
+inline constexpr std::size_t kMaxScenarioBytes = std::size_t{16} << 20;
+
 class ScenarioDocument {
  public:
-  // Throws ScenarioError for a missing file or malformed YAML.
+  // Throws ScenarioError for a missing file, one that is not a regular file or is larger than
+  // kMaxScenarioBytes, or malformed YAML (CR-only line ends, a second document, deep nesting).
   static ScenarioDocument from_file(const std::string& path);
   static ScenarioDocument from_text(const std::string& text, const std::string& name = "<text>");
 

@@ -22,10 +22,10 @@ constexpr Rule multiplier = bounded(0, bounds::kMaxMultiplier, "a multiplier in 
 constexpr Rule travel_hours = bounded(0, bounds::kMaxTravelHours, "a number of hours in [0, 8760] (a year)");
 constexpr Rule service_minutes = bounded(0, bounds::kMaxServiceMinutes, "a number of minutes in [0, 1440] (a day)");
 constexpr Rule shipment_kg = bounded(0, bounds::kMaxShipmentKg, "a number of kg in [0, 1e6]");
-constexpr Rule vehicles_per_hour =
-    bounded(bounds::kMinRate, bounds::kMaxVehiclesPerHour, "0 or a rate in [0.001, 10000] vehicles per hour", false, true);
-constexpr Rule shipments_per_month =
-    bounded(bounds::kMinRate, bounds::kMaxShipmentsPerMonth, "0 or a rate in [0.001, 100000] shipments per month", false, true);
+constexpr Rule vehicles_per_hour = bounded(bounds::kMinRate, bounds::kMaxVehiclesPerHour,
+                                           "0 or a rate in [0.001, 10000] vehicles per hour", false, true);
+constexpr Rule shipments_per_month = bounded(bounds::kMinRate, bounds::kMaxShipmentsPerMonth,
+                                             "0 or a rate in [0.001, 100000] shipments per month", false, true);
 }  // namespace
 
 // Every record type is declared first, so that each is known to be a record wherever it is used.
@@ -181,7 +181,8 @@ void read_value(Reader& r, const YAML::Node& node, const std::string& path, Dist
   if (rule.range) {
     const auto bound = [&](const char* parameter, double value) {
       if (!rule.range->contains(value))
-        r.error(node[parameter], join(path, parameter), fmt::format("expected {}, got {}", rule.range->expected, value));
+        r.error(node[parameter], join(path, parameter),
+                fmt::format("expected {}, got {}", rule.range->expected, value));
     };
     const std::vector<std::string> taken = parameters_of(d.kind);
     for (const std::string& parameter : taken) {
@@ -471,7 +472,8 @@ const Fields<Scenario>& header_fields() {
   static const Fields<Scenario> f{
       {"name", &Scenario::name},
       {"description", &Scenario::description},
-      {"horizon_days", &Scenario::horizon_days, bounded(0, bounds::kMaxHorizonDays, "a number of days in (0, 36500]", true)},
+      {"horizon_days", &Scenario::horizon_days,
+       bounded(0, bounds::kMaxHorizonDays, "a number of days in (0, 36500]", true)},
       {"seed", &Scenario::seed},
       {"replications", &Scenario::replications, bounded(1, bounds::kMaxReplications, "a whole number in [1, 1000000]")},
   };

@@ -84,9 +84,10 @@ void check_sector_country(Reader& r, const std::string& path, const Edge& e, con
   const std::string& from = s.nodes.at(e.from).country;
   const std::string& to = s.nodes.at(e.to).country;
   if (country == from || country == to || !s.countries.contains(country)) return;
-  r.error_at(path, fmt::format("sector '{}' belongs to {}, but the leg joins {} and {}: a leg is patrolled by a sector of "
-                               "one of its ends' countries",
-                               e.sector, country, from, to == from ? std::string("itself") : to));
+  r.error_at(path,
+             fmt::format("sector '{}' belongs to {}, but the leg joins {} and {}: a leg is patrolled by a sector of "
+                         "one of its ends' countries",
+                         e.sector, country, from, to == from ? std::string("itself") : to));
 }
 
 void check_edges(Reader& r, const Scenario& s) {
@@ -96,7 +97,8 @@ void check_edges(Reader& r, const Scenario& s) {
     const bool from_ok = check_reference(r, join(path, "from"), e.from, s.nodes, "node");
     const bool to_ok = check_reference(r, join(path, "to"), e.to, s.nodes, "node");
     if (from_ok && to_ok && e.from == e.to) r.error_at(join(path, "to"), fmt::format("a leg must join two different nodes, got '{}' twice", e.to));
-    if (!e.sector.empty() && check_reference(r, join(path, "sector"), e.sector, s.sectors, "sector") && from_ok && to_ok)
+    if (!e.sector.empty() && check_reference(r, join(path, "sector"), e.sector, s.sectors, "sector") && from_ok &&
+        to_ok)
       check_sector_country(r, join(path, "sector"), e, s);
   }
   check_edge_ids_unique(r, s);
@@ -149,7 +151,9 @@ void check_checkpoints(Reader& r, const Scenario& s) {
   for (const auto& entry : s.checkpoints) check_port_of_entry(r, join("checkpoints", entry.first), entry.first, s);
 }
 
-double mean_value(const Distribution& d) { return d.kind == Distribution::Kind::uniform ? 0.5 * (d.min + d.max) : d.mean; }
+double mean_value(const Distribution& d) {
+  return d.kind == Distribution::Kind::uniform ? 0.5 * (d.min + d.max) : d.mean;
+}
 
 // The busiest hour's arrivals must stay below what the lanes can serve, or the queue grows
 // without end (and with it the run's memory).
@@ -162,11 +166,12 @@ void check_capacity(Reader& r, const std::string& path, const TrafficFlow& flow,
   if (!(peak > 0.0) || !(minutes > 0.0)) return;
   const double capacity = c.lanes * 60.0 / minutes;
   if (peak < capacity) return;
-  r.error_at(join(path, "vehicles_per_hour"),
-             fmt::format("{:.4g} vehicles arrive in the busiest hour (vehicles_per_hour x the largest daily_profile "
-                         "multiplier), at or above the checkpoint's capacity of {:.4g} vehicles per hour ({} lanes x 60 / "
-                         "{:.4g} mean minutes per vehicle): its queue would grow without end",
-                         peak, capacity, c.lanes, minutes));
+  r.error_at(
+      join(path, "vehicles_per_hour"),
+      fmt::format("{:.4g} vehicles arrive in the busiest hour (vehicles_per_hour x the largest daily_profile "
+                  "multiplier), at or above the checkpoint's capacity of {:.4g} vehicles per hour ({} lanes x 60 / "
+                  "{:.4g} mean minutes per vehicle): its queue would grow without end",
+                  peak, capacity, c.lanes, minutes));
 }
 
 void check_traffic(Reader& r, const Scenario& s) {
@@ -177,7 +182,8 @@ void check_traffic(Reader& r, const Scenario& s) {
       r.error_at(path, fmt::format("no checkpoint at '{}' (traffic needs a checkpoints.{} entry)", id, id));
     const std::string profile = join(path, "daily_profile");
     if (!flow.daily_profile.empty() && flow.daily_profile.size() != 24) {
-      r.error_at(profile, fmt::format("expected 24 multipliers (one per hour of the day), got {}", flow.daily_profile.size()));
+      r.error_at(profile,
+                 fmt::format("expected 24 multipliers (one per hour of the day), got {}", flow.daily_profile.size()));
     } else if (!flow.daily_profile.empty() && !r.reported(profile)) {
       const double mean = std::accumulate(flow.daily_profile.begin(), flow.daily_profile.end(), 0.0) / 24.0;
       if (std::abs(mean - 1.0) > 0.01)
@@ -185,7 +191,8 @@ void check_traffic(Reader& r, const Scenario& s) {
                                         "vehicles_per_hour), got an average of {:.4g}",
                                         mean));
     }
-    if (r.error_count() == errors && !r.reported(path) && !r.reported(join("checkpoints", id)) && s.checkpoints.contains(id))
+    if (r.error_count() == errors && !r.reported(path) && !r.reported(join("checkpoints", id)) &&
+        s.checkpoints.contains(id))
       check_capacity(r, path, flow, s.checkpoints.at(id));
   }
 }
@@ -231,15 +238,16 @@ void check_reachability(Reader& r, const std::string& path, const Organisation& 
       const std::string where = join(join(path, "destinations"), i);
       const auto it = legs.find(destination);
       if (destination == source)
-        r.error(r.location(where), join(path, "destinations"),
-                fmt::format("'{}' is also a source (sources.{}): a shipment must travel at least one leg", destination, k));
+        r.error(
+            r.location(where), join(path, "destinations"),
+            fmt::format("'{}' is also a source (sources.{}): a shipment must travel at least one leg", destination, k));
       else if (it == legs.end())
         r.error(r.location(where), join(path, "destinations"),
                 fmt::format("'{}' cannot be reached from source '{}'", destination, source));
       else if (it->second > bounds::kMaxRouteLegs)
         r.error(r.location(where), join(path, "destinations"),
-                fmt::format("'{}' is {} legs from source '{}'; a route has at most {} legs", destination, it->second, source,
-                            bounds::kMaxRouteLegs));
+                fmt::format("'{}' is {} legs from source '{}'; a route has at most {} legs", destination, it->second,
+                            source, bounds::kMaxRouteLegs));
     }
   }
 }
@@ -304,7 +312,8 @@ void check_coordination(Reader& r, const Scenario& s) {
 // ---- Sizes ------------------------------------------------------------------------------------
 
 void check_size(Reader& r, const std::string& path, std::size_t size, std::size_t at_most, const char* what) {
-  if (size > at_most && !r.reported(path)) r.error_at(path, fmt::format("{} {}; at most {} are supported", size, what, at_most));
+  if (size > at_most && !r.reported(path))
+    r.error_at(path, fmt::format("{} {}; at most {} are supported", size, what, at_most));
 }
 
 std::size_t crossing_count(const Scenario& s) {
@@ -329,14 +338,16 @@ void check_sizes(Reader& r, const Scenario& s) {
   if (r.reported("scenario.horizon_days") || !(s.horizon_days > 0)) return;
   const double months = std::ceil(s.horizon_days / 30.4375);
   const double collectors = static_cast<double>(s.countries.size() + s.organisations.size());
-  const double mib = 8.0 * collectors * months * (32.0 * static_cast<double>(s.countries.size() + 1) + static_cast<double>(crossing_count(s))) /
+  const double mib = 8.0 * collectors * months *
+                     (32.0 * static_cast<double>(s.countries.size() + 1) + static_cast<double>(crossing_count(s))) /
                      (1024.0 * 1024.0);
   if (mib > bounds::kMaxIndicatorMiB)
-    r.error_at("scenario.horizon_days",
-               fmt::format("one replication would keep about {:.0f} MiB of monthly indicators ({} months x {} countries and "
-                           "organisations x {} crossings); at most {:.0f} MiB: shorten the horizon or use fewer countries, "
-                           "organisations or crossings",
-                           mib, months, collectors, crossing_count(s), bounds::kMaxIndicatorMiB));
+    r.error_at(
+        "scenario.horizon_days",
+        fmt::format("one replication would keep about {:.0f} MiB of monthly indicators ({} months x {} countries and "
+                    "organisations x {} crossings); at most {:.0f} MiB: shorten the horizon or use fewer countries, "
+                    "organisations or crossings",
+                    mib, months, collectors, crossing_count(s), bounds::kMaxIndicatorMiB));
 }
 
 }  // namespace

@@ -222,7 +222,8 @@ void check_range(Reader& r, const YAML::Node& node, const std::string& path, dou
                  const char* noun) {
   if (!rule.range || rule.range->contains(value)) return;
   const std::string expected = rule.range->expected;
-  const bool self_describing = expected.rfind("a ", 0) == 0 || expected.rfind("an ", 0) == 0 || expected.rfind("0 or ", 0) == 0;
+  const bool self_describing =
+      expected.rfind("a ", 0) == 0 || expected.rfind("an ", 0) == 0 || expected.rfind("0 or ", 0) == 0;
   r.error(node, path, fmt::format("expected {}{}, got {}", self_describing ? "" : std::string(noun) + " ", expected, describe(node)));
 }
 
@@ -257,10 +258,15 @@ void read_value(Reader& r, const YAML::Node& node, const std::string& path, std:
 
 void read_value(Reader& r, const YAML::Node& node, const std::string& path, bool& value, const Rule&) {
   r.locate(path, node.Mark());
+  // The documented words only: YAML 1.1's yes/no/on/off are reported with the word to write.
   if (node.IsScalar()) {
     const std::string text = lower(node.Scalar());
-    if (text == "true" || text == "yes" || text == "on") return void(value = true);
-    if (text == "false" || text == "no" || text == "off") return void(value = false);
+    if (text == "true") return void(value = true);
+    if (text == "false") return void(value = false);
+    if (text == "yes" || text == "on" || text == "y")
+      return r.error(node, path, "expected true or false, got " + describe(node) + " (write true)");
+    if (text == "no" || text == "off" || text == "n")
+      return r.error(node, path, "expected true or false, got " + describe(node) + " (write false)");
   }
   r.error(node, path, "expected true or false, got " + describe(node));
 }

@@ -35,7 +35,8 @@ std::string chain_scenario(int legs, const std::string& risk = "") {
   s += "  - {from: n" + std::to_string(legs - 1) + ", to: end, travel_hours: {mean: 0.01}}\n";
   s += "  - {from: n0, to: end, travel_hours: {mean: 100}}\n";
   s += "organisations:\n  cell:\n    sources: [n0]\n    destinations: [end]\n    shipments_per_month: 30\n"
-       "    shipment_kg: {mean: 100}\n    value_per_kg_usd: 1000\n    cost_of_time_usd_per_hour: 100\n" + risk;
+       "    shipment_kg: {mean: 100}\n    value_per_kg_usd: 1000\n    cost_of_time_usd_per_hour: 100\n" +
+       risk;
   return s;
 }
 
@@ -86,7 +87,9 @@ TEST(HostileInput, AnOverloadedCheckpointStopsTheRunWithAnError) {
     simulate_replication(compiled, 0);
     FAIL() << "an overloaded checkpoint ran to the end";
   } catch (const std::exception& e) {
-    EXPECT_NE(std::string(e.what()).find("checkpoints.a: more than 1000000 vehicles waiting at once"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("checkpoints.a: more than 1000000 vehicles waiting at once"),
+              std::string::npos)
+        << e.what();
   }
 }
 

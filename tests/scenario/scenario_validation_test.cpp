@@ -75,17 +75,22 @@ TEST(ScenarioValidation, ReportsValuesOutOfRange) {
        "expected 0 or a rate in [0.001, 100000] shipments per month, got '-4'"},
       {"", "", "checkpoints:\n  b: {lanes: 0, service_minutes: {dist: fixed, mean: 2}}\n", "checkpoints.b.lanes", 15,
        "expected a whole number in [1, 1000], got '0'"},
-      {"horizon_days: 30", "horizon_days: 0", "", "scenario.horizon_days", 1, "expected a number of days in (0, 36500], got '0'"},
+      {"horizon_days: 30", "horizon_days: 0", "", "scenario.horizon_days", 1,
+       "expected a number of days in (0, 36500], got '0'"},
       {"horizon_days: 30", "horizon_days: 30, replications: 0", "", "scenario.replications", 1, "in [1, 1000000]"},
-      {"a: {kind: hub, country: GT}", "a: {kind: hub, country: GT, lat: 95}", "", "nodes.a.lat", 6, "a latitude in [-90, 90]"},
+      {"a: {kind: hub, country: GT}", "a: {kind: hub, country: GT, lat: 95}", "", "nodes.a.lat", 6,
+       "a latitude in [-90, 90]"},
       {"a: {kind: hub, country: GT}", "a: {kind: hub, country: GT, lon: -200}", "", "nodes.a.lon", 6,
        "a longitude in [-180, 180]"},
-      {"GT: {name: Guatemala}", "GT: {name: Guatemala, police: {officers: -3}}", "", "countries.GT.police.officers", 3, "in [0, 10000000]"},
+      {"GT: {name: Guatemala}", "GT: {name: Guatemala, police: {officers: -3}}", "", "countries.GT.police.officers", 3,
+       "in [0, 10000000]"},
       {"GT: {name: Guatemala}", "GT: {name: Guatemala, police: {bribe_acceptance: {untrained: 2}}}", "",
        "countries.GT.police.bribe_acceptance.untrained", 3, "probability"},
-      {"", "", "training: {programs: {p: {cost_per_seat_usd: -1}}}\n", "training.programs.p.cost_per_seat_usd", 14, "expected an amount in USD in [0, 1e9], got '-1'"},
+      {"", "", "training: {programs: {p: {cost_per_seat_usd: -1}}}\n", "training.programs.p.cost_per_seat_usd", 14,
+       "expected an amount in USD in [0, 1e9], got '-1'"},
       {"", "", "economy: {courier_wage_usd: -500}\n", "economy.courier_wage_usd", 14, "in [0, 1e9]"},
-      {"", "", "sectors:\n  s: {country: GT, terrain: {river: -1}}\n", "sectors.s.terrain.river", 15, "a multiplier in [0, 100]"},
+      {"", "", "sectors:\n  s: {country: GT, terrain: {river: -1}}\n", "sectors.s.terrain.river", 15,
+       "a multiplier in [0, 100]"},
   };
   for (const Case& c : cases) expect_problem(c);
 }
@@ -97,17 +102,21 @@ TEST(ScenarioValidation, ReportsValuesBeyondTheirBounds) {
   const std::vector<Case> cases{
       {"horizon_days: 30", "horizon_days: 1e308", "", "scenario.horizon_days", 1, "(0, 36500]"},
       {"horizon_days: 30", "horizon_days: 1.07e14", "", "scenario.horizon_days", 1, "(0, 36500]"},
-      {"horizon_days: 30", "horizon_days: 30, replications: 1000000000", "", "scenario.replications", 1, "in [1, 1000000]"},
-      {"", "", "checkpoints:\n  b: {lanes: 1000000000, service_minutes: {dist: fixed, mean: 2}}\n", "checkpoints.b.lanes", 15,
-       "in [1, 1000]"},
+      {"horizon_days: 30", "horizon_days: 30, replications: 1000000000", "", "scenario.replications", 1,
+       "in [1, 1000000]"},
+      {"", "", "checkpoints:\n  b: {lanes: 1000000000, service_minutes: {dist: fixed, mean: 2}}\n",
+       "checkpoints.b.lanes", 15, "in [1, 1000]"},
       {"", "", "checkpoints:\n  b: {lanes: 1, service_minutes: {dist: exponential, mean: 1e17}}\n",
        "checkpoints.b.service_minutes.mean", 15, "a number of minutes in [0, 1440] (a day), got 1e+17"},
-      {"", "", "checkpoints:\n  b: {lanes: 1, service_minutes: {dist: fixed, mean: 1}, secondary_minutes: {dist: lognormal, mean: 5, sd: 1e308}}\n",
+      {"", "",
+       "checkpoints:\n  b: {lanes: 1, service_minutes: {dist: fixed, mean: 1}, secondary_minutes: {dist: lognormal, "
+       "mean: 5, sd: 1e308}}\n",
        "checkpoints.b.secondary_minutes.sd", 15, "[0, 1440]"},
       {"", "", checkpoint + "traffic:\n  b: {vehicles_per_hour: 1e-300}\n", "traffic.b.vehicles_per_hour", 17,
        "expected 0 or a rate in [0.001, 10000] vehicles per hour"},
       {"mean: 100}", "mean: 1e308}", "", "organisations.cell.shipment_kg.mean", 13, "[0, 1e6]"},
-      {"shipments_per_month: 4", "shipments_per_month: 1e-300", "", "organisations.cell.shipments_per_month", 13, "[0.001, 100000]"},
+      {"shipments_per_month: 4", "shipments_per_month: 1e-300", "", "organisations.cell.shipments_per_month", 13,
+       "[0.001, 100000]"},
       {"mean: 1}}\n  - {from: b", "mean: 1e300}}\n  - {from: b", "", "edges.0.travel_hours.mean", 10, "[0, 8760]"},
       {"", "", "training: {programs: {p: {cohorts: [{start_day: 1e300, seats: 1, countries: [GT]}]}}}\n",
        "training.programs.p.cohorts.0.start_day", 14, "a number of days in [0, 36500]"},
@@ -148,17 +157,22 @@ TEST(ScenarioValidation, ReportsDailyProfileOfWrongLength) {
 
 TEST(ScenarioValidation, ReportsADailyProfileThatDoesNotAverageOne) {
   const std::string checkpoint = "checkpoints:\n  b: {lanes: 2, service_minutes: {dist: exponential, mean: 2}}\n";
-  expect_problem({"", "", checkpoint + "traffic:\n  b: {vehicles_per_hour: 0.01, daily_profile: [2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2]}\n",
-                  "traffic.b.daily_profile", 17, "expected 24 multipliers averaging 1 (they shape the day around vehicles_per_hour), got an average of 2"});
+  expect_problem(
+      {"", "",
+       checkpoint + "traffic:\n  b: {vehicles_per_hour: 0.01, daily_profile: [2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, "
+                    "2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2]}\n",
+       "traffic.b.daily_profile", 17,
+       "expected 24 multipliers averaging 1 (they shape the day around vehicles_per_hour), got an average of 2"});
 }
 
 // A checkpoint whose busiest hour brings more vehicles than its lanes serve: its queue would grow
 // without end, so validation says so with both rates.
 TEST(ScenarioValidation, ReportsACheckpointBeyondItsCapacity) {
   const std::string checkpoint = "checkpoints:\n  b: {lanes: 2, service_minutes: {dist: exponential, mean: 2}}\n";
-  expect_problem({"", "", checkpoint + "traffic:\n  b: {vehicles_per_hour: 60}\n", "traffic.b.vehicles_per_hour", 17,
-                  "60 vehicles arrive in the busiest hour (vehicles_per_hour x the largest daily_profile multiplier), at or "
-                  "above the checkpoint's capacity of 60 vehicles per hour (2 lanes x 60 / 2 mean minutes per vehicle)"});
+  expect_problem(
+      {"", "", checkpoint + "traffic:\n  b: {vehicles_per_hour: 60}\n", "traffic.b.vehicles_per_hour", 17,
+       "60 vehicles arrive in the busiest hour (vehicles_per_hour x the largest daily_profile multiplier), at or "
+       "above the checkpoint's capacity of 60 vehicles per hour (2 lanes x 60 / 2 mean minutes per vehicle)"});
   // The busiest hour counts: 40 an hour on average, 80 in the peak.
   std::string peaked = "[2";
   for (int h = 1; h < 24; ++h) peaked += h < 12 ? ", 2" : ", 0";
@@ -224,7 +238,8 @@ TEST(ScenarioValidation, ReportsADestinationBeyondTheLongestRoute) {
   std::string chain = "scenario: {horizon_days: 30}\ncountries: {GT: {}}\nnodes:\n";
   for (int n = 0; n <= 40; ++n) chain += fmt::format("  n{}: {{kind: town, country: GT}}\n", n);
   chain += "edges:\n";
-  for (int n = 0; n < 40; ++n) chain += fmt::format("  - {{from: n{}, to: n{}, travel_hours: {{mean: 1}}}}\n", n, n + 1);
+  for (int n = 0; n < 40; ++n)
+    chain += fmt::format("  - {{from: n{}, to: n{}, travel_hours: {{mean: 1}}}}\n", n, n + 1);
   const std::string organisation =
       "organisations:\n  cell: {sources: [n0], destinations: [n40], shipments_per_month: 4, shipment_kg: {mean: 100}, "
       "value_per_kg_usd: 1000}\n";
@@ -257,7 +272,8 @@ TEST(ScenarioValidation, ReportsAPolicyThatChangesTheCountries) {
   EXPECT_EQ(d->line, 16);
   EXPECT_TRUE(contains(d->message, "changes the countries (GT, MX in the base scenario, GT, HN, MX here)")) << d->str();
   const std::string horizon = "policies:\n  longer:\n    set:\n      scenario.horizon_days: 60\n";
-  EXPECT_TRUE(contains(listing(problems(kMini + horizon)), "changes scenario.horizon_days (30 in the base scenario, 60 here)"));
+  EXPECT_TRUE(
+      contains(listing(problems(kMini + horizon)), "changes scenario.horizon_days (30 in the base scenario, 60 here)"));
   // A new entry of another map keyed by id (the documented example) is fine.
   const std::string sector = "policies:\n  patrol:\n    set:\n      sectors.gt_new: {country: GT, units: 2}\n";
   EXPECT_TRUE(problems(kMini + sector).empty()) << listing(problems(kMini + sector));
@@ -267,7 +283,8 @@ TEST(ScenarioValidation, ReportsAPolicyThatChangesTheCountries) {
 // and a problem in a policy is still located in the file.
 TEST(ScenarioValidation, ManyPoliciesAreEachCheckedAndLocated) {
   std::string policies = "policies:\n";
-  for (int i = 0; i < 300; ++i) policies += fmt::format("  p{}:\n    set:\n      coordination.seam_penalty: {}\n", i, i == 299 ? 2 : 0.5);
+  for (int i = 0; i < 300; ++i)
+    policies += fmt::format("  p{}:\n    set:\n      coordination.seam_penalty: {}\n", i, i == 299 ? 2 : 0.5);
   const std::vector<Diagnostic> found = problems(kMini + policies);
   ASSERT_EQ(found.size(), 1u) << listing(found);
   EXPECT_EQ(found[0].path, "coordination.seam_penalty");
