@@ -218,7 +218,7 @@ Outcome execute(PreparedExperiment& e, const SessionOptions& o, const std::strin
   const unsigned threads = o.threads ? o.threads : default_threads();
   const std::vector<Task> tasks = missing_tasks(results, e.shard);
   const mpi::Compute compute = [&](const mpi::Task& t) {
-    return experiment::encode(border::simulate_replication(*plan.points[t.point].scenario, t.replication, o.lp_threads), shape);
+    return experiment::encode(simulate(plan.points[t.point], t.replication, o.lp_threads), shape);
   };
   if (mpi::rank() != 0) {
     mpi::run_worker(threads, compute);

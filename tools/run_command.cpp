@@ -32,7 +32,7 @@ ExperimentPlan plan_run(const RunOptions& o, const std::string& command_line) {
   if (o.seed_given) overrides.emplace_back("scenario.seed", std::to_string(o.seed));
   if (o.replications > 0) overrides.emplace_back("scenario.replications", std::to_string(o.replications));
   std::vector<PointSpec> specs;
-  for (const std::string& name : names) specs.push_back({experiment::DesignPoint{name, {}}, name, overrides});
+  for (const std::string& name : names) specs.push_back({experiment::DesignPoint{name, {}, name}, name, overrides});
   return make_plan(doc, specs, doc.resolved_text(names.front(), overrides), "", command_line);
 }
 
