@@ -156,8 +156,11 @@ void add_session_options(CLI::App& cmd, SessionOptions& o, bool out_required) {
       ->check(CLI::PositiveNumber);
   CLI::Option* out = cmd.add_option("--out", o.out, "Write all replications to this HDF5 file (docs/results-format.md)");
   if (out_required) out->required();
-  cmd.add_flag("--force", o.force, "Overwrite the --out file if it exists (and drop an old checkpoint journal)");
-  cmd.add_flag("--resume", o.resume, "Continue an interrupted run from its checkpoint journal (OUT.journal): run only what is missing");
+  cmd.add_flag("--force", o.force,
+               "Overwrite the --out file if it exists and is a regular file (and drop an old checkpoint journal)");
+  cmd.add_flag("--resume", o.resume,
+               "Continue an interrupted run from its checkpoint journal (OUT.journal): run only what is missing. With no "
+               "journal and a finished OUT of the same experiment, say so and exit 0");
   cmd.add_option("--shard", o.shard,
                  "Run only shard I of N of the (design point, replication) tasks, for a job array; join the files with "
                  "bstp merge. 'auto' takes I and N from SLURM_ARRAY_TASK_ID and the array (0..N-1); 'auto/N' takes I only")

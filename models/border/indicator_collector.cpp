@@ -174,6 +174,10 @@ ReplicationResult IndicatorCollector::result(double horizon_seconds) const {
   };
   const std::size_t seized = slot(Indicator::seized_kg), delivered = slot(Indicator::delivered_kg);
   derived(Indicator::interdiction_rate, [&](auto v) { return ratio(v(seized), v(seized) + v(delivered)); }, true);
+  // By country, seized kg count where seized and delivered kg where delivered: a country that
+  // received no deliveries (a transit country) would show 1 by construction. It has no rate.
+  for (std::size_t c = 0; c < countries; ++c)
+    if (!(country[delivered][c] > 0.0)) r.by_country[slot(Indicator::interdiction_rate)][c] = kNaN;
   derived(Indicator::trafficker_profit_usd,
           [&](auto v) { return v(slot(Indicator::trafficker_revenue_usd)) - v(kShippingCost) - v(slot(Indicator::bribes_usd)); }, false);
   derived(Indicator::cost_per_seizure_usd,

@@ -34,6 +34,9 @@ case "$case" in
 threads)
   expect 0 "$bstp" sweep $sweep --threads 1 --out "$work/one.h5"
   expect 0 "$bstp" sweep $sweep --threads 2 --out "$work/two.h5"
+  # stderr is not a terminal here: progress comes as plain lines, as in a batch job's log.
+  grep -q "^bstp: .*small.yaml: 8 design points x 4 replications: 16/32 (50%), " "$work/last.txt" &&
+    grep -q ": 32/32 (100%), .*, done in " "$work/last.txt" || { cat "$work/last.txt"; fail "no progress lines"; }
   same "$work/one.h5" "$work/two.h5"
   ;;
 resume)

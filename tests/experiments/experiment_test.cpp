@@ -1,13 +1,25 @@
-// Unit tests of the experiment machinery: the replication codec, the checkpoint journal,
-// experiment identities and merging, and sweep point labels.
+// Unit tests of the experiment machinery: the replication codec, the checkpoint journal, the
+// output's lock and checks, experiment identities and merging, sweep point labels, progress lines
+// and shards.
 #include "experiment/checkpoint_journal.hpp"
+#include "command.hpp"
 #include "experiment/experiment_identity.hpp"
+#include "experiment/output_lock.hpp"
+#include "experiment/output_path.hpp"
 #include "experiment/replication_codec.hpp"
+#include "progress.hpp"
+#include "shard.hpp"
 #include "sweep_file.hpp"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <iterator>
 #include <cmath>
 #include <cstring>
 #include <filesystem>
@@ -181,3 +193,170 @@ TEST(SweepLabels, AreShortAndUnique) {
 
 }  // namespace
 }  // namespace bstp::experiment
+
+namespace bstp::experiment {
+namespace {
+
+TEST_F(Journal, DamageBeforeTheLastRecordIsCorruptNotTorn) {
+  ExperimentResults r = experiment();
+  const std::string identity = experiment_identity(r);
+  std::uintmax_t header = 0;
+  {
+    CheckpointJournal j = CheckpointJournal::create(path(), identity, shape_of(r));
+    header = fs::file_size(path());
+    j.append(0, 1, replication(1.0, 4, 2, 1));
+    j.append(1, 2, replication(2.0, 4, 2, 1));
+  }
+  const auto size = fs::file_size(path());
+  {
+    std::fstream f(path(), std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(static_cast<std::streamoff>(header + 40));  // in the first record's values
+    f.put('\x7f');
+  }
+  std::size_t loaded = 0;
+  EXPECT_THROW(CheckpointJournal::resume(path(), identity, r, loaded), CorruptJournal);
+  EXPECT_EQ(fs::file_size(path()), size) << "a damaged journal is left as it is";
+}
+
+TEST_F(Journal, AZeroFilledTailIsTornAndDropped) {
+  ExperimentResults r = experiment();
+  const std::string identity = experiment_identity(r);
+  {
+    CheckpointJournal j = CheckpointJournal::create(path(), identity, shape_of(r));
+    j.append(0, 1, replication(1.0, 4, 2, 1));
+  }
+  const auto size = fs::file_size(path());
+  { std::ofstream(path(), std::ios::app | std::ios::binary) << std::string(3 * size, '\0'); }  // a power cut's zeros
+  std::size_t loaded = 0;
+  CheckpointJournal::resume(path(), identity, r, loaded);
+  EXPECT_EQ(loaded, 1u);
+  EXPECT_EQ(fs::file_size(path()), size);
+}
+
+TEST_F(Journal, RecordsOfAnotherExperimentDoNotPassForThisOnes) {
+  // Same header text length and shape, another seed: the records' checksums differ.
+  ExperimentResults a = experiment(), b = experiment();
+  b.seed = 6;
+  const std::string other = (dir_ / "other.journal").string();
+  {
+    CheckpointJournal ja = CheckpointJournal::create(path(), experiment_identity(a), shape_of(a));
+    CheckpointJournal jb = CheckpointJournal::create(other, experiment_identity(b), shape_of(b));
+    ja.append(0, 0, replication(1.0, 4, 2, 1));
+    for (int i = 0; i < 2; ++i) jb.append(0, 1 + static_cast<std::size_t>(i), replication(2.0, 4, 2, 1));
+  }
+  std::ifstream in_b(other, std::ios::binary);
+  const std::string bytes_b((std::istreambuf_iterator<char>(in_b)), {});
+  const std::size_t header = fs::file_size(path()) - (bytes_b.size() - fs::file_size(path()));  // both headers equal length
+  std::ofstream(path(), std::ios::app | std::ios::binary) << bytes_b.substr(header);
+  std::size_t loaded = 0;
+  EXPECT_THROW(CheckpointJournal::resume(path(), experiment_identity(a), a, loaded), CorruptJournal);
+}
+
+TEST_F(Journal, OneWriterAtATime) {
+  const std::string out = (dir_ / "out.h5").string();
+  {
+    OutputLock first(out);
+    EXPECT_TRUE(fs::exists(lock_path(out)));
+    const std::string message = message_of([&] { OutputLock second(out); });
+    EXPECT_NE(message.find("out.h5 is in use: bstp (pid " + std::to_string(::getpid())), std::string::npos) << message;
+  }
+  EXPECT_FALSE(fs::exists(lock_path(out))) << "the lock file goes with its holder";
+  OutputLock again(out);
+}
+
+TEST_F(Journal, StaleTemporariesOfDeadWritersGo) {
+  const std::string out = (dir_ / "out.h5").string();
+  pid_t dead = 4000000;
+  while (::kill(dead, 0) == 0 || errno != ESRCH) ++dead;
+  for (const std::string& name : {"out.h5.tmp-" + std::to_string(dead), "out.h5.tmp-" + std::to_string(::getppid()),
+                                 "other.h5.tmp-" + std::to_string(dead), std::string("out.h5.tmp-12ab")})
+    std::ofstream(dir_ / name) << "x";
+  EXPECT_EQ(remove_stale_temporaries(out), 1);
+  EXPECT_FALSE(fs::exists(dir_ / ("out.h5.tmp-" + std::to_string(dead))));
+  EXPECT_TRUE(fs::exists(dir_ / ("out.h5.tmp-" + std::to_string(::getppid()))));
+  EXPECT_TRUE(fs::exists(dir_ / ("other.h5.tmp-" + std::to_string(dead))));
+}
+
+TEST_F(Journal, OutputPathsOtherThanRegularFilesAreRefusedEvenWithForce) {
+  const fs::path fifo = dir_ / "fifo.h5", link = dir_ / "link.h5", file = dir_ / "file.h5";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  std::ofstream(file) << "x";
+  fs::create_symlink(file, link);
+  EXPECT_NE(message_of([&] { check_output_path(fifo.string(), true, ""); }).find("is a FIFO"), std::string::npos);
+  EXPECT_NE(message_of([&] { check_output_path(link.string(), true, ""); }).find("is a symbolic link"), std::string::npos);
+  EXPECT_NE(message_of([&] { check_output_path(dir_.string(), true, ""); }).find("is a directory"), std::string::npos);
+  EXPECT_NE(message_of([&] { check_output_path("/dev/null", true, ""); }).find("is a device"), std::string::npos);
+  EXPECT_NE(message_of([&] { check_output_path(file.string(), false, "pass --force"); }).find("exists; pass --force"),
+            std::string::npos);
+  EXPECT_NO_THROW(check_output_path(file.string(), true, ""));
+  EXPECT_NE(message_of([&] { check_output_path((dir_ / "no" / "x.h5").string(), true, ""); }).find("does not exist"),
+            std::string::npos);
+}
+
+}  // namespace
+}  // namespace bstp::experiment
+
+namespace bstp::tools {
+namespace {
+
+// The lines a batch log gets for `total` units done one at a time.
+std::vector<std::string> progress_lines(std::size_t total) {
+  std::FILE* out = std::tmpfile();
+  {
+    Progress progress("test", total, out, false);
+    for (std::size_t i = 0; i < total; ++i) progress.advance();
+  }
+  std::rewind(out);
+  std::vector<std::string> lines;
+  char buffer[512];
+  while (std::fgets(buffer, sizeof buffer, out)) lines.emplace_back(buffer);
+  std::fclose(out);
+  return lines;
+}
+
+TEST(Progress, WritesALineEachFivePercentOutsideATerminal) {
+  const std::vector<std::string> lines = progress_lines(400);
+  ASSERT_EQ(lines.size(), 20u);  // 100 / Progress::kLinePercent
+  EXPECT_EQ(lines.front().rfind("bstp: test: 20/400 (5%), ", 0), 0u) << lines.front();
+  EXPECT_EQ(lines[9].rfind("bstp: test: 200/400 (50%), ", 0), 0u) << lines[9];
+  EXPECT_EQ(lines.back().rfind("bstp: test: 400/400 (100%), ", 0), 0u) << lines.back();
+  EXPECT_NE(lines.back().find("done in"), std::string::npos);
+  EXPECT_EQ(progress_lines(3).size(), 3u) << "each unit is more than 5%";
+  EXPECT_TRUE(progress_lines(0).empty());
+}
+
+TEST(Shard, SplitsTheTaskListNotJustReplications) {
+  // 8 points x 2 replications into 5 shards: every task exactly once, 4 or 3 tasks each.
+  std::vector<int> held(5, 0);
+  for (std::size_t i = 0; i < 5; ++i)
+    for (std::size_t p = 0; p < 8; ++p)
+      for (std::size_t r = 0; r < 2; ++r) held[i] += Shard{i, 5}.holds(p, r, 2);
+  EXPECT_EQ(held, (std::vector<int>{4, 3, 3, 3, 3}));
+}
+
+TEST(Shard, AutoComesFromTheSlurmArray) {
+  const auto with = [](const char* id, const char* min, const char* max, const char* count, const std::string& text) {
+    ::setenv("SLURM_ARRAY_TASK_ID", id, 1);
+    ::setenv("SLURM_ARRAY_TASK_MIN", min, 1);
+    ::setenv("SLURM_ARRAY_TASK_MAX", max, 1);
+    ::setenv("SLURM_ARRAY_TASK_COUNT", count, 1);
+    return resolve_shard(text);
+  };
+  const Shard whole = with("3", "0", "15", "16", "auto");
+  EXPECT_EQ(whole.index, 3u);
+  EXPECT_EQ(whole.count, 16u);
+  EXPECT_THROW(with("7", "3", "7", "2", "auto"), UsageError) << "--array=3,7: N unknown";
+  const Shard partial = with("7", "3", "7", "2", "auto/16");
+  EXPECT_EQ(partial.index, 7u);
+  EXPECT_EQ(partial.count, 16u);
+  EXPECT_THROW(with("16", "0", "16", "17", "auto/16"), UsageError);
+  ::unsetenv("SLURM_ARRAY_TASK_ID");
+  EXPECT_THROW(resolve_shard("auto"), UsageError);
+  EXPECT_EQ(resolve_shard("2/4").index, 2u);
+  EXPECT_TRUE(is_shard_text("auto/3"));
+  EXPECT_FALSE(is_shard_text("4/4"));
+  EXPECT_FALSE(is_shard_text("auto/0"));
+}
+
+}  // namespace
+}  // namespace bstp::tools

@@ -58,5 +58,31 @@ TEST(Interdiction, InformedOrganisationTakesMostReliablePath) {
   EXPECT_GT(result.crossing_kg[1], 0.0) << "cross_b carried none";
 }
 
+TEST(Interdiction, ByCountryRateIsNaNWhereNothingWasDelivered) {
+  // Seizures in transit country AA, deliveries in BB: AA's seized / (seized + delivered) would be 1
+  // by construction (its kg in transit are not counted), so it has no rate.
+  const std::string yaml = "scenario: {name: two, horizon_days: 120, seed: 5, replications: 1}\ncountries:\n" + country("AA") +
+                           country("BB") +
+                           "nodes:\n"
+                           "  src: {kind: landing, country: AA, lat: 14, lon: -91}\n"
+                           "  a: {kind: town, country: AA, lat: 14.1, lon: -91}\n"
+                           "  dst: {kind: hub, country: BB, lat: 14.3, lon: -91}\n"
+                           "edges:\n"
+                           "  - {from: src, to: a, travel_hours: {dist: fixed, mean: 1}, detection_probability: 0.3}\n"
+                           "  - {from: a, to: dst, travel_hours: {dist: fixed, mean: 1}, detection_probability: 0.0}\n"
+                           "organisations:\n" +
+                           organisation("cell", "src", "dst", 100.0, "informed");
+  const ReplicationResult r = simulate_replication(compile(yaml), 0);
+  const auto& seized = r.by_country[static_cast<std::size_t>(Indicator::seized_kg)];
+  const auto& delivered = r.by_country[static_cast<std::size_t>(Indicator::delivered_kg)];
+  const auto& rate = r.by_country[static_cast<std::size_t>(Indicator::interdiction_rate)];
+  ASSERT_GT(seized[0], 0.0);
+  ASSERT_EQ(delivered[0], 0.0);
+  ASSERT_GT(delivered[1], 0.0);
+  EXPECT_TRUE(std::isnan(rate[0])) << rate[0];
+  EXPECT_DOUBLE_EQ(rate[1], seized[1] / (seized[1] + delivered[1]));
+  EXPECT_FALSE(std::isnan(r.totals[static_cast<std::size_t>(Indicator::interdiction_rate)]));
+}
+
 }  // namespace
 }  // namespace bstp::border::testing
