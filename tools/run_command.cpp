@@ -45,7 +45,7 @@ int run(const RunOptions& o, const std::string& command_line) {
   const Outcome outcome = execute(*e, o.session, what);
   if (outcome == Outcome::worker || outcome == Outcome::already_complete) return kExitOk;
   if (outcome == Outcome::interrupted) return kExitInterrupted;
-  print(std::cout, summarise(results, results.crossings, o.format), o.format);
+  print_summary(std::cout, results, o.format, SummaryKind::run);
   if (!o.session.out.empty() && o.format == Format::text) std::cout << "\nResults written to " << o.session.out << "\n";
   return kExitOk;
 }
