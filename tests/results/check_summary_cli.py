@@ -68,6 +68,12 @@ def main():
     BSTP, work = sys.argv[1], sys.argv[2]
     os.makedirs(work, exist_ok=True)
 
+    for command in ("run", "sweep", "merge", "validate", "phold"):
+        text = bstp(command, "--help")
+        check("benchmark the kernel" not in text, f"{command} --help without the top-level examples")
+        check("ENUM" not in text and "->" not in text, f"{command} --help shows options as words")
+    check("--format text|json|csv" in bstp("run", "--help"), "run --help names the formats")
+
     run = ["run", "scenarios/tutorial.yaml", "--replications", "3"]
     check_text(bstp(*run), "run")
     frame = check_csv(bstp(*run, "--format", "csv"), "run csv")
