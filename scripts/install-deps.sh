@@ -8,7 +8,7 @@ packages=(
   libopenmpi-dev openmpi-bin
   nlohmann-json3-dev libboost-math-dev
   python3 python3-h5py python3-numpy python3-matplotlib python3-xarray python3-h5netcdf
-  python3-pandas python3-jinja2 gettext chromium
+  python3-pandas python3-jinja2 python3-yaml gettext chromium
 )
 missing=()
 for p in "${packages[@]}"; do

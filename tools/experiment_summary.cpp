@@ -177,7 +177,16 @@ std::vector<Table> sweep_text(const ExperimentResults& results) {
   means.title = fmt::format("Design points: mean ± 95% interval over {} replications", results.replications);
   diffs.title =
       fmt::format("Paired differences from '{}' (same random numbers): mean ± 95% interval; * = interval excludes 0", first);
+  // A shard holds some of each point's replications: say how many.
+  bool partial = false;
+  std::vector<std::string> held;
+  for (std::size_t p = 0; p < results.points.size(); ++p) {
+    const auto done = std::count_if(results.values[p].begin(), results.values[p].end(), [](const auto& r) { return experiment::is_done(r); });
+    partial = partial || done != results.replications;
+    held.push_back(fmt::format("{} of {}", done, results.replications));
+  }
   means.columns = diffs.columns = {"design point"};
+  if (partial) means.columns.push_back("replications");
   for (border::Indicator k : kSweepHeadline) {
     const auto& info = border::info(k);
     means.columns.push_back(fmt::format("{} ({})", info.name, info.unit));
@@ -185,6 +194,7 @@ std::vector<Table> sweep_text(const ExperimentResults& results) {
   }
   for (std::size_t p = 0; p < results.points.size(); ++p) {
     std::vector<Cell> m{results.points[p].name}, d = m;
+    if (partial) m.emplace_back(held[p]);
     for (border::Indicator k : kSweepHeadline) {
       const Row& row = rows[static_cast<std::size_t>(k)][p];
       m.emplace_back(format_estimate(row.mean.mean, row.mean.half_width));

@@ -56,6 +56,10 @@ int sweep(const SweepOptions& o, const std::string& command_line) {
   const Outcome outcome = execute(*e, o.session, what);
   if (outcome == Outcome::worker || outcome == Outcome::already_complete) return kExitOk;
   if (outcome == Outcome::interrupted) return kExitInterrupted;
+  if (!e->shard.whole() && o.format == Format::text)
+    std::cout << fmt::format("Design points of shard {}/{}: the summary below is of the replications it holds\n(join "
+                             "the shards with bstp merge for all {})\n\n",
+                             e->shard.index, e->shard.count, results.replications);
   print_summary(std::cout, results, o.format, SummaryKind::sweep);
   if (o.format == Format::text)
     std::cout << "\nResults written to " << o.session.out << "\n(every indicator, monthly, per country and per crossing)\n";

@@ -47,7 +47,7 @@ def check_text(text, what):
 
 def check_csv(text, what, parameters=()):
     check(not text.startswith("#") and "\n#" not in text, f"{what}: no comment lines")
-    frame = pd.read_csv(io.StringIO(text))
+    frame = pd.read_csv(io.StringIO(text), float_precision="round_trip")
     expected = ["quantity", "unit", "point", "policy", *parameters, "crossing", "n", "mean", "ci95_low",
                 "ci95_high", "diff_vs_first", "diff_ci95_low", "diff_ci95_high", "share"]
     check(list(frame.columns) == expected, f"{what}: columns {list(frame.columns)}")

@@ -8,6 +8,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <csignal>
@@ -317,6 +318,15 @@ TEST_F(ResultsFile, ReadingSomethingElseFailsClearly) {
 TEST_F(ResultsFile, ReadsFormatVersion1) {
   ExperimentResults expected = sample_results();
   for (DesignPoint& p : expected.points) p.policy = "";  // "lanes=2": a sweep point without a policy word
+  // Indicators added to the catalogue since the file was written read back as NaN.
+  constexpr std::size_t kIndicatorsInV1Sample = 24;
+  for (auto& point : expected.values)
+    for (auto& rep : point)
+      for (std::size_t k = kIndicatorsInV1Sample; k < rep.totals.size(); ++k) {
+        rep.totals[k] = std::nan("");
+        std::fill(rep.monthly[k].begin(), rep.monthly[k].end(), std::nan(""));
+        std::fill(rep.by_country[k].begin(), rep.by_country[k].end(), std::nan(""));
+      }
   expect_equal(expected, read_results_file(std::string(BSTP_RESULTS_TEST_DATA) + "/sample_v1.h5"));
 }
 
