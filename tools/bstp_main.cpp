@@ -18,6 +18,13 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", fmt::format("bstp {} (git {})", kVersion, kGitRevision),
                        "Print the version and git revision, then exit");
   app.require_subcommand(1);
+  add_run_command(program);
+  add_sweep_command(program);
+  add_merge_command(program);
+  add_report_command(program);
+  add_validate_command(program);
+  add_phold_command(program);
+  // After the subcommands, which would otherwise inherit these top-level examples.
   app.footer(
       "\nExamples:\n"
       "  bstp run scenarios/bstp-region.yaml            compare the region's policies\n"
@@ -27,12 +34,6 @@ int main(int argc, char** argv) {
       "  bstp phold --threads 2                         benchmark the kernel\n"
       "\nExit codes: 0 success, 1 the run failed, 2 bad arguments or input.\n"
       "Run `bstp COMMAND --help` for the options of a command.");
-  add_run_command(program);
-  add_sweep_command(program);
-  add_merge_command(program);
-  add_report_command(program);
-  add_validate_command(program);
-  add_phold_command(program);
 
   std::string names;  // of the commands
   bool known = argc < 2 || argv[1][0] == '-';

@@ -8,7 +8,8 @@ namespace bstp::tools {
 void add_format_option(CLI::App& cmd, Format& format) {
   const std::map<std::string, Format> names{{"text", Format::text}, {"json", Format::json}, {"csv", Format::csv}};
   cmd.add_option("--format", format, "How to print the summary: text (for people), json or csv (for scripts)")
-      ->transform(CLI::CheckedTransformer(names, CLI::ignore_case))
+      ->transform(CLI::CheckedTransformer(names, CLI::ignore_case).description(""))
+      ->type_name("text|json|csv")
       ->default_str("text");
 }
 

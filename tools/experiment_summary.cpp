@@ -1,118 +1,328 @@
 #include "experiment_summary.hpp"
 
+#include "experiment/results_layout.hpp"
+#include "number_format.hpp"
 #include "summary_statistics.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <ostream>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
+#include <yaml-cpp/yaml.h>
 
 namespace bstp::tools {
 namespace {
 
 using border::indicator_catalog;
+using experiment::ExperimentResults;
+using Json = nlohmann::ordered_json;
 
-std::vector<double> column(const experiment::ExperimentResults& results, std::size_t point, std::size_t indicator) {
+// The indicators `bstp sweep` shows as text (the file has them all).
+constexpr border::Indicator kSweepHeadline[] = {
+    border::Indicator::seizures,          border::Indicator::seized_kg,         border::Indicator::interdiction_rate,
+    border::Indicator::trafficker_profit_usd, border::Indicator::cost_per_seizure_usd,
+    border::Indicator::mean_crossing_delay_hours};
+
+std::vector<double> indicator_values(const ExperimentResults& results, std::size_t point, std::size_t indicator) {
   std::vector<double> v;
-  for (const auto& rep : results.values[point])
-    v.push_back(experiment::is_done(rep) ? rep.totals[indicator] : std::nan(""));
+  for (const auto& rep : results.values[point]) v.push_back(experiment::is_done(rep) ? rep.totals[indicator] : std::nan(""));
   return v;
 }
 
-std::string plus_minus(const Interval& i) {
-  auto num = [](double x) {
-    if (!std::isfinite(x)) return std::string("n/a");
-    const double a = std::fabs(x);
-    if (a >= 1e6) return fmt::format("{:.4g}", x);
-    if (a >= 100) return fmt::format("{:.0f}", x);
-    if (a >= 1) return fmt::format("{:.2f}", x);
-    return fmt::format("{:.4f}", x);
-  };
-  if (!std::isfinite(i.mean)) return "n/a";
-  if (!std::isfinite(i.half_width)) return num(i.mean);
-  return num(i.mean) + " ± " + num(i.half_width);
+std::vector<double> crossing_values(const ExperimentResults& results, std::size_t point, std::size_t crossing) {
+  std::vector<double> v;
+  for (const auto& rep : results.values[point])
+    v.push_back(experiment::is_done(rep) && crossing < rep.crossing_kg.size() ? rep.crossing_kg[crossing] : std::nan(""));
+  return v;
 }
 
-// One row per indicator, one column per point (and per difference): for people.
-Table wide_summary(const experiment::ExperimentResults& results) {
-  Table t;
-  t.title = fmt::format("Indicators: mean ± 95% CI over {} replications; differences paired with '{}'", results.replications,
-                        results.points.front().name);
-  t.columns = {"indicator", "unit"};
-  for (const auto& p : results.points) t.columns.push_back(p.name);
-  for (std::size_t p = 1; p < results.points.size(); ++p) t.columns.push_back(results.points[p].name + " - " + results.points[0].name);
+// One summarised quantity (an indicator or a crossing's kg) at one design point.
+struct Row {
+  Interval mean;
+  Interval diff;  // paired with the first point
+};
+
+Row summarise(const std::vector<double>& first, const std::vector<double>& values) {
+  return {mean_interval(values), paired_difference(first, values)};
+}
+
+// rows[q][p] for the catalogue's indicators.
+std::vector<std::vector<Row>> indicator_rows(const ExperimentResults& results) {
+  std::vector<std::vector<Row>> rows;
   for (const auto& info : indicator_catalog()) {
-    const auto i = static_cast<std::size_t>(info.id);
-    std::vector<Cell> row{std::string(info.name), std::string(info.unit)};
-    const std::vector<double> first = column(results, 0, i);
-    for (std::size_t p = 0; p < results.points.size(); ++p) row.emplace_back(plus_minus(mean_interval(column(results, p, i))));
-    for (std::size_t p = 1; p < results.points.size(); ++p)
-      row.emplace_back(plus_minus(paired_difference(first, column(results, p, i))));
-    t.rows.push_back(std::move(row));
+    const auto k = static_cast<std::size_t>(info.id);
+    const std::vector<double> first = indicator_values(results, 0, k);
+    std::vector<Row> per_point;
+    for (std::size_t p = 0; p < results.points.size(); ++p) per_point.push_back(summarise(first, indicator_values(results, p, k)));
+    rows.push_back(std::move(per_point));
   }
-  return t;
+  return rows;
 }
 
-// One row per (indicator, point): for scripts.
-Table long_summary(const experiment::ExperimentResults& results) {
-  Table t;
-  t.title = "summary";
-  t.columns = {"indicator", "unit", "point", "n", "mean", "ci95_low", "ci95_high", "diff_vs_first", "diff_ci95_low", "diff_ci95_high"};
+// rows[x][p] for the crossings, and each crossing's share of the point's crossing-kg.
+std::vector<std::vector<Row>> crossing_rows(const ExperimentResults& results) {
+  std::vector<std::vector<Row>> rows;
+  for (std::size_t x = 0; x < results.crossings.size(); ++x) {
+    const std::vector<double> first = crossing_values(results, 0, x);
+    std::vector<Row> per_point;
+    for (std::size_t p = 0; p < results.points.size(); ++p) per_point.push_back(summarise(first, crossing_values(results, p, x)));
+    rows.push_back(std::move(per_point));
+  }
+  return rows;
+}
+
+std::vector<double> crossing_totals(const std::vector<std::vector<Row>>& rows, std::size_t points) {
+  std::vector<double> total(points, 0.0);
+  for (const auto& row : rows)
+    for (std::size_t p = 0; p < points; ++p)
+      if (std::isfinite(row[p].mean.mean)) total[p] += row[p].mean.mean;
+  return total;
+}
+
+double share_of(double kg, double total) { return total > 0 && std::isfinite(kg) ? kg / total : std::nan(""); }
+
+// "+1,200 ± 300 *": a difference, starred when its interval excludes 0.
+std::string difference_text(const Interval& d) {
+  if (!std::isfinite(d.mean)) return "n/a";
+  std::string s = format_estimate(d.mean, d.half_width);
+  const std::string shown_mean = s.substr(0, s.find(' '));
+  if (s.front() != '-' && shown_mean.find_first_not_of("0.,") != std::string::npos) s = "+" + s;
+  const bool clear = std::isfinite(d.half_width) && std::fabs(d.mean) > d.half_width;
+  return s + (clear ? " *" : "");
+}
+
+std::vector<std::string> parameter_paths(const ExperimentResults& results) {
+  std::vector<std::string> paths;
+  for (const auto& point : results.points)
+    for (const auto& entry : point.parameters)
+      if (std::find(paths.begin(), paths.end(), entry.first) == paths.end()) paths.push_back(entry.first);
+  return paths;
+}
+
+double parameter_value(const experiment::DesignPoint& point, const std::string& path) {
+  for (const auto& [key, value] : point.parameters)
+    if (key == path) return value;
+  return std::nan("");
+}
+
+std::string scenario_name(const ExperimentResults& results) {
+  try {
+    const YAML::Node name = YAML::Load(results.scenario_text)["name"];
+    if (name && name.IsScalar()) return name.as<std::string>();
+  } catch (const YAML::Exception&) {
+  }
+  return "";
+}
+
+// ---- text ----
+
+std::vector<Table> run_text(const ExperimentResults& results) {
+  const auto rows = indicator_rows(results);
+  const std::string& first = results.points.front().name;
+  Table means;
+  means.title = fmt::format("Indicators: mean ± 95% interval over {} replications", results.replications);
+  means.key_columns = 2;
+  means.columns = {"indicator", "unit"};
+  for (const auto& p : results.points) means.columns.push_back(p.name);
+  Table diffs;
+  diffs.title = fmt::format("Paired differences from '{}' (same random numbers): mean ± 95% interval; * = interval excludes 0",
+                            first);
+  diffs.key_columns = 2;
+  diffs.columns = {"indicator", "unit"};
+  for (std::size_t p = 1; p < results.points.size(); ++p) diffs.columns.push_back(results.points[p].name + " - " + first);
   for (const auto& info : indicator_catalog()) {
-    const auto i = static_cast<std::size_t>(info.id);
-    const std::vector<double> first = column(results, 0, i);
+    const auto k = static_cast<std::size_t>(info.id);
+    std::vector<Cell> m{std::string(info.name), std::string(info.unit)}, d = m;
     for (std::size_t p = 0; p < results.points.size(); ++p) {
-      const std::vector<double> values = column(results, p, i);
-      const Interval m = mean_interval(values);
-      const Interval d = paired_difference(first, values);
-      t.rows.push_back({std::string(info.name), std::string(info.unit), results.points[p].name, std::int64_t{m.n}, m.mean,
-                        m.mean - m.half_width, m.mean + m.half_width, d.mean, d.mean - d.half_width, d.mean + d.half_width});
+      m.emplace_back(format_estimate(rows[k][p].mean.mean, rows[k][p].mean.half_width));
+      if (p > 0) d.emplace_back(difference_text(rows[k][p].diff));
     }
+    means.rows.push_back(std::move(m));
+    diffs.rows.push_back(std::move(d));
   }
-  return t;
+  std::vector<Table> tables{std::move(means)};
+  if (results.points.size() > 1) tables.push_back(std::move(diffs));
+
+  const auto crossing = crossing_rows(results);
+  if (!crossing.empty()) {
+    const std::vector<double> total = crossing_totals(crossing, results.points.size());
+    Table flow;
+    flow.title =
+        "Mean kg through each border crossing, and its share of all crossing-kg (a shipment counts at every "
+        "crossing it passes)";
+    flow.columns = {"crossing"};
+    for (const auto& p : results.points) {
+      flow.columns.push_back(p.name + " kg");
+      flow.columns.push_back("share");
+    }
+    for (std::size_t x = 0; x < crossing.size(); ++x) {
+      std::vector<Cell> row{results.crossings[x]};
+      for (std::size_t p = 0; p < results.points.size(); ++p) {
+        row.emplace_back(format_value(crossing[x][p].mean.mean));
+        row.emplace_back(format_share(share_of(crossing[x][p].mean.mean, total[p])));
+      }
+      flow.rows.push_back(std::move(row));
+    }
+    tables.push_back(std::move(flow));
+  }
+  return tables;
 }
 
-Table crossing_flow(const experiment::ExperimentResults& results, const std::vector<std::string>& crossings) {
-  Table t;
-  t.title = "crossings";
-  t.columns = {"crossing"};
-  for (const auto& p : results.points) {
-    t.columns.push_back(p.name + " kg");
-    t.columns.push_back(p.name + " share");
-  }
-  std::vector<std::vector<double>> mean_kg(results.points.size(), std::vector<double>(crossings.size(), 0.0));
-  std::vector<double> total(results.points.size(), 0.0);
+std::vector<Table> sweep_text(const ExperimentResults& results) {
+  const auto rows = indicator_rows(results);
+  const std::string& first = results.points.front().name;
+  Table means, diffs;
+  means.title = fmt::format("Design points: mean ± 95% interval over {} replications", results.replications);
+  diffs.title =
+      fmt::format("Paired differences from '{}' (same random numbers): mean ± 95% interval; * = interval excludes 0", first);
+  // A shard holds some of each point's replications: say how many.
+  bool partial = false;
+  std::vector<std::string> held;
   for (std::size_t p = 0; p < results.points.size(); ++p) {
-    int n = 0;
-    for (const auto& rep : results.values[p]) {
-      if (!experiment::is_done(rep)) continue;
-      ++n;
-      for (std::size_t c = 0; c < crossings.size() && c < rep.crossing_kg.size(); ++c) mean_kg[p][c] += rep.crossing_kg[c];
-    }
-    for (double& kg : mean_kg[p]) {
-      kg = n ? kg / n : 0.0;
-      total[p] += kg;
-    }
+    const auto done = std::count_if(results.values[p].begin(), results.values[p].end(), [](const auto& r) { return experiment::is_done(r); });
+    partial = partial || done != results.replications;
+    held.push_back(fmt::format("{} of {}", done, results.replications));
   }
-  for (std::size_t c = 0; c < crossings.size(); ++c) {
-    std::vector<Cell> row{crossings[c]};
-    for (std::size_t p = 0; p < results.points.size(); ++p) {
-      row.emplace_back(mean_kg[p][c]);
-      row.emplace_back(total[p] > 0 ? mean_kg[p][c] / total[p] : 0.0);
-    }
-    t.rows.push_back(std::move(row));
+  means.columns = diffs.columns = {"design point"};
+  if (partial) means.columns.push_back("replications");
+  for (border::Indicator k : kSweepHeadline) {
+    const auto& info = border::info(k);
+    means.columns.push_back(fmt::format("{} ({})", info.name, info.unit));
+    diffs.columns.push_back(fmt::format("{} ({})", info.name, info.unit));
   }
+  for (std::size_t p = 0; p < results.points.size(); ++p) {
+    std::vector<Cell> m{results.points[p].name}, d = m;
+    if (partial) m.emplace_back(held[p]);
+    for (border::Indicator k : kSweepHeadline) {
+      const Row& row = rows[static_cast<std::size_t>(k)][p];
+      m.emplace_back(format_estimate(row.mean.mean, row.mean.half_width));
+      d.emplace_back(difference_text(row.diff));
+    }
+    means.rows.push_back(std::move(m));
+    if (p > 0) diffs.rows.push_back(std::move(d));
+  }
+  std::vector<Table> tables{std::move(means)};
+  if (results.points.size() > 1) tables.push_back(std::move(diffs));
+  return tables;
+}
+
+// ---- csv: one tidy long table ----
+
+Table long_table(const ExperimentResults& results) {
+  const std::vector<std::string> paths = parameter_paths(results);
+  const std::vector<std::string> short_names = experiment::parameter_short_names(paths);
+  Table t;
+  t.columns = {"quantity", "unit", "point", "policy"};
+  t.columns.insert(t.columns.end(), short_names.begin(), short_names.end());
+  for (const char* c : {"crossing", "n", "mean", "ci95_low", "ci95_high", "diff_vs_first", "diff_ci95_low", "diff_ci95_high",
+                        "share"})
+    t.columns.emplace_back(c);
+  auto add = [&](const std::string& quantity, const std::string& unit, std::size_t p, const std::string& crossing,
+                 const Row& row, double share) {
+    const auto& point = results.points[p];
+    std::vector<Cell> cells{quantity, unit, point.name, point.policy};
+    for (const std::string& path : paths) cells.emplace_back(parameter_value(point, path));
+    cells.emplace_back(crossing);
+    cells.emplace_back(std::int64_t{row.mean.n});
+    const Interval& m = row.mean;
+    const Interval& d = row.diff;
+    for (double v : {m.mean, m.mean - m.half_width, m.mean + m.half_width, d.mean, d.mean - d.half_width,
+                     d.mean + d.half_width, share})
+      cells.emplace_back(v);
+    t.rows.push_back(std::move(cells));
+  };
+  const auto rows = indicator_rows(results);
+  for (const auto& info : indicator_catalog())
+    for (std::size_t p = 0; p < results.points.size(); ++p)
+      add(info.name, info.unit, p, "", rows[static_cast<std::size_t>(info.id)][p], std::nan(""));
+  const auto crossing = crossing_rows(results);
+  const std::vector<double> total = crossing_totals(crossing, results.points.size());
+  for (std::size_t x = 0; x < crossing.size(); ++x)
+    for (std::size_t p = 0; p < results.points.size(); ++p)
+      add("crossing_kg", "kg", p, results.crossings[x], crossing[x][p], share_of(crossing[x][p].mean.mean, total[p]));
   return t;
+}
+
+// ---- json ----
+
+Json number(double v) { return std::isfinite(v) ? Json(v) : Json(nullptr); }
+
+Json interval_fields(Json object, const Row& row) {
+  object["n"] = row.mean.n;
+  object["mean"] = number(row.mean.mean);
+  object["ci95_low"] = number(row.mean.mean - row.mean.half_width);
+  object["ci95_high"] = number(row.mean.mean + row.mean.half_width);
+  object["diff_vs_first"] = number(row.diff.mean);
+  object["diff_ci95_low"] = number(row.diff.mean - row.diff.half_width);
+  object["diff_ci95_high"] = number(row.diff.mean + row.diff.half_width);
+  return object;
+}
+
+Json json_summary(const ExperimentResults& results, SummaryKind kind) {
+  const std::vector<std::string> paths = parameter_paths(results);
+  const std::vector<std::string> short_names = experiment::parameter_short_names(paths);
+  Json meta;
+  meta["command"] = kind == SummaryKind::run ? "run" : "sweep";
+  meta["bstp_version"] = results.bstp_version;
+  meta["git_revision"] = results.git_revision;
+  meta["scenario"] = scenario_name(results);
+  meta["scenario_file"] = results.scenario_file;
+  meta["seed"] = results.seed;
+  meta["replications"] = results.replications;
+  meta["confidence"] = 0.95;
+  meta["reference_point"] = results.points.front().name;
+  Json policies = Json::array();
+  for (const auto& p : results.points)
+    if (std::find(policies.begin(), policies.end(), Json(p.policy)) == policies.end()) policies.push_back(p.policy);
+  meta["policies"] = policies;
+  Json parameters = Json::object();
+  for (std::size_t i = 0; i < paths.size(); ++i) parameters[short_names[i]] = paths[i];
+  meta["parameters"] = parameters;
+  Json points = Json::array();
+  for (const auto& p : results.points) {
+    Json values = Json::object();
+    for (std::size_t i = 0; i < paths.size(); ++i) values[short_names[i]] = number(parameter_value(p, paths[i]));
+    points.push_back({{"name", p.name}, {"policy", p.policy}, {"parameters", values}});
+  }
+  meta["points"] = points;
+
+  Json indicators = Json::array();
+  const auto rows = indicator_rows(results);
+  for (const auto& info : indicator_catalog())
+    for (std::size_t p = 0; p < results.points.size(); ++p)
+      indicators.push_back(interval_fields({{"indicator", info.name},
+                                            {"unit", info.unit},
+                                            {"point", results.points[p].name},
+                                            {"policy", results.points[p].policy}},
+                                           rows[static_cast<std::size_t>(info.id)][p]));
+  Json crossings = Json::array();
+  const auto crossing = crossing_rows(results);
+  const std::vector<double> total = crossing_totals(crossing, results.points.size());
+  for (std::size_t x = 0; x < crossing.size(); ++x)
+    for (std::size_t p = 0; p < results.points.size(); ++p) {
+      Json row = interval_fields({{"crossing", results.crossings[x]},
+                                  {"unit", "kg"},
+                                  {"point", results.points[p].name},
+                                  {"policy", results.points[p].policy}},
+                                 crossing[x][p]);
+      row["share"] = number(share_of(crossing[x][p].mean.mean, total[p]));
+      crossings.push_back(std::move(row));
+    }
+  return {{"meta", meta}, {"indicators", indicators}, {"crossings", crossings}};
 }
 
 }  // namespace
 
-std::vector<Table> summarise(const experiment::ExperimentResults& results, const std::vector<std::string>& crossings, Format format) {
-  std::vector<Table> tables;
-  tables.push_back(format == Format::text ? wide_summary(results) : long_summary(results));
-  Table flow = crossing_flow(results, crossings);
-  if (format == Format::text) flow.title = "Mean kg through each border crossing, and its share of all crossing kg";
-  tables.push_back(std::move(flow));
-  return tables;
+void print_summary(std::ostream& out, const ExperimentResults& results, Format format, SummaryKind kind) {
+  switch (format) {
+    case Format::text:
+      print(out, kind == SummaryKind::run ? run_text(results) : sweep_text(results), Format::text);
+      break;
+    case Format::csv: print(out, long_table(results), Format::csv); break;
+    case Format::json: out << json_summary(results, kind).dump(1) << "\n"; break;
+  }
 }
 
 }  // namespace bstp::tools

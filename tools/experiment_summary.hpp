@@ -1,18 +1,21 @@
 // The summary `bstp run` and `bstp sweep` print: per indicator and design point, the mean and its
 // 95% interval, and the paired difference from the first point (common random numbers make the
 // pairing meaningful); plus the mean kg through each border crossing (route displacement).
+//   text: tables for people, at most 100 columns wide (wide tables split into blocks);
+//   csv:  one tidy long table (one row per quantity, design point and crossing) for pandas;
+//   json: {"meta": {...}, "indicators": [...], "crossings": [...]}, the same types whatever the
+//         number of points or crossings.
 #pragma once
 
 #include "experiment/experiment_results.hpp"
 #include "report_format.hpp"
 
-#include <string>
-#include <vector>
+#include <iosfwd>
 
 namespace bstp::tools {
 
-// `crossings`: crossing node ids in the order of ReplicationResult::crossing_kg.
-std::vector<Table> summarise(const experiment::ExperimentResults& results, const std::vector<std::string>& crossings,
-                             Format format);
+enum class SummaryKind { run, sweep };
+
+void print_summary(std::ostream& out, const experiment::ExperimentResults& results, Format format, SummaryKind kind);
 
 }  // namespace bstp::tools

@@ -37,8 +37,26 @@ std::string csv_cell(const Cell& c) {
   return json_cell(c) == "null" ? std::string() : json_cell(c);
 }
 
+// `text` on lines of at most kTextWidth characters, broken at spaces.
+std::string wrapped(const std::string& text) {
+  std::string out, line;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const std::size_t space = text.find(' ', start);
+    const std::string word = text.substr(start, space == std::string::npos ? std::string::npos : space - start);
+    if (!line.empty() && line.size() + 1 + word.size() > kTextWidth) {
+      out += line + "\n";
+      line.clear();
+    }
+    line += (line.empty() ? "" : " ") + word;
+    if (space == std::string::npos) break;
+    start = space + 1;
+  }
+  return out + line;
+}
+
 void print_text(std::ostream& out, const Table& t) {
-  if (!t.title.empty()) out << t.title << "\n";
+  if (!t.title.empty()) out << wrapped(t.title) << "\n";
   if (t.rows.size() == 1) {
     std::size_t width = 0;
     for (const auto& c : t.columns) width = std::max(width, c.size());
@@ -46,20 +64,42 @@ void print_text(std::ostream& out, const Table& t) {
       out << fmt::format("  {:<{}}  {}\n", t.columns[i], width, text_cell(t.rows[0][i]));
     return;
   }
-  std::vector<std::size_t> width(t.columns.size());
-  for (std::size_t i = 0; i < t.columns.size(); ++i) width[i] = t.columns[i].size();
-  for (const auto& row : t.rows)
-    for (std::size_t i = 0; i < row.size() && i < width.size(); ++i) width[i] = std::max(width[i], text_cell(row[i]).size());
-  auto line = [&](auto cell_of) {
-    std::string s = " ";
-    for (std::size_t i = 0; i < width.size(); ++i) {
-      const std::string v = cell_of(i);
-      s += i == 0 ? fmt::format(" {:<{}}", v, width[i]) : fmt::format("  {:>{}}", v, width[i]);
-    }
-    out << s << "\n";
+  // Widths in characters (UTF-8 continuation bytes do not count: "±" is one column).
+  auto display = [](const std::string& s) {
+    return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
   };
-  line([&](std::size_t i) { return t.columns[i]; });
-  for (const auto& row : t.rows) line([&](std::size_t i) { return i < row.size() ? text_cell(row[i]) : std::string(); });
+  std::vector<std::size_t> width(t.columns.size());
+  for (std::size_t i = 0; i < t.columns.size(); ++i) width[i] = display(t.columns[i]);
+  for (const auto& row : t.rows)
+    for (std::size_t i = 0; i < row.size() && i < width.size(); ++i) width[i] = std::max(width[i], display(text_cell(row[i])));
+  const std::size_t keys = std::min(t.key_columns, t.columns.size());
+  std::size_t key_width = 1;
+  for (std::size_t i = 0; i < keys; ++i) key_width += width[i] + 2;
+  // Blocks of value columns that fit kTextWidth next to the key columns (at least one each).
+  std::vector<std::pair<std::size_t, std::size_t>> blocks;
+  for (std::size_t i = keys; i < t.columns.size();) {
+    std::size_t end = i, used = key_width;
+    while (end < t.columns.size() && (end == i || used + width[end] + 2 <= kTextWidth)) used += width[end++] + 2;
+    blocks.emplace_back(i, end);
+    i = end;
+  }
+  if (blocks.empty()) blocks.emplace_back(keys, keys);
+  auto pad = [&](const std::string& v, std::size_t w, bool left) {
+    const std::string fill(w > display(v) ? w - display(v) : 0, ' ');
+    return left ? v + fill : fill + v;
+  };
+  for (std::size_t b = 0; b < blocks.size(); ++b) {
+    if (b > 0) out << "\n";
+    auto line = [&](auto cell_of) {
+      std::string s = " ";
+      for (std::size_t i = 0; i < keys; ++i) s += " " + pad(cell_of(i), width[i], true) + (i + 1 < keys ? " " : "");
+      for (std::size_t i = blocks[b].first; i < blocks[b].second; ++i) s += "  " + pad(cell_of(i), width[i], false);
+      while (!s.empty() && s.back() == ' ') s.pop_back();
+      out << s << "\n";
+    };
+    line([&](std::size_t i) { return t.columns[i]; });
+    for (const auto& row : t.rows) line([&](std::size_t i) { return i < row.size() ? text_cell(row[i]) : std::string(); });
+  }
 }
 
 void print_json(std::ostream& out, const Table& t) {

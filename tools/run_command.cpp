@@ -65,7 +65,7 @@ int run(const RunOptions& o, const std::string& command_line) {
   if (outcome == Outcome::worker || outcome == Outcome::already_complete) return kExitOk;
   if (outcome == Outcome::interrupted) return kExitInterrupted;
   if (!e->shard.whole() && o.format == Format::text) std::cout << shard_note(results, e->shard) << "\n\n";
-  print(std::cout, summarise(results, results.crossings, o.format), o.format);
+  print_summary(std::cout, results, o.format, SummaryKind::run);
   if (!o.session.out.empty() && o.format == Format::text) std::cout << "\nResults written to " << o.session.out << "\n";
   return kExitOk;
 }

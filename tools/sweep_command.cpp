@@ -4,7 +4,6 @@
 #include "experiment/mpi_farm.hpp"
 #include "experiment_session.hpp"
 #include "experiment_summary.hpp"
-#include "summary_statistics.hpp"
 #include "sweep_plan.hpp"
 
 #include <algorithm>
@@ -22,53 +21,6 @@ struct SweepOptions {
   SessionOptions session;
   Format format = Format::text;
 };
-
-// The indicators the text summary shows, one column each.
-constexpr border::Indicator kHeadline[] = {border::Indicator::seizures,         border::Indicator::seized_kg,
-                                           border::Indicator::interdiction_rate, border::Indicator::trafficker_profit_usd,
-                                           border::Indicator::officers_trained,  border::Indicator::cost_per_seizure_usd,
-                                           border::Indicator::mean_crossing_delay_hours};
-
-std::size_t done_count(const experiment::ExperimentResults& results, std::size_t point) {
-  return static_cast<std::size_t>(std::count_if(results.values[point].begin(), results.values[point].end(),
-                                                [](const auto& r) { return experiment::is_done(r); }));
-}
-
-std::string mean_text(const Interval& i) {
-  if (i.n == 0 || !std::isfinite(i.mean)) return "n/a";
-  const auto num = [](double x) {
-    const double a = std::fabs(x);
-    if (a >= 1e6) return fmt::format("{:.4g}", x);
-    if (a >= 100) return fmt::format("{:.0f}", x);
-    return a >= 1 ? fmt::format("{:.2f}", x) : fmt::format("{:.4f}", x);
-  };
-  return std::isfinite(i.half_width) ? num(i.mean) + " ± " + num(i.half_width) : num(i.mean);
-}
-
-// One row per design point: for people; json and csv get the full summary. A shard's table says
-// how many of each point's replications it holds.
-Table sweep_table(const experiment::ExperimentResults& results, const Shard& shard) {
-  Table t;
-  t.title = shard.whole() ? fmt::format("Design points: mean ± 95% CI over {} replications", results.replications)
-                          : fmt::format("Design points of shard {}/{}: mean ± 95% CI over the replications it holds (join "
-                                        "the shards with bstp merge for all {})",
-                                        shard.index, shard.count, results.replications);
-  t.columns = {"design point"};
-  if (!shard.whole()) t.columns.push_back("replications");
-  for (border::Indicator k : kHeadline) t.columns.push_back(border::info(k).name);
-  for (std::size_t p = 0; p < results.points.size(); ++p) {
-    std::vector<Cell> row{results.points[p].name};
-    if (!shard.whole()) row.emplace_back(fmt::format("{} of {}", done_count(results, p), results.replications));
-    for (border::Indicator k : kHeadline) {
-      std::vector<double> values;
-      for (const auto& rep : results.values[p])
-        values.push_back(experiment::is_done(rep) ? rep.totals[static_cast<std::size_t>(k)] : std::nan(""));
-      row.emplace_back(mean_text(mean_interval(values)));
-    }
-    t.rows.push_back(std::move(row));
-  }
-  return t;
-}
 
 // --list: the design points and their parameter values, without running anything.
 Table point_table(const experiment::ExperimentResults& results) {
@@ -104,12 +56,13 @@ int sweep(const SweepOptions& o, const std::string& command_line) {
   const Outcome outcome = execute(*e, o.session, what);
   if (outcome == Outcome::worker || outcome == Outcome::already_complete) return kExitOk;
   if (outcome == Outcome::interrupted) return kExitInterrupted;
-  if (o.format == Format::text) {
-    print(std::cout, sweep_table(results, e->shard), o.format);
-    std::cout << "\nResults written to " << o.session.out << " (all indicators, monthly, per country and per crossing)\n";
-  } else {
-    print(std::cout, summarise(results, results.crossings, o.format), o.format);
-  }
+  if (!e->shard.whole() && o.format == Format::text)
+    std::cout << fmt::format("Design points of shard {}/{}: the summary below is of the replications it holds\n(join "
+                             "the shards with bstp merge for all {})\n\n",
+                             e->shard.index, e->shard.count, results.replications);
+  print_summary(std::cout, results, o.format, SummaryKind::sweep);
+  if (o.format == Format::text)
+    std::cout << "\nResults written to " << o.session.out << "\n(every indicator, monthly, per country and per crossing)\n";
   return kExitOk;
 }
 
