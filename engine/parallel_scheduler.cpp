@@ -265,7 +265,8 @@ class ParallelScheduler final : public Scheduler {
   ParallelScheduler(std::span<LogicalProcess* const> lps, const SimulationOptions& options)
       : lps_(lps.begin(), lps.end()),
         options_(options),
-        workers_(static_cast<std::uint32_t>(std::max<std::size_t>(1, std::min<std::size_t>(options.threads, lps.size())))),
+        workers_(static_cast<std::uint32_t>(
+            std::max<std::size_t>(1, std::min<std::size_t>(options.threads, lps.size())))),
         partition_(make_partition(lps.size(), workers_)) {
     if (options.lookahead <= 0)
       throw std::invalid_argument("the parallel scheduler needs a positive lookahead (use 1 thread otherwise)");

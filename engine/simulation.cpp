@@ -44,7 +44,13 @@ RunStats Simulation::run_until(Time until) {
   engine::Scheduler& s = scheduler();
   const Time stop = std::min(until, options_.end_time);
   if (stop > now_) {
-    s.advance(stop, observer_);
+    if (failed_) throw std::logic_error("the simulation cannot go on after an exception in a handler or observer");
+    try {
+      s.advance(stop, observer_);
+    } catch (...) {
+      failed_ = true;
+      throw;
+    }
     now_ = stop;
   }
   return s.stats();

@@ -42,6 +42,10 @@ void add_phold_command(Program& program) {
   cmd->add_option("--threads", c.threads, "Threads: 1 runs the sequential scheduler, more the parallel one")
       ->capture_default_str();
   cmd->add_option("--seed", c.seed, "Master seed of the random streams")->capture_default_str();
+  cmd->add_option("--kernel-lps", c.kernel_lps,
+                  "Group the N PHOLD LPs into this many kernel LPs (contiguous blocks), each PHOLD LP sending as\n"
+                  "an entity: same events and checksum for every grouping; 0 = one kernel LP per PHOLD LP")
+      ->capture_default_str();
   add_format_option(*cmd, options->format);
 
   program.actions[cmd] = [options] {

@@ -142,6 +142,7 @@ class Simulation {
   Observer observer_;
   Entity injector_{Entity::Injector{}};
   Time now_ = 0;
+  bool failed_ = false;  // a handler or the observer threw: the state is not consistent any more
 };
 
 }  // namespace bstp

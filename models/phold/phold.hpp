@@ -3,6 +3,10 @@
 // stream whether it goes remote (probability `remote`, destination uniform over all LPs, i
 // included) or stays, and schedules one event there at now + lookahead + Exp(mean - lookahead).
 // Times are in abstract units of 1e6 ticks.
+//
+// With kernel_lps > 0, the N PHOLD LPs become entities grouped into that many kernel LPs
+// (contiguous blocks), each sending in its own name (bstp::Entity): the committed events and the
+// checksum are then the same for every grouping, and the same as with one kernel LP per PHOLD LP.
 #pragma once
 
 #include <bstp/bstp.hpp>
@@ -25,6 +29,7 @@ struct Config {
   double end = 12000.0;
   std::uint64_t seed = 42;
   unsigned threads = 1;
+  std::uint32_t kernel_lps = 0;  // 0: one kernel LP per PHOLD LP; else the PHOLD LPs are entities in this many
 };
 
 // Empty string when the configuration is usable, otherwise what is wrong with it.
@@ -49,10 +54,15 @@ class Model {
   Simulation& simulation() { return *simulation_; }
   // Digest of every LP's state so far.
   std::uint64_t checksum() const;
+  // With kernel_lps > 0: a digest of who sent each event every PHOLD LP handled, in the order
+  // handled (PHOLD's own state does not depend on the order of simultaneous events; this does).
+  // 0 otherwise.
+  std::uint64_t order_digest() const;
 
  private:
   std::unique_ptr<Simulation> simulation_;
   std::vector<const LogicalProcess*> lps_;
+  bool grouped_ = false;
 };
 
 }  // namespace bstp::phold

@@ -265,6 +265,7 @@ TEST(Observer, ExceptionFromTheObserverReachesTheCaller) {
       if (e.time > 5'000'000) throw std::runtime_error("observer gave up");
     });
     EXPECT_THROW(model.simulation().run(), std::runtime_error) << threads << " threads";
+    EXPECT_THROW(model.simulation().run(), std::logic_error) << "went on after a failed step";
   }
 }
 

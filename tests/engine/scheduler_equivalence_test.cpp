@@ -63,6 +63,34 @@ TEST(Phold, ChecksumOfAFixedConfigurationIsPinned) {
   EXPECT_EQ(r.checksum, 0x8b1d6925942133b3ULL);
 }
 
+// Entity-keyed order: the PHOLD LPs as entities, grouped into any number of kernel LPs, give the
+// events and checksum of one kernel LP per PHOLD LP, on any number of threads, and every PHOLD LP
+// handles its simultaneous events in the same order (the order digest). Ties are frequent here
+// (delays are a few whole ticks and the population is dense), so a tie-break by kernel LP shows.
+TEST(Phold, GroupingPholdLpsIntoKernelLpsChangesNothing) {
+  bstp::phold::Config config = small(60, 6, 0.5, 0.000002, 0.000010, 0.002);
+  const bstp::phold::Result classic = bstp::phold::run(config);
+  ASSERT_GT(classic.stats.committed_events, 5000u);
+  config.kernel_lps = 60;
+  bstp::phold::Model reference(config);
+  reference.simulation().run();
+  ASSERT_NE(reference.order_digest(), 0u);
+  for (std::uint32_t groups : {60u, 1u, 2u, 7u, 16u, 59u}) {
+    for (unsigned threads : {1u, 2u, 3u}) {
+      if (groups == 1 && threads > 1) continue;
+      config.kernel_lps = groups;
+      config.threads = threads;
+      bstp::phold::Model model(config);
+      const bstp::RunStats stats = model.simulation().run();
+      const std::string what = std::to_string(groups) + " groups, " + std::to_string(threads) + " threads";
+      EXPECT_EQ(stats.committed_events, classic.stats.committed_events) << what;
+      EXPECT_EQ(model.checksum(), classic.checksum) << what;
+      EXPECT_EQ(stats.last_event_time, classic.stats.last_event_time) << what;
+      EXPECT_EQ(model.order_digest(), reference.order_digest()) << what;
+    }
+  }
+}
+
 TEST(Phold, DifferentSeedsGiveDifferentChecksums) {
   bstp::phold::Config c = small(128, 1, 0.25, 0.1, 1.0, 20);
   const auto a = bstp::phold::run(c);
