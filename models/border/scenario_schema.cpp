@@ -34,6 +34,7 @@ BSTP_KEYED_RECORD(Sector, id);
 BSTP_KEYED_RECORD(Checkpoint, node);
 BSTP_KEYED_RECORD(TrafficFlow, node);
 BSTP_RECORD(RiskModel);
+BSTP_RECORD(Surveillance);
 BSTP_KEYED_RECORD(Organisation, id);
 BSTP_RECORD(Cohort);
 BSTP_KEYED_RECORD(TrainingProgram, id);
@@ -297,6 +298,16 @@ const Fields<RiskModel>& Schema<RiskModel>::fields() {
   return f;
 }
 
+const Fields<Surveillance>& Schema<Surveillance>::fields() {
+  static const Fields<Surveillance> f{
+      {"sighting_probability", &Surveillance::sighting_probability, probability},
+      {"delay_days", &Surveillance::delay_days, non_negative},
+      {"noise", &Surveillance::noise, probability},
+      {"feared_detection", &Surveillance::feared_detection, probability},
+  };
+  return f;
+}
+
 const Fields<Organisation>& Schema<Organisation>::fields() {
   using O = Organisation;
   static const Fields<Organisation> f{
@@ -316,6 +327,7 @@ const Fields<Organisation>& Schema<Organisation>::fields() {
       {"loss_tolerance", &O::loss_tolerance, share},
       {"deterrence_elasticity", &O::deterrence_elasticity, non_negative},
       {"reporting_delay_days", &O::reporting_delay_days, non_negative},
+      {"surveillance", &O::surveillance},
   };
   return f;
 }
