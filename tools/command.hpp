@@ -43,5 +43,6 @@ void add_validate_command(Program& program);
 void add_run_command(Program& program);
 void add_sweep_command(Program& program);
 void add_merge_command(Program& program);
+void add_report_command(Program& program);
 
 }  // namespace bstp::tools

@@ -1,5 +1,7 @@
 #include "compiled_scenario.hpp"
 
+#include "scenario_bounds.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
@@ -9,7 +11,11 @@
 namespace bstp::border {
 
 Time to_seconds(double value, double seconds_per_unit) {
-  return static_cast<Time>(std::llround(std::max(0.0, value) * seconds_per_unit));
+  const double seconds = value * seconds_per_unit;
+  if (!(seconds > 0.0)) return 0;  // negative, zero or not a number
+  // Checked: a value beyond the longest delay (a heavy tail, an overflow to infinity) is cut to it.
+  if (!(seconds < static_cast<double>(bounds::kLongestDelaySeconds))) return bounds::kLongestDelaySeconds;
+  return static_cast<Time>(std::llround(seconds));
 }
 
 double draw(RandomStream& s, const Distribution& d) {

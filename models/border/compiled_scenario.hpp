@@ -153,6 +153,8 @@ class CompiledScenario {
   std::vector<double> informed_risk_;
 };
 
+// `value` units of `seconds_per_unit` seconds, rounded: 0 for a negative value or NaN, and at most
+// bounds::kLongestDelaySeconds (so that a time plus a delay never overflows the clock).
 Time to_seconds(double value, double seconds_per_unit);
 // Draws a duration from `d` (in its own units) and returns it in seconds (>= 0).
 Time draw_seconds(RandomStream& stream, const Distribution& d, double seconds_per_unit);

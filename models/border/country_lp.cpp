@@ -1,7 +1,12 @@
 #include "country_lp.hpp"
 
+#include "scenario_bounds.hpp"
+
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
+
+#include <fmt/format.h>
 
 namespace bstp::border {
 namespace {
@@ -50,7 +55,7 @@ void CountryLp::start(Context& ctx) {
     const CheckpointParams& cp = scenario_.checkpoints[static_cast<std::size_t>(c)];
     if (cp.vehicles_per_second <= 0.0) continue;
     const double mean_gap = 1.0 / (cp.vehicles_per_second * cp.profile_max);
-    ctx.schedule(std::llround(arrival_draws_[static_cast<std::size_t>(c)].exponential(mean_gap)),
+    ctx.schedule(to_seconds(arrival_draws_[static_cast<std::size_t>(c)].exponential(mean_gap), 1.0),
                  VehicleArrives{static_cast<std::uint16_t>(c)});
   }
 }
@@ -287,7 +292,7 @@ void CountryLp::vehicle_arrives(const VehicleArrives& e, Context& ctx) {
   RandomStream& arrivals = arrival_draws_[c];
   // Arrivals follow the daily profile by thinning a Poisson process at the peak rate.
   const double mean_gap = 1.0 / (cp.vehicles_per_second * cp.profile_max);
-  ctx.schedule(std::llround(arrivals.exponential(mean_gap)), e);
+  ctx.schedule(to_seconds(arrivals.exponential(mean_gap), 1.0), e);
   const auto hour = static_cast<std::size_t>((ctx.now() % 86400) / 3600);
   if (!arrivals.bernoulli(cp.profile[hour] / cp.profile_max)) return;
 
@@ -296,6 +301,12 @@ void CountryLp::vehicle_arrives(const VehicleArrives& e, Context& ctx) {
   if (service_draws.bernoulli(cp.inspection) && service_draws.bernoulli(cp.secondary))
     service += draw_seconds(service_draws, cp.secondary_minutes, 60.0);
   CheckpointQueue& queue = queues_[c];
+  // Validation keeps the busiest hour below capacity; this bounds the memory of a queue that
+  // grows all the same (a scenario compiled without validation).
+  if (queue.in_system() >= bounds::kMaxVehiclesInSystem)
+    throw std::runtime_error(fmt::format("checkpoints.{}: more than {} vehicles waiting at once; its traffic exceeds its "
+                                         "capacity (bstp validate reports the rates)",
+                                         cp.node_id, bounds::kMaxVehiclesInSystem));
   const CheckpointQueue::Passage passage = queue.join(ctx.now(), service, true);
   const double wait_hours = static_cast<double>(passage.wait) / 3600.0;
   const double delay_hours = static_cast<double>(passage.departure - ctx.now()) / 3600.0;

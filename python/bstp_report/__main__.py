@@ -1,0 +1,70 @@
+"""bstp report RESULTS.h5 -o report.html [--lang en|es]: a self-contained HTML page of a results
+file (docs/report.md). Run by `bstp report`, or as `python3 -m bstp_report` with python/ on
+PYTHONPATH. Exit codes: 0 written, 1 failed, 2 bad arguments or input."""
+import argparse
+import os
+import sys
+
+EXIT_FAILURE, EXIT_USAGE = 1, 2
+REQUIRED = (("h5py", "python3-h5py"), ("numpy", "python3-numpy"), ("xarray", "python3-xarray"),
+            ("pandas", "python3-pandas"), ("matplotlib", "python3-matplotlib"), ("jinja2", "python3-jinja2"),
+            ("yaml", "python3-yaml"))
+
+
+def missing_modules():
+    import importlib.util
+    return [(m, p) for m, p in REQUIRED if importlib.util.find_spec(m) is None]
+
+
+def parse(argv):
+    parser = argparse.ArgumentParser(prog="bstp report", description=__doc__.split("\n\n")[0])
+    parser.add_argument("results", help="results file written by bstp run --out or bstp sweep --out")
+    parser.add_argument("-o", "--out", required=True, help="HTML file to write")
+    parser.add_argument("--lang", default="en", choices=("en", "es"), help="language of the page")
+    parser.add_argument("--force", action="store_true", help="replace an existing output file")
+    parser.add_argument("--locale-dir", action="append", default=[], help="where compiled catalogs are")
+    parser.add_argument("--outlines", default=None, help="GeoJSON of country outlines (default data/countries.geojson)")
+    return parser.parse_args(argv)
+
+
+def main(argv=None):
+    args = parse(argv)
+    missing = missing_modules()
+    if missing:
+        print("bstp report: error: Python modules missing: " + ", ".join(m for m, _ in missing) +
+              f" (install the Debian packages {' '.join(p for _, p in missing)}, or run ./scripts/install-deps.sh)",
+              file=sys.stderr)
+        return EXIT_FAILURE
+    from . import i18n, page
+    import bstp_results
+
+    if not os.path.exists(args.results):
+        print(f"bstp report: error: {args.results}: no such file", file=sys.stderr)
+        return EXIT_USAGE
+    if os.path.exists(args.out) and not args.force:
+        print(f"bstp report: error: {args.out} exists (use --force to replace it)", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        results = bstp_results.open(args.results)
+    except (OSError, ValueError, KeyError) as e:
+        print(f"bstp report: error: {args.results}: not a bstp results file: {e}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        translation = i18n.translation(args.lang, args.locale_dir)
+        text = page.render(results, args.lang, translation, args.outlines)
+        temporary = f"{args.out}.tmp-{os.getpid()}"
+        with open(temporary, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.replace(temporary, args.out)
+    except Exception as e:  # noqa: BLE001 - any failure is reported, the output left as it was
+        if "temporary" in locals() and os.path.exists(temporary):
+            os.remove(temporary)
+        print(f"bstp report: failed: {type(e).__name__}: {e}", file=sys.stderr)
+        return EXIT_FAILURE
+    print(f"Report written to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    sys.exit(main())

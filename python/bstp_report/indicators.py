@@ -1,0 +1,48 @@
+"""What the report calls each indicator, and which ones lead."""
+from .i18n import N_
+
+# The key indicators: headline, monthly series, per-country bars and sweep panels.
+KEY = ("seized_kg", "seizures", "interdiction_rate", "delivered_kg", "arrests", "violent_incidents",
+       "trafficker_profit_usd", "mean_crossing_delay_hours")
+SERIES = ("seized_kg", "seizures", "delivered_kg", "violent_incidents")
+COUNTRY = ("seized_kg", "seizures", "arrests", "violent_incidents")
+
+LABELS = {
+    "shipments": N_("shipments sent"),
+    "seizures": N_("seizures"),
+    "seized_kg": N_("seized kg"),
+    "delivered_kg": N_("delivered kg"),
+    "interdiction_rate": N_("interdiction rate"),
+    "trafficker_revenue_usd": N_("trafficker revenue"),
+    "trafficker_profit_usd": N_("trafficker profit"),
+    "arrests": N_("arrests"),
+    "violent_incidents": N_("violent incidents"),
+    "deaths": N_("deaths"),
+    "reported_violence": N_("reported violence"),
+    "bribes": N_("bribes taken"),
+    "bribes_usd": N_("bribes paid"),
+    "officers_trained": N_("officers trained"),
+    "training_cost_usd": N_("training cost"),
+    "cost_per_seizure_usd": N_("training cost per seizure"),
+    "legitimate_crossings": N_("legitimate crossings"),
+    "mean_queue_wait_hours": N_("mean queue wait"),
+    "mean_crossing_delay_hours": N_("mean crossing delay"),
+    "p95_crossing_delay_hours": N_("95th percentile crossing delay"),
+    "mean_vehicles_in_system": N_("vehicles at checkpoints (mean)"),
+    "trade_delay_cost_usd": N_("trade delay cost"),
+    "crossings_with_flow": N_("crossings used"),
+    "flow_concentration": N_("flow concentration"),
+}
+
+
+def label(name, _):
+    """The translated label of an indicator (its file name when the report does not know it)."""
+    return _(LABELS[name]) if name in LABELS else name.replace("_", " ")
+
+
+def unit(attrs):
+    """The unit word of an indicator's attributes (format 2 keeps it apart from CF's units)."""
+    for key in ("display_units", "unit_word", "bstp_units", "units"):
+        if key in attrs:
+            return str(attrs[key])
+    return ""

@@ -1,0 +1,181 @@
+#!/usr/bin/python3
+"""Builds `bstp report` pages from a small run and a small sweep and checks what they say against
+the results files read independently with h5py and numpy: the headline means and % changes
+equal the file's, "no clear difference" marks exactly the indicators whose paired 95% interval
+covers 0, every indicator is in the table, the page is self-contained, the Spanish page is in
+Spanish, and bad input gives exit code 2 with a message.
+
+Usage: check_report.py BSTP WORKDIR
+Leaves WORKDIR/run.html and WORKDIR/sweep.html for the browser test.
+Exit 0 = pass, 1 = fail, 77 = skipped (modules missing).
+"""
+import html.parser
+import math
+import os
+import re
+import subprocess
+import sys
+
+try:
+    import h5py
+    import jinja2  # noqa: F401
+    import matplotlib  # noqa: F401
+    import numpy as np
+    import xarray  # noqa: F401
+    import yaml  # noqa: F401
+except ImportError as e:  # pragma: no cover
+    print(f"skipped: {e} (./scripts/install-deps.sh installs the Debian packages)")
+    sys.exit(77)
+
+checks = {"passed": 0, "failed": 0}
+# 97.5% quantiles of Student's t (published tables), by degrees of freedom.
+T975 = {3: 3.182446, 4: 2.776445, 5: 2.570582}
+
+
+def check(condition, what):
+    if condition:
+        checks["passed"] += 1
+    else:
+        checks["failed"] += 1
+        print("FAIL:", what)
+
+
+class Rows(html.parser.HTMLParser):
+    """The headline rows (tr with data-mean inside div.card[data-point]) and their text."""
+
+    def __init__(self):
+        super().__init__()
+        self.point = None
+        self.rows = []
+        self.table_rows = []
+        self.current = None
+        self.in_mean = False
+        self.text = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "div" and "data-point" in a:
+            self.point = a["data-point"]
+        if tag == "tr" and "data-mean" in a:
+            self.current = dict(a, point=self.point, text="", shown="")
+        elif tag == "tr" and "data-indicator" in a:
+            self.table_rows.append(a["data-indicator"])
+        if tag == "td" and self.current is not None:
+            self.in_mean = "mean" in a.get("class", "").split()
+
+    def handle_endtag(self, tag):
+        if tag == "td":
+            self.in_mean = False
+        if tag == "tr" and self.current is not None:
+            self.rows.append(self.current)
+            self.current = None
+
+    def handle_data(self, data):
+        if self.current is not None:
+            self.current["text"] += data
+            if self.in_mean:
+                self.current["shown"] += data
+        self.text.append(data)
+
+
+def bstp_report(bstp, *args):
+    return subprocess.run([bstp, "report", *args], capture_output=True, text=True)
+
+
+def parse_number(text):
+    """The first number in a formatted cell: "1,234 kg" -> 1234, "43.2%" -> 0.432, "$5,000" -> 5000."""
+    match = re.search(r"([\u2212-]?)\$?([\d,]+(?:\.\d+)?)(%?)", text)
+    value = float(match.group(2).replace(",", ""))
+    value = -value if match.group(1) else value
+    return value / 100 if match.group(3) else value
+
+
+def check_page(page, path, lang):
+    with open(page, encoding="utf-8") as stream:
+        text = stream.read()
+    name = os.path.basename(page)
+    check(f'<html lang="{lang}">' in text, f"{name}: lang {lang}")
+    check(not re.search(r'(src|href)="(https?:)?//', text), f"{name}: no external resources")
+    check("<link" not in text and "<script" not in text, f"{name}: no linked stylesheets or scripts")
+    parser = Rows()
+    parser.feed(text)
+    with h5py.File(path, "r") as f:
+        points = list(f["point"].asstr()[...])
+        indicators = list(f["totals"])
+        check(parser.table_rows.count("seized_kg") == len(points), f"{name}: table has seized_kg for every point")
+        check(set(parser.table_rows) == set(indicators), f"{name}: table has every indicator of the file")
+        check(len(parser.rows) >= 6 * len(points), f"{name}: headline rows ({len(parser.rows)})")
+        for row in parser.rows:
+            values = f["totals"][row["data-indicator"]][...]
+            p = points.index(row["point"])
+            mean = float(np.mean(values[p][np.isfinite(values[p])]))
+            check(math.isclose(float(row["data-mean"]), mean, rel_tol=1e-12, abs_tol=1e-12),
+                  f"{name}: headline mean of {row['data-indicator']} at {row['point']}: {row['data-mean']} vs {mean}")
+            shown = parse_number(row["shown"])
+            check(math.isclose(shown, mean, rel_tol=6e-3, abs_tol=1e-9),
+                  f"{name}: shown mean of {row['data-indicator']} at {row['point']}: {shown} vs {mean}")
+            if p == 0:
+                continue
+            both = np.isfinite(values[0]) & np.isfinite(values[p])
+            d = values[p][both] - values[0][both]
+            ref = float(np.mean(values[0][np.isfinite(values[0])]))
+            if ref != 0:
+                check(math.isclose(float(row["data-pct"]), 100 * d.mean() / abs(ref), rel_tol=1e-9, abs_tol=1e-9),
+                      f"{name}: % change of {row['data-indicator']} at {row['point']}")
+            half = T975[len(d) - 1] * d.std(ddof=1) / math.sqrt(len(d)) if len(d) > 1 else math.nan
+            clear = bool(d.mean() - half > 0 or d.mean() + half < 0)
+            unclear_word = "sin diferencia clara" if lang == "es" else "no clear difference"
+            check((unclear_word in row["text"]) == (not clear),
+                  f"{name}: 'no clear difference' of {row['data-indicator']} at {row['point']} (clear: {clear})")
+    return text
+
+
+def main():
+    if len(sys.argv) != 3:
+        print(__doc__)
+        return 2
+    bstp, work = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+    os.makedirs(work, exist_ok=True)
+    run, sweep = os.path.join(work, "run.h5"), os.path.join(work, "sweep.h5")
+    subprocess.run([bstp, "run", "scenarios/tutorial.yaml", "--replications", "5", "--force", "--out", run],
+                   check=True, stdout=subprocess.DEVNULL)
+    subprocess.run([bstp, "sweep", "tests/experiments/sweeps/small.yaml", "--force", "--out", sweep],
+                   check=True, stdout=subprocess.DEVNULL)
+
+    for source, page, lang in ((run, "run.html", "en"), (run, "run-es.html", "es"), (sweep, "sweep.html", "en"),
+                               (sweep, "sweep-es.html", "es")):
+        out = os.path.join(work, page)
+        done = bstp_report(bstp, source, "-o", out, "--lang", lang, "--force")
+        check(done.returncode == 0, f"bstp report {page}: exit {done.returncode}: {done.stderr}")
+        if done.returncode:
+            continue
+        text = check_page(out, source, lang)
+        check(text.count("<svg") >= 3, f"{page}: map, monthly and country figures inline ({text.count('<svg')})")
+        check('id="map"' in text, f"{page}: has the map")
+        if source == sweep:
+            check('id="sweep"' in text and "training.programs.creompaz_basic.cohorts.0.seats" in text,
+                  f"{page}: indicators against the swept parameters")
+        if lang == "es":
+            check("Resumen" in text and "Headline" not in text and "Mapa" in text, f"{page}: in Spanish")
+        else:
+            check("Headline" in text and "clear difference" in text, f"{page}: in English")
+
+    # Bad input: exit 2 and a message; the output is not written.
+    missing = bstp_report(bstp, os.path.join(work, "no_such.h5"), "-o", os.path.join(work, "x.html"))
+    check(missing.returncode == 2 and "no such file" in missing.stderr, f"missing input: {missing.returncode}")
+    exists = bstp_report(bstp, run, "-o", os.path.join(work, "run.html"))
+    check(exists.returncode == 2 and "--force" in exists.stderr, f"existing output: {exists.returncode}")
+    not_h5 = os.path.join(work, "not-results.h5")
+    with open(not_h5, "w") as stream:
+        stream.write("not HDF5\n")
+    bad = bstp_report(bstp, not_h5, "-o", os.path.join(work, "bad.html"), "--force")
+    check(bad.returncode == 2 and "not a bstp results file" in bad.stderr, f"not a results file: {bad.returncode}")
+    check(not os.path.exists(os.path.join(work, "bad.html")), "no output for bad input")
+    lang = bstp_report(bstp, run, "-o", os.path.join(work, "fr.html"), "--lang", "fr")
+    check(lang.returncode == 2 and "--lang" in lang.stderr, f"unknown language: {lang.returncode}")
+    print(f"{checks['passed']} passed, {checks['failed']} failed")
+    return 1 if checks["failed"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
