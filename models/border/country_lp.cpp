@@ -40,9 +40,15 @@ CountryLp::CountryLp(const CompiledScenario& scenario, int country, std::uint64_
   on(&CountryLp::cohort_starts);
   on(&CountryLp::cohort_graduates);
   on(&CountryLp::seam_alert_received);
+  on(&CountryLp::lookouts_report);
 }
 
 void CountryLp::start(Context& ctx) {
+  bool watched = false;
+  for (const OrganisationParams& o : scenario_.organisations) watched = watched || o.spec.surveillance.sighting_probability > 0.0;
+  bool has_units = false;
+  for (const PatrolUnit& u : scenario_.units) has_units = has_units || scenario_.sectors[static_cast<std::size_t>(u.sector)].country == country_;
+  if (watched && has_units) ctx.schedule(86400, LookoutsReport{});
   for (int c : scenario_.countries[static_cast<std::size_t>(country_)].cohorts)
     ctx.schedule(scenario_.cohorts[static_cast<std::size_t>(c)].start, CohortStarts{static_cast<std::uint16_t>(c)});
   for (int c : my_checkpoints_) {
@@ -243,6 +249,39 @@ void CountryLp::seam_alert_received(const SeamAlert& e, Context& ctx) {
   if (!scenario_.shares_information(e.from_country, country_, delay, alert, boost)) return;
   Time& until = alerted_until_[e.from_country];
   until = std::max(until, ctx.now() + alert);
+}
+
+// --- lookouts ----------------------------------------------------------------------------------
+
+void CountryLp::lookouts_report(const LookoutsReport& e, Context& ctx) {
+  ctx.schedule(86400, e);
+  const std::int64_t shift = ctx.now() / 86400 - 1;  // the shifts that started yesterday
+  const std::uint64_t seed = scenario_.scenario().seed;
+  for (std::size_t o = 0; o < scenario_.organisations.size(); ++o) {
+    const Surveillance& watch = scenario_.organisations[o].spec.surveillance;
+    if (!(watch.sighting_probability > 0.0)) continue;
+    UnitsSighted report;
+    report.country = static_cast<std::uint16_t>(country_);
+    auto send = [&] {
+      ctx.send(layout_.organisation(static_cast<int>(o)), std::max(kHandoverSeconds, to_seconds(watch.delay_days, 86400.0)), report);
+      report.first = 0;
+      report.count = 0;
+    };
+    for (std::size_t u = 0; u < scenario_.units.size(); ++u) {
+      const SectorParams& sector = scenario_.sectors[static_cast<std::size_t>(scenario_.units[u].sector)];
+      if (sector.country != country_ || sector.posts.empty()) continue;
+      // Each lookout team has its own stream per unit and day, apart from the unit's placement draws.
+      RandomStream draws(StreamId{seed, replication_, entity::patrol_unit(static_cast<int>(u)),
+                                  (static_cast<std::uint64_t>(o + 1) << 32) | static_cast<std::uint64_t>(shift + 1)});
+      if (!draws.bernoulli(watch.sighting_probability)) continue;
+      int post = roster_.post_on(static_cast<int>(u), shift, ctx.now());
+      if (draws.bernoulli(watch.noise)) post = static_cast<int>(draws.below(sector.posts.size()));
+      if (post < 0) continue;
+      report.edges[report.count++] = static_cast<std::uint16_t>(sector.posts[static_cast<std::size_t>(post)]);
+      if (report.count == kMaxSightings) send();
+    }
+    if (report.count > 0 || report.first) send();
+  }
 }
 
 // --- legitimate traffic -------------------------------------------------------------------------

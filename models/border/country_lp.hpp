@@ -49,6 +49,7 @@ class CountryLp final : public LogicalProcess {
   void cohort_starts(const CohortStarts& e, Context& ctx);
   void cohort_graduates(const CohortGraduates& e, Context& ctx);
   void seam_alert_received(const SeamAlert& e, Context& ctx);
+  void lookouts_report(const LookoutsReport& e, Context& ctx);
 
   // The steps of a shipment's journey through this country.
   void shipment_reaches_node(Cargo cargo, Context& ctx);

@@ -52,10 +52,23 @@ struct ShipmentReported {
 };
 static_assert(sizeof(ShipmentReported) <= kMaxPayloadBytes);
 
+// Country -> organisation, after the lookouts' delay: the posts (edge indices) where the
+// organisation's lookouts saw this country's patrol units in the shifts of one day. A day with
+// more sightings than fit in one event sends several; `first` marks the first of them.
+inline constexpr std::size_t kMaxSightings = 40;
+struct UnitsSighted {
+  std::uint16_t country = 0;
+  std::uint8_t first = 1;
+  std::uint8_t count = 0;
+  std::uint16_t edges[kMaxSightings] = {};
+};
+static_assert(sizeof(UnitsSighted) <= kMaxPayloadBytes);
+
 struct NextShipment {};                          // organisation, self
 struct VehicleArrives { std::uint16_t checkpoint; };  // country, self
 struct CohortStarts { std::uint16_t cohort; };   // country, self
 struct CohortGraduates { std::uint16_t cohort; };
 struct SeamAlert { std::uint16_t from_country; };  // country -> partner country
+struct LookoutsReport {};                        // country, self: once a day, what lookouts saw the day before
 
 }  // namespace bstp::border

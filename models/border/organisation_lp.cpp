@@ -20,9 +20,15 @@ OrganisationLp::OrganisationLp(const CompiledScenario& scenario, int organisatio
       indicators_(scenario.months(), static_cast<int>(scenario.countries.size()), static_cast<int>(scenario.crossings.size())),
       attempts_(scenario.graph().arc_count()),
       losses_(scenario.graph().arc_count()),
-      bribes_(scenario.graph().arc_count()) {
+      bribes_(scenario.graph().arc_count()),
+      sightings_(scenario.graph().arc_count()),
+      days_watched_(scenario.countries.size()),
+      arcs_of_edge_(scenario.scenario().edges.size()) {
+  for (std::size_t a = 0; a < scenario.graph().arc_count(); ++a)
+    arcs_of_edge_[scenario.graph().arc(static_cast<ArcIndex>(a)).edge].push_back(static_cast<ArcIndex>(a));
   on(&OrganisationLp::next_shipment);
   on(&OrganisationLp::shipment_reported);
+  on(&OrganisationLp::units_sighted);
 }
 
 void OrganisationLp::start(Context& ctx) {
@@ -47,8 +53,22 @@ double OrganisationLp::perceived_risk(ArcIndex leg, Time now) const {
   const double weight = faded(attempts_[leg], now) + risk.prior_weight;
   // With no prior weight, an untried leg (or one whose record has faded to nothing) is judged by
   // the prior risk alone.
-  if (!(weight > 0.0)) return risk.prior_risk;
-  return (faded(losses_[leg], now) + prior) / weight;
+  const double from_losses = weight > 0.0 ? (faded(losses_[leg], now) + prior) / weight : risk.prior_risk;
+  // What the lookouts saw: the units expected on the leg in a shift, each feared to detect.
+  const Surveillance& watch = params_.spec.surveillance;
+  const int detector = scenario_.arc_detector[leg];
+  if (!(watch.sighting_probability > 0.0) || detector < 0) return from_losses;
+  const double days = faded(days_watched_[static_cast<std::size_t>(detector)], now);
+  if (!(days > 0.0)) return from_losses;
+  const double presence = faded(sightings_[leg], now) / (days * watch.sighting_probability);
+  return 1.0 - (1.0 - from_losses) * std::pow(1.0 - watch.feared_detection, presence);
+}
+
+void OrganisationLp::units_sighted(const UnitsSighted& e, Context& ctx) {
+  const Time now = ctx.now();
+  if (e.first) add(days_watched_[e.country], now, 1.0);
+  for (std::size_t i = 0; i < e.count; ++i)
+    for (ArcIndex a : arcs_of_edge_[e.edges[i]]) add(sightings_[a], now, 1.0);
 }
 
 double OrganisationLp::bribe_rate(ArcIndex leg, Time now) const {

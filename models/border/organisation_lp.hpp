@@ -28,6 +28,7 @@ class OrganisationLp final : public LogicalProcess {
  private:
   void next_shipment(const NextShipment& e, Context& ctx);
   void shipment_reported(const ShipmentReported& e, Context& ctx);
+  void units_sighted(const UnitsSighted& e, Context& ctx);
 
   struct Plan {
     std::vector<ArcIndex> route;
@@ -56,6 +57,9 @@ class OrganisationLp final : public LogicalProcess {
   std::uint64_t sequence_ = 0;
   std::vector<Faded> attempts_, losses_, bribes_;  // per arc
   Faded resolved_, lost_;                           // shipments
+  std::vector<Faded> sightings_;                    // per arc: units the lookouts saw on it
+  std::vector<Faded> days_watched_;                 // per country: days of lookout reports
+  std::vector<std::vector<ArcIndex>> arcs_of_edge_; // per edge: its one or two arcs
 };
 
 }  // namespace bstp::border

@@ -37,6 +37,10 @@ class PatrolRoster {
   // the unit was posted on the leg).
   double miss_probability(ArcIndex a, Time from, Time to, double q, Time now);
 
+  // The post (index into its sector's posts, -1 if none) of unit u in the shift it starts on day
+  // `shift`, as known at time now.
+  int post_on(int u, std::int64_t shift, Time now) { return post_of(u, shift, now); }
+
   // A detection on arc a at time t: targeted sectors weigh its post up in later rosters.
   void detection_made(ArcIndex a, Time t);
 

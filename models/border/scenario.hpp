@@ -126,6 +126,15 @@ struct RiskModel {
   double risk_aversion = 1.0;      // multiplies the expected loss in the route cost
 };
 
+// Lookouts watching the police: which patrol units they see on which legs, reported late and
+// sometimes wrong (docs/model.md, "Traffickers watch the units").
+struct Surveillance {
+  double sighting_probability = 0.0;  // P(the lookouts see a unit on its post during one shift); 0 = no lookouts
+  double delay_days = 2.0;            // a day's sightings reach the organisation this much later
+  double noise = 0.0;                 // P(a sighting names a post of the sector drawn at random instead)
+  double feared_detection = 0.3;      // what the organisation believes one unit on a leg detects per passage
+};
+
 struct Organisation {
   std::string id;  // map key
   std::string name;
@@ -144,6 +153,7 @@ struct Organisation {
   double loss_tolerance = 0.3;          // share of recent shipments lost that it tolerates before cutting volume sharply
   double deterrence_elasticity = 1.0;   // volume ~ (expected profit / profit on an untested route)^elasticity
   double reporting_delay_days = 3.0;    // delay before a loss reaches the organisation
+  Surveillance surveillance;
 };
 
 struct Cohort {

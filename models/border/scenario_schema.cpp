@@ -52,6 +52,7 @@ BSTP_KEYED_RECORD(Sector, id);
 BSTP_KEYED_RECORD(Checkpoint, node);
 BSTP_KEYED_RECORD(TrafficFlow, node);
 BSTP_RECORD(RiskModel);
+BSTP_RECORD(Surveillance);
 BSTP_KEYED_RECORD(Organisation, id);
 BSTP_RECORD(Cohort);
 BSTP_KEYED_RECORD(TrainingProgram, id);
@@ -331,6 +332,16 @@ const Fields<RiskModel>& Schema<RiskModel>::fields() {
   return f;
 }
 
+const Fields<Surveillance>& Schema<Surveillance>::fields() {
+  static const Fields<Surveillance> f{
+      {"sighting_probability", &Surveillance::sighting_probability, probability},
+      {"delay_days", &Surveillance::delay_days, any_days},
+      {"noise", &Surveillance::noise, probability},
+      {"feared_detection", &Surveillance::feared_detection, probability},
+  };
+  return f;
+}
+
 const Fields<Organisation>& Schema<Organisation>::fields() {
   using O = Organisation;
   static const Fields<Organisation> f{
@@ -350,6 +361,7 @@ const Fields<Organisation>& Schema<Organisation>::fields() {
       {"loss_tolerance", &O::loss_tolerance, share},
       {"deterrence_elasticity", &O::deterrence_elasticity, multiplier},
       {"reporting_delay_days", &O::reporting_delay_days, any_days},
+      {"surveillance", &O::surveillance},
   };
   return f;
 }
