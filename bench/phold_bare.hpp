@@ -1,4 +1,5 @@
-// The bare sequential PHOLD yardstick (/work/shared/yardstick/phold-bare.cpp) as a function, so
+// The barest sequential PHOLD loop (a binary heap of (time, lp, seq) and one stream per LP), the
+// yardstick the kernel is measured against, written as a function so
 // the kernel and the barest loop are timed in the same benchmark run.
 #pragma once
 

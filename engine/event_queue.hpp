@@ -28,19 +28,10 @@
 
 namespace bstp::engine {
 
-// The tie-break: source LP in the high bits, the source's own sequence number in the low bits.
-// Both are properties of the sending LP, so the order never depends on threads.
-inline constexpr int kSequenceBits = 40;
-inline constexpr std::uint64_t kMaxSequence = (std::uint64_t{1} << kSequenceBits) - 1;
-inline constexpr std::uint64_t kMaxLps = std::uint64_t{1} << (64 - kSequenceBits);
-
-[[noreturn]] inline void sequence_overflow() { throw std::overflow_error("an LP sent more than 2^40 events"); }
-
-inline std::uint64_t make_tie(LpId source, std::uint64_t sequence) {
-  if (sequence > kMaxSequence) [[unlikely]]
-    sequence_overflow();
-  return (std::uint64_t{source} << kSequenceBits) | sequence;
-}
+// The tie-break (detail::make_tie): the source (an LP, or an entity) in the high bits, the source's
+// own sequence number in the low bits. Both are properties of the sender, so the order never
+// depends on threads.
+using detail::make_tie;
 
 inline constexpr std::uint32_t kNoPayload = 0xffffffffu;
 
@@ -60,7 +51,7 @@ struct QueuedEvent {
   LpId destination;
   EventType type;
   std::uint32_t payload;  // slot in the PayloadPool, or kNoPayload
-  std::uint32_t unused = 0;
+  std::uint32_t bytes = 0;  // payload size (for observers)
 };
 static_assert(sizeof(QueuedEvent) == 32);
 

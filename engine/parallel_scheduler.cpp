@@ -22,6 +22,16 @@
 // touch what a slower worker may still be reading from window k-1. An exception in a handler is
 // kept, the worker still arrives at the barrier, and every worker stops after it.
 //
+// Steps: advance(until) clips the windows at `until` (a shorter window is always safe) and stops
+// when the next window would start at or after it; the threads are joined, and every event still
+// in an outbox is moved into its destination worker's heap, so between steps all pending events
+// sit in heaps (where insert() also puts injected events) and the next step starts afresh.
+//
+// Observer: each worker keeps the events it committed in a log per window parity; after each
+// barrier, worker 0 shows the previous window's logs, merged and sorted by (time, tie), while the
+// others commit the next window (which writes the other parity). Without an observer the commit
+// loop has no observer code (a second instance of the same template).
+//
 // The workers are std::threads, not oneTBB tasks: the barrier needs every worker running at
 // once, which a task scheduler does not promise (it would deadlock when the kernel is itself run
 // inside a TBB parallel loop over replications). The barrier spins briefly, then sleeps in the
@@ -147,7 +157,7 @@ class Worker final : public Context {
       Outbox& box = sender.outbox[parity][index_];
       if (box.events.empty()) continue;
       for (QueuedEvent e : box.events) {
-        if (e.payload != kNoPayload) e.payload = pool.store(box.payloads[e.payload].bytes, kMaxPayloadBytes);
+        if (e.payload != kNoPayload) e.payload = pool.store(box.payloads[e.payload].bytes, e.bytes);
         heap.push(e);
       }
       box.events.clear();
@@ -155,7 +165,9 @@ class Worker final : public Context {
     }
   }
 
-  // Commits every local event before `window_end`, sending other workers' events to outbox[parity].
+  // Commits every local event before `window_end`, sending other workers' events to outbox[parity]
+  // and, when Observed, logging them in log[parity].
+  template <bool Observed>
   void commit_until(Time window_end, std::span<LogicalProcess* const> lps, unsigned parity) {
     parity_ = parity;
     sent_min_ = kNever;
@@ -169,8 +181,10 @@ class Worker final : public Context {
       set_current(e.destination, e.time);
       if (e.payload == kNoPayload) {
         table[e.destination]->deliver(e.type, nullptr, *this);
+        if constexpr (Observed) record(log[parity], e, nullptr);
       } else {
         table[e.destination]->deliver(e.type, pool.at(e.payload), *this);
+        if constexpr (Observed) record(log[parity], e, pool.at(e.payload));
         pool.release(e.payload);
       }
       if (top_is_current_) heap.remove_top();
@@ -195,13 +209,16 @@ class Worker final : public Context {
   Time last_time = 0;
   std::uint64_t windows = 0;
   std::vector<Outbox> outbox[2];  // [parity][destination worker]
+  std::vector<ObservedEvent> log[2];  // [parity] events committed in the last window of that parity
   alignas(64) Time published[2] = {kNever, kNever};  // next_known() after the last window of each parity
 
  private:
-  void post(LpId destination, Time at, EventType type, const void* payload, std::size_t bytes) override {
+  void post(LpId destination, Time at, EventType type, const void* payload, std::size_t bytes,
+            std::uint64_t tie) override {
     if (destination >= lp_count_) [[unlikely]]
       throw CausalityError("event sent to an LP that does not exist");
-    QueuedEvent e{at, make_tie(self_, sequence_[self_ - first_lp_]++), destination, type, kNoPayload};
+    if (tie == detail::kOwnSequence) tie = make_tie(self_, sequence_[self_ - first_lp_]++);
+    QueuedEvent e{at, tie, destination, type, kNoPayload, static_cast<std::uint32_t>(bytes)};
     const std::uint32_t target = owner_[destination];
     if (target == index_) {
       if (bytes != 0) e.payload = pool.store(payload, bytes);
@@ -243,92 +260,157 @@ Partition make_partition(std::size_t lp_count, std::uint32_t workers) {
   return p;
 }
 
+class ParallelScheduler final : public Scheduler {
+ public:
+  ParallelScheduler(std::span<LogicalProcess* const> lps, const SimulationOptions& options)
+      : lps_(lps.begin(), lps.end()),
+        options_(options),
+        workers_(static_cast<std::uint32_t>(std::max<std::size_t>(1, std::min<std::size_t>(options.threads, lps.size())))),
+        partition_(make_partition(lps.size(), workers_)) {
+    if (options.lookahead <= 0)
+      throw std::invalid_argument("the parallel scheduler needs a positive lookahead (use 1 thread otherwise)");
+    pool_.reserve(workers_);
+    for (std::uint32_t w = 0; w < workers_; ++w) pool_.emplace_back(options, w, workers_, partition_);
+    // Start every LP in id order on the calling thread; cross-worker events go to outboxes of
+    // parity 1 and are then moved into their heaps.
+    for (Worker& w : pool_) w.begin_sends(1);
+    for (LogicalProcess* lp : lps_) {
+      Worker& owner = pool_[partition_.owner[lp->id()]];
+      owner.set_current(lp->id(), 0);
+      lp->start(owner);
+    }
+    settle();
+  }
+
+  void advance(Time until, const Simulation::Observer& observer) override {
+    if (observer) {
+      run_windows<true>(until, observer);
+    } else {
+      run_windows<false>(until, observer);
+    }
+  }
+
+  void insert(LpId destination, Time at, EventType type, const void* payload, std::size_t bytes,
+              std::uint64_t tie) override {
+    Worker& owner = pool_[partition_.owner[destination]];
+    const std::uint32_t slot = bytes == 0 ? kNoPayload : owner.pool.store(payload, bytes);
+    owner.heap.push(QueuedEvent{at, tie, destination, type, slot, static_cast<std::uint32_t>(bytes)});
+  }
+
+  Time next_time() const override {
+    Time t = kNever;
+    for (const Worker& w : pool_) t = std::min(t, w.heap.next_time());
+    return t;
+  }
+
+  RunStats stats() const override {
+    RunStats stats;
+    stats.windows = windows_;
+    stats.wall_seconds = wall_seconds_;
+    for (const Worker& w : pool_) {
+      stats.committed_events += w.committed;
+      stats.last_event_time = std::max(stats.last_event_time, w.last_time);
+    }
+    return stats;
+  }
+
+ private:
+  // Moves every event left in an outbox into its destination's heap (between steps).
+  void settle() {
+    for (Worker& w : pool_) {
+      w.receive(pool_, 0);
+      w.receive(pool_, 1);
+    }
+    for (Worker& w : pool_) w.begin_sends(1);
+  }
+
+  template <bool Observed>
+  void run_windows(Time until, const Simulation::Observer& observer) {
+    for (Worker& w : pool_) w.published[1] = w.next_known();
+    const std::uint32_t workers = workers_;
+    Barrier barrier(workers);
+    // Window in which a handler threw; checked only for earlier windows, so that every worker
+    // takes the same decision after a barrier while others may be failing in the current window.
+    std::atomic<std::uint64_t> failed_in{~std::uint64_t{0}};
+    std::exception_ptr failure;
+    std::mutex failure_mutex;
+    const Time stop = std::min(until, options_.end_time), lookahead = options_.lookahead;
+    std::vector<ObservedEvent> merged;
+
+    auto work = [&](std::uint32_t index) {
+      Worker& self = pool_[index];
+      for (std::uint64_t k = 0;; ++k) {
+        barrier.arrive_and_wait();
+        if (failed_in.load(std::memory_order_relaxed) < k) return;
+        const unsigned previous = static_cast<unsigned>((k + 1) & 1), current = static_cast<unsigned>(k & 1);
+        try {
+          if constexpr (Observed) {
+            if (index == 0) {  // window k - 1 is committed everywhere; nobody writes these logs now
+              for (Worker& w : pool_) {
+                merged.insert(merged.end(), w.log[previous].begin(), w.log[previous].end());
+                w.log[previous].clear();
+              }
+              show(merged, observer);
+            }
+          }
+          Time start = kNever;
+          for (const Worker& w : pool_) start = std::min(start, w.published[previous]);
+          if (start == kNever || start >= stop) return;
+          const Time window_end = start > stop - lookahead ? stop : start + lookahead;
+          self.receive(pool_, previous);
+          self.commit_until<Observed>(window_end, lps_, current);
+          ++self.windows;
+          self.published[current] = self.next_known();
+        } catch (...) {
+          const std::lock_guard lock(failure_mutex);
+          if (!failure) failure = std::current_exception();
+          failed_in.store(k, std::memory_order_relaxed);
+        }
+      }
+    };
+
+    const auto began = std::chrono::steady_clock::now();
+    {
+      // The helpers wait at a gate until all of them exist, so that a failure to create one
+      // (resource limits) cannot leave the others waiting at the barrier forever.
+      enum : int { kWait, kGo, kAbort };
+      std::atomic<int> gate{kWait};
+      auto helper = [&](std::uint32_t index) {
+        gate.wait(kWait);
+        if (gate.load() == kGo) work(index);
+      };
+      std::vector<std::jthread> threads;
+      threads.reserve(workers - 1);
+      try {
+        for (std::uint32_t w = 1; w < workers; ++w) threads.emplace_back(helper, w);
+      } catch (...) {
+        gate.store(kAbort);
+        gate.notify_all();
+        throw;  // the jthreads are joined while unwinding
+      }
+      gate.store(kGo);
+      gate.notify_all();
+      work(0);
+    }  // joins
+    wall_seconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
+    windows_ = pool_[0].windows;
+    if (failure) std::rethrow_exception(failure);
+    settle();
+  }
+
+  std::vector<LogicalProcess*> lps_;
+  SimulationOptions options_;
+  std::uint32_t workers_;
+  Partition partition_;
+  std::vector<Worker> pool_;
+  std::uint64_t windows_ = 0;
+  double wall_seconds_ = 0.0;
+};
+
 }  // namespace
 
-RunStats run_parallel(std::span<LogicalProcess* const> lps, const SimulationOptions& options) {
-  if (options.lookahead <= 0)
-    throw std::invalid_argument("the parallel scheduler needs a positive lookahead (use 1 thread otherwise)");
-  const auto workers = static_cast<std::uint32_t>(
-      std::max<std::size_t>(1, std::min<std::size_t>(options.threads, lps.size())));
-  const Partition partition = make_partition(lps.size(), workers);
-
-  std::vector<Worker> pool;
-  pool.reserve(workers);
-  for (std::uint32_t w = 0; w < workers; ++w) pool.emplace_back(options, w, workers, partition);
-
-  // Start every LP in id order on the calling thread; cross-worker events go to outboxes of
-  // parity 1, as if sent in window -1.
-  for (Worker& w : pool) w.begin_sends(1);
-  for (LogicalProcess* lp : lps) {
-    Worker& owner = pool[partition.owner[lp->id()]];
-    owner.set_current(lp->id(), 0);
-    lp->start(owner);
-  }
-  for (Worker& w : pool) w.published[1] = w.next_known();
-
-  Barrier barrier(workers);
-  // Window in which a handler threw; checked only for earlier windows, so that every worker
-  // takes the same decision after a barrier while others may be failing in the current window.
-  std::atomic<std::uint64_t> failed_in{~std::uint64_t{0}};
-  std::exception_ptr failure;
-  std::mutex failure_mutex;
-  const Time end = options.end_time, lookahead = options.lookahead;
-
-  auto work = [&](std::uint32_t index) {
-    Worker& self = pool[index];
-    for (std::uint64_t k = 0;; ++k) {
-      barrier.arrive_and_wait();
-      if (failed_in.load(std::memory_order_relaxed) < k) return;
-      const unsigned previous = static_cast<unsigned>((k + 1) & 1), current = static_cast<unsigned>(k & 1);
-      Time start = kNever;
-      for (const Worker& w : pool) start = std::min(start, w.published[previous]);
-      if (start == kNever || start >= end) return;
-      const Time window_end = start > kNever - lookahead ? kNever : start + lookahead;
-      try {
-        self.receive(pool, previous);
-        self.commit_until(window_end, lps, current);
-        ++self.windows;
-        self.published[current] = self.next_known();
-      } catch (...) {
-        const std::lock_guard lock(failure_mutex);
-        if (!failure) failure = std::current_exception();
-        failed_in.store(k, std::memory_order_relaxed);
-      }
-    }
-  };
-
-  RunStats stats;
-  const auto began = std::chrono::steady_clock::now();
-  {
-    // The helpers wait at a gate until all of them exist, so that a failure to create one
-    // (resource limits) cannot leave the others waiting at the barrier forever.
-    enum : int { kWait, kGo, kAbort };
-    std::atomic<int> gate{kWait};
-    auto helper = [&](std::uint32_t index) {
-      gate.wait(kWait);
-      if (gate.load() == kGo) work(index);
-    };
-    std::vector<std::jthread> threads;
-    threads.reserve(workers - 1);
-    try {
-      for (std::uint32_t w = 1; w < workers; ++w) threads.emplace_back(helper, w);
-    } catch (...) {
-      gate.store(kAbort);
-      gate.notify_all();
-      throw;  // the jthreads are joined while unwinding
-    }
-    gate.store(kGo);
-    gate.notify_all();
-    work(0);
-  }  // joins
-  stats.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
-  if (failure) std::rethrow_exception(failure);
-  stats.windows = pool[0].windows;
-  for (const Worker& w : pool) {
-    stats.committed_events += w.committed;
-    stats.last_event_time = std::max(stats.last_event_time, w.last_time);
-  }
-  return stats;
+std::unique_ptr<Scheduler> make_parallel(std::span<LogicalProcess* const> lps, const SimulationOptions& options) {
+  return std::make_unique<ParallelScheduler>(lps, options);
 }
 
 }  // namespace bstp::engine

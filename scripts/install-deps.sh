@@ -3,7 +3,7 @@
 set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config git
-  libboost-graph-dev libtbb-dev libyaml-cpp-dev libhdf5-dev
+  libboost-graph-dev libtbb-dev libyaml-cpp-dev libhdf5-dev zlib1g-dev
   libgtest-dev libgmock-dev libbenchmark-dev libcli11-dev libfmt-dev
   libopenmpi-dev openmpi-bin
   nlohmann-json3-dev libboost-math-dev

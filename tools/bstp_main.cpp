@@ -34,6 +34,16 @@ int main(int argc, char** argv) {
   add_validate_command(program);
   add_phold_command(program);
 
+  std::string names;  // of the commands
+  bool known = argc < 2 || argv[1][0] == '-';
+  for (const CLI::App* sub : app.get_subcommands({})) {
+    names += (names.empty() ? "" : ", ") + sub->get_name();
+    known = known || sub->check_name(argv[1]);
+  }
+  if (!known) {
+    std::cerr << fmt::format("bstp: unknown command '{}'; the commands are {} (see bstp --help)\n", argv[1], names);
+    return kExitUsage;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

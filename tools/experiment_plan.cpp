@@ -10,6 +10,7 @@
 #include <thread>
 
 #include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
 
 namespace bstp::tools {
 
@@ -25,6 +26,26 @@ std::vector<std::string> crossing_ids(const border::CompiledScenario& s) {
   std::vector<std::string> ids;
   for (border::NodeIndex n : s.crossings) ids.push_back(s.graph().node(n).id);
   return ids;
+}
+
+// The model numbers countries in id order; people read them in the order the scenario file
+// lists them. Returns, per scenario-order position, the model's index (empty when the text does
+// not list exactly the model's countries).
+std::vector<std::size_t> scenario_country_order(const std::string& scenario_text, const std::vector<std::string>& model_ids) {
+  std::vector<std::size_t> order;
+  try {
+    const YAML::Node countries = YAML::Load(scenario_text)["countries"];
+    if (!countries || !countries.IsMap()) return {};
+    for (const auto& entry : countries) {
+      const auto it = std::find(model_ids.begin(), model_ids.end(), entry.first.as<std::string>());
+      if (it == model_ids.end()) return {};
+      order.push_back(static_cast<std::size_t>(it - model_ids.begin()));
+    }
+  } catch (const YAML::Exception&) {
+    return {};
+  }
+  if (order.size() != model_ids.size()) return {};
+  return order;
 }
 
 }  // namespace
@@ -94,6 +115,13 @@ ExperimentPlan make_plan(const border::ScenarioDocument& doc, const std::vector<
   }
   if (plan.points.size() != specs.size()) return plan;
 
+  const std::vector<std::size_t> order = scenario_country_order(scenario_text, r.countries);
+  if (!order.empty()) {
+    std::vector<std::string> ordered;
+    for (const std::size_t c : order) ordered.push_back(r.countries[c]);
+    r.countries = std::move(ordered);
+    for (PlannedPoint& p : plan.points) p.country_order = order;
+  }
   for (const PlannedPoint& p : plan.points) r.points.push_back(p.point);
   r.values.assign(r.points.size(), std::vector<border::ReplicationResult>(static_cast<std::size_t>(r.replications)));
   r.scenario_text = std::move(scenario_text);

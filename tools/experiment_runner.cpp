@@ -3,6 +3,7 @@
 #include <border/border_model.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <exception>
 #include <mutex>
 #include <thread>
@@ -16,6 +17,18 @@ std::vector<Task> missing_tasks(const experiment::ExperimentResults& results, st
     for (std::size_t r = shard_index; r < results.values[p].size(); r += shard_count)
       if (!experiment::is_done(results.values[p][r])) tasks.push_back({p, r});
   return tasks;
+}
+
+border::ReplicationResult simulate(const PlannedPoint& point, std::size_t replication, unsigned lp_threads) {
+  border::ReplicationResult result = border::simulate_replication(*point.scenario, replication, lp_threads);
+  if (!point.country_order.empty())
+    for (std::vector<double>& row : result.by_country) {
+      std::vector<double> ordered;
+      ordered.reserve(point.country_order.size());
+      for (const std::size_t c : point.country_order) ordered.push_back(c < row.size() ? row[c] : std::nan(""));
+      row = std::move(ordered);
+    }
+  return result;
 }
 
 // Plain threads taking the next task from a counter: replications are long (milliseconds to
@@ -32,7 +45,7 @@ void run_replications(const std::vector<PlannedPoint>& points, experiment::Exper
       if (stop && stop->load()) return;
       const auto [p, r] = tasks[i];
       try {
-        border::ReplicationResult result = border::simulate_replication(*points[p].scenario, r, settings.lp_threads);
+        border::ReplicationResult result = simulate(points[p], r, settings.lp_threads);
         std::lock_guard lock(done_mutex);
         if (error) return;
         results.values[p][r] = std::move(result);

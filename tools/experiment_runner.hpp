@@ -19,7 +19,13 @@ namespace bstp::tools {
 struct PlannedPoint {
   experiment::DesignPoint point;
   std::shared_ptr<const border::CompiledScenario> scenario;
+  // by_country position i of the results holds the model's country country_order[i] (the model
+  // numbers countries alphabetically, results list them in scenario order); empty = as is.
+  std::vector<std::size_t> country_order{};
 };
+
+// One replication of a planned point, its per-country values in scenario order.
+border::ReplicationResult simulate(const PlannedPoint& point, std::size_t replication, unsigned lp_threads);
 
 struct RunSettings {
   unsigned threads = 1;     // replications run side by side

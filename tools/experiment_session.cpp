@@ -3,6 +3,7 @@
 #include "command.hpp"
 #include "experiment/experiment_identity.hpp"
 #include "experiment/mpi_farm.hpp"
+#include "experiment/output_path.hpp"
 #include "experiment/replication_codec.hpp"
 #include "experiment/results_file.hpp"
 
@@ -42,17 +43,52 @@ unsigned default_threads() {
   return std::max(1u, cores / static_cast<unsigned>(std::max(1, mpi::local_size())));
 }
 
-// Rank 0's checks of its files before anything runs; --resume reads the journal.
+// --resume next to a finished results file and no journal (a requeued job that had finished):
+// true when `out` holds this experiment with every replication of this shard done.
+bool already_complete(const PreparedExperiment& e, const std::string& out) {
+  experiment::ExperimentResults file;
+  try {
+    file = experiment::read_results_file(out);
+  } catch (const std::exception& error) {
+    throw UsageError(fmt::format("{} exists and is not a results file bstp can read ({}); pass --force to replace it", out,
+                                 error.what()));
+  }
+  try {
+    experiment::check_same_experiment(experiment::experiment_identity(e.plan.results), "this run",
+                                      experiment::experiment_identity(file), out);
+  } catch (const std::invalid_argument& mismatch) {
+    throw UsageError(std::string(mismatch.what()) + "; pass --force to replace it");
+  }
+  if (!missing_tasks(file, e.shard_index, e.shard_count).empty())
+    throw UsageError(fmt::format("{} exists, holds this experiment but not all of it, and there is no checkpoint journal "
+                                 "to resume; pass --force to run it again",
+                                 out));
+  return true;
+}
+
+// Rank 0's checks of its files before anything runs: --out can be written, no other run holds it
+// (the lock is kept until the end), stale temporary files go; --resume reads the journal.
 void check_files(PreparedExperiment& e, const SessionOptions& o) {
   if (o.out.empty()) return;
+  experiment::check_output_path(o.out, true, "");  // its directory, and not a directory, link, FIFO or device
+  e.lock.emplace(o.out);
+  if (const int removed = experiment::remove_stale_temporaries(o.out); removed > 0)
+    std::cerr << fmt::format("bstp: removed {} temporary file{} of {} left by a killed run\n", removed, removed > 1 ? "s" : "",
+                             o.out);
   std::error_code ec;
-  fs::path directory = fs::path(o.out).parent_path();
-  if (directory.empty()) directory = ".";
-  if (!fs::is_directory(directory, ec))
-    throw UsageError(fmt::format("cannot write '{}': directory '{}' does not exist", o.out, directory.string()));
-  if (fs::exists(o.out, ec) && !o.force) throw UsageError(fmt::format("{} exists; pass --force to overwrite it", o.out));
   const std::string journal = experiment::journal_path(o.out);
-  if (!fs::exists(journal, ec)) {
+  const bool have_journal = fs::exists(journal, ec);
+  if (fs::exists(o.out, ec) && !o.force) {
+    if (!o.resume)
+      throw UsageError(fmt::format("{} exists; pass --force to overwrite it (or --resume to finish or check the run "
+                                   "that wrote it)",
+                                   o.out));
+    if (!have_journal && already_complete(e, o.out)) {
+      e.complete = true;
+      return;
+    }  // with a journal: resume, and replace the file at the end
+  }
+  if (!have_journal) {
     if (o.resume) std::cerr << fmt::format("bstp: no checkpoint journal {}: nothing to resume, starting from the beginning\n", journal);
     return;
   }
@@ -63,6 +99,8 @@ void check_files(PreparedExperiment& e, const SessionOptions& o) {
   if (!o.resume) return;  // --force: the journal is started afresh
   try {
     e.journal.emplace(experiment::CheckpointJournal::resume(journal, e.plan.identity, e.plan.results, e.resumed));
+  } catch (const experiment::CorruptJournal& corrupt) {
+    throw UsageError(std::string(corrupt.what()) + "; pass --force instead of --resume to start over");
   } catch (const std::invalid_argument& mismatch) {
     throw UsageError(std::string(mismatch.what()) + "; run the command that wrote it, or pass --force instead of --resume to start over");
   }
@@ -145,8 +183,10 @@ std::optional<PreparedExperiment> prepare(const std::function<ExperimentPlan()>&
   std::optional<PreparedExperiment> e;
   std::exception_ptr error;
   try {
+    if (const std::string problem = mpi::slurm_tasks_without_mpi(); !problem.empty()) throw UsageError(problem);
     if (o.resume && o.out.empty()) throw UsageError("--resume needs --out: the checkpoint journal is OUT.journal");
-    e.emplace(PreparedExperiment{make(), 0, 1, std::nullopt, 0});
+    e.emplace();
+    e->plan = make();
     if (!o.shard.empty()) {
       parse_shard(o.shard, e->shard_index, e->shard_count);
       e->plan.identity += fmt::format("shard: {}/{}\n", e->shard_index, e->shard_count);
@@ -177,11 +217,18 @@ Outcome execute(PreparedExperiment& e, const SessionOptions& o, const std::strin
   const unsigned threads = o.threads ? o.threads : default_threads();
   const std::vector<Task> tasks = missing_tasks(results, e.shard_index, e.shard_count);
   const mpi::Compute compute = [&](const mpi::Task& t) {
-    return experiment::encode(border::simulate_replication(*plan.points[t.point].scenario, t.replication, o.lp_threads), shape);
+    return experiment::encode(simulate(plan.points[t.point], t.replication, o.lp_threads), shape);
   };
   if (mpi::rank() != 0) {
     mpi::run_worker(threads, compute);
     return Outcome::worker;
+  }
+  if (e.complete) {
+    if (mpi::size() > 1) mpi::run_master({}, threads, compute, {}, [] { return false; });  // releases the workers
+    std::cerr << fmt::format("bstp: {} is already complete (this experiment, every replication{}): nothing to run; "
+                             "--force runs it again\n",
+                             o.out, e.shard_count > 1 ? " of this shard" : "");
+    return Outcome::already_complete;
   }
   std::vector<mpi::Task> farm_tasks;
   if (mpi::size() > 1)
@@ -237,7 +284,7 @@ Outcome execute(PreparedExperiment& e, const SessionOptions& o, const std::strin
   if (!o.out.empty()) {
     results.created_utc = experiment::utc_timestamp_now();
     const Clock::time_point before = Clock::now();
-    experiment::write_results_file(o.out, results, o.force);
+    experiment::write_results_file(o.out, results, true);  // --out was checked, and locked, before the work
     e.journal->remove();
     writing = Clock::now() - before;
   }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "experiment/checkpoint_journal.hpp"
+#include "experiment/output_lock.hpp"
 #include "experiment_plan.hpp"
 
 #include <CLI/CLI.hpp>
@@ -31,8 +32,10 @@ void add_session_options(CLI::App& cmd, SessionOptions& options, bool out_requir
 struct PreparedExperiment {
   ExperimentPlan plan;
   std::size_t shard_index = 0, shard_count = 1;
+  std::optional<experiment::OutputLock> lock;             // rank 0 with --out: held until the end
   std::optional<experiment::CheckpointJournal> journal;  // rank 0 with --out, when resuming
   std::size_t resumed = 0;                                // replications read from the journal
+  bool complete = false;  // --resume found --out finished (same experiment) and no journal
 };
 
 // Plans the experiment with `make` on every MPI rank and checks rank 0's files (--out, the
@@ -42,7 +45,7 @@ struct PreparedExperiment {
 std::optional<PreparedExperiment> prepare(const std::function<ExperimentPlan()>& make, const SessionOptions& options,
                                           int& exit_code);
 
-enum class Outcome { finished, interrupted, worker };
+enum class Outcome { finished, interrupted, worker, already_complete };
 
 // Runs the replications still missing (this shard's), checkpointing each, then writes --out
 // and removes the journal. `what` labels the progress bar. Worker ranks compute for rank 0 and

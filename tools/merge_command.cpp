@@ -3,6 +3,8 @@
 #include "command.hpp"
 #include "experiment/experiment_identity.hpp"
 #include "experiment/mpi_farm.hpp"
+#include "experiment/output_lock.hpp"
+#include "experiment/output_path.hpp"
 #include "experiment/results_file.hpp"
 #include "experiment_runner.hpp"
 
@@ -40,8 +42,11 @@ std::string missing_list(const std::vector<Task>& missing) {
 }
 
 int merge(const MergeOptions& o, const std::string& command_line) {
+  if (const std::string problem = experiment::mpi::slurm_tasks_without_mpi(); !problem.empty()) throw UsageError(problem);
   if (experiment::mpi::rank() != 0) return kExitOk;  // under mpirun, one rank merges
-  if (std::filesystem::exists(o.out) && !o.force) throw UsageError(fmt::format("{} exists; pass --force to overwrite it", o.out));
+  experiment::check_output_path(o.out, o.force, "pass --force to overwrite it");
+  const experiment::OutputLock lock(o.out);
+  experiment::remove_stale_temporaries(o.out);
   experiment::ExperimentResults merged = read_input(o.shards.front());
   const std::string identity = experiment::experiment_identity(merged);
   for (std::size_t i = 1; i < o.shards.size(); ++i) {
@@ -57,7 +62,7 @@ int merge(const MergeOptions& o, const std::string& command_line) {
                                  missing.size(), total, missing_list(missing)));
   merged.command_line = command_line;
   merged.created_utc = experiment::utc_timestamp_now();
-  experiment::write_results_file(o.out, merged, o.force);
+  experiment::write_results_file(o.out, merged, true);  // checked above
   std::cout << fmt::format("Merged {} files into {}: {} design points x {} replications, {} of {} done\n", o.shards.size(), o.out,
                            merged.points.size(), merged.replications, total - missing.size(), total);
   return kExitOk;

@@ -2,10 +2,12 @@
 #include "command.hpp"
 #include "experiment_session.hpp"
 #include "experiment_summary.hpp"
+#include "option_checks.hpp"
 
 #include <border/scenario_loader.hpp>
 
 #include <iostream>
+#include <limits>
 
 #include <fmt/format.h>
 
@@ -29,7 +31,7 @@ ExperimentPlan plan_run(const RunOptions& o, const std::string& command_line) {
   if (o.seed_given) overrides.emplace_back("scenario.seed", std::to_string(o.seed));
   if (o.replications > 0) overrides.emplace_back("scenario.replications", std::to_string(o.replications));
   std::vector<PointSpec> specs;
-  for (const std::string& name : names) specs.push_back({experiment::DesignPoint{name, {}}, name, overrides});
+  for (const std::string& name : names) specs.push_back({experiment::DesignPoint{name, {}, name}, name, overrides});
   return make_plan(doc, specs, doc.resolved_text(names.front(), overrides), "", command_line);
 }
 
@@ -41,7 +43,7 @@ int run(const RunOptions& o, const std::string& command_line) {
   const std::string what = fmt::format("{}: {} policies x {} replications", e->plan.points.front().scenario->scenario().name,
                                        results.points.size(), results.replications);
   const Outcome outcome = execute(*e, o.session, what);
-  if (outcome == Outcome::worker) return kExitOk;
+  if (outcome == Outcome::worker || outcome == Outcome::already_complete) return kExitOk;
   if (outcome == Outcome::interrupted) return kExitInterrupted;
   print(std::cout, summarise(results, results.crossings, o.format), o.format);
   if (!o.session.out.empty() && o.format == Format::text) std::cout << "\nResults written to " << o.session.out << "\n";
@@ -68,8 +70,11 @@ void add_run_command(Program& program) {
       "  bstp run scenarios/tutorial.yaml --format json > summary.json");
   cmd->add_option("scenario", o->scenario, "Scenario YAML file (see docs/scenario-format.md)")->required()->check(CLI::ExistingFile);
   cmd->add_option("--policy", o->policies, "Policy to run (repeatable; default: all, in file order; the first is the reference)");
-  cmd->add_option("--replications", o->replications, "Replications per policy (default: the scenario's)")->check(CLI::PositiveNumber);
-  cmd->add_option("--seed", o->seed, "Master seed (default: the scenario's)")->each([o](const std::string&) { o->seed_given = true; });
+  cmd->add_option("--replications", o->replications, "Replications per policy (default: the scenario's)")
+      ->check(whole_number(1, std::numeric_limits<int>::max()));
+  cmd->add_option("--seed", o->seed, "Master seed, 0 to 2^64 - 1 (default: the scenario's)")
+      ->check(whole_number(0, std::numeric_limits<std::uint64_t>::max()))
+      ->each([o](const std::string&) { o->seed_given = true; });
   add_session_options(*cmd, o->session, false);
   add_format_option(*cmd, o->format);
   program.actions[cmd] = [o, &program] { return run(*o, program.command_line); };

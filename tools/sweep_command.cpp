@@ -91,7 +91,7 @@ int sweep(const SweepOptions& o, const std::string& command_line) {
   const experiment::ExperimentResults& results = e->plan.results;
   const std::string what = fmt::format("{}: {} design points x {} replications", o.sweep, results.points.size(), results.replications);
   const Outcome outcome = execute(*e, o.session, what);
-  if (outcome == Outcome::worker) return kExitOk;
+  if (outcome == Outcome::worker || outcome == Outcome::already_complete) return kExitOk;
   if (outcome == Outcome::interrupted) return kExitInterrupted;
   if (o.format == Format::text) {
     print(std::cout, sweep_table(results), o.format);

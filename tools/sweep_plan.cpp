@@ -107,7 +107,7 @@ ExperimentPlan plan_sweep(const SweepFile& s, const std::string& command_line) {
   std::vector<std::string> policy_of;
   for (const std::string& policy : policies)
     for (const SweepPoint& point : s.points) {
-      PointSpec spec{{point.label.empty() ? policy : policy + " " + point.label, {}}, policy, base};
+      PointSpec spec{{point.label.empty() ? policy : policy + " " + point.label, {}, policy}, policy, base};
       std::vector<Origin> from = base_origins;
       for (const Assignment& a : point.assignments) {
         spec.point.parameters.emplace_back(a.path, a.value);

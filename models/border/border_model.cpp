@@ -10,28 +10,35 @@
 
 namespace bstp::border {
 
-ReplicationResult simulate_replication(const CompiledScenario& scenario, std::uint64_t replication, unsigned threads) {
-  const auto began = std::chrono::steady_clock::now();
-  Simulation sim(SimulationOptions{scenario.horizon(), kHandoverSeconds, threads});
-  std::vector<CountryLp*> countries;
-  std::vector<OrganisationLp*> organisations;
+Replication::Replication(const CompiledScenario& scenario, std::uint64_t replication, unsigned threads)
+    : scenario_(scenario), began_(std::chrono::steady_clock::now()) {
+  simulation_ = std::make_unique<Simulation>(SimulationOptions{scenario.horizon(), kHandoverSeconds, threads});
   for (std::size_t c = 0; c < scenario.countries.size(); ++c)
-    countries.push_back(&sim.emplace<CountryLp>(scenario, static_cast<int>(c), replication));
+    countries_.push_back(&simulation_->emplace<CountryLp>(scenario, static_cast<int>(c), replication));
   for (std::size_t o = 0; o < scenario.organisations.size(); ++o)
-    organisations.push_back(&sim.emplace<OrganisationLp>(scenario, static_cast<int>(o), replication));
-  const RunStats stats = sim.run();
+    organisations_.push_back(&simulation_->emplace<OrganisationLp>(scenario, static_cast<int>(o), replication));
+}
+
+Replication::~Replication() = default;
+
+ReplicationResult Replication::finish() {
+  const RunStats stats = simulation_->run();
 
   // Merge the observers in LP order, so that floating-point sums do not depend on threads.
-  IndicatorCollector all(scenario.months(), static_cast<int>(scenario.countries.size()), static_cast<int>(scenario.crossings.size()));
-  for (CountryLp* c : countries) {
-    c->finish(scenario.horizon());
+  IndicatorCollector all(scenario_.months(), static_cast<int>(scenario_.countries.size()), static_cast<int>(scenario_.crossings.size()));
+  for (CountryLp* c : countries_) {
+    c->finish(scenario_.horizon());
     all.merge(c->indicators());
   }
-  for (OrganisationLp* o : organisations) all.merge(o->indicators());
-  ReplicationResult result = all.result(static_cast<double>(scenario.horizon()));
+  for (OrganisationLp* o : organisations_) all.merge(o->indicators());
+  ReplicationResult result = all.result(static_cast<double>(scenario_.horizon()));
   result.events = stats.committed_events;
-  result.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
+  result.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began_).count();
   return result;
+}
+
+ReplicationResult simulate_replication(const CompiledScenario& scenario, std::uint64_t replication, unsigned threads) {
+  return Replication(scenario, replication, threads).finish();
 }
 
 }  // namespace bstp::border

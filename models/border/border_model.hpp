@@ -4,11 +4,41 @@
 #include "compiled_scenario.hpp"
 #include "indicators.hpp"
 
+#include <bstp/simulation.hpp>
+
+#include <chrono>
+#include <memory>
+#include <vector>
+
 namespace bstp::border {
+
+class CountryLp;
+class OrganisationLp;
 
 // Runs replication `replication` (0-based) of `scenario`. threads = 1 uses the sequential
 // scheduler, more the parallel one; the result is bit-identical either way. Replications with the
 // same index see the same random numbers under every policy (common random numbers).
 ReplicationResult simulate_replication(const CompiledScenario& scenario, std::uint64_t replication, unsigned threads = 1);
+
+// One replication on a simulation the caller may drive in steps (run_until, inject, observers)
+// before finish(); simulate_replication is Replication(...).finish().
+class Replication {
+ public:
+  Replication(const CompiledScenario& scenario, std::uint64_t replication, unsigned threads = 1);
+  ~Replication();
+  Replication(const Replication&) = delete;
+  Replication& operator=(const Replication&) = delete;
+
+  Simulation& simulation() { return *simulation_; }
+  // Runs to the horizon, closes the books and returns the indicators. Call once.
+  ReplicationResult finish();
+
+ private:
+  const CompiledScenario& scenario_;
+  std::unique_ptr<Simulation> simulation_;
+  std::vector<CountryLp*> countries_;
+  std::vector<OrganisationLp*> organisations_;
+  std::chrono::steady_clock::time_point began_;
+};
 
 }  // namespace bstp::border

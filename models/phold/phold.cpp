@@ -66,16 +66,26 @@ std::string check(const Config& c) {
   return {};
 }
 
-Result run(const Config& config) {
+Model::Model(const Config& config) {
   if (const std::string problem = check(config); !problem.empty()) throw std::invalid_argument(problem);
-  Simulation sim(SimulationOptions{to_ticks(config.end), to_ticks(config.lookahead), config.threads});
-  std::vector<const PholdLp*> lps;
-  lps.reserve(config.lps);
-  for (std::uint32_t i = 0; i < config.lps; ++i) lps.push_back(&sim.emplace<PholdLp>(config, i));
+  simulation_ = std::make_unique<Simulation>(SimulationOptions{to_ticks(config.end), to_ticks(config.lookahead), config.threads});
+  lps_.reserve(config.lps);
+  for (std::uint32_t i = 0; i < config.lps; ++i) lps_.push_back(&simulation_->emplace<PholdLp>(config, i));
+}
+
+Model::~Model() = default;
+
+std::uint64_t Model::checksum() const {
+  std::uint64_t checksum = 0;
+  for (const LogicalProcess* lp : lps_) checksum = hash_combine(checksum, static_cast<const PholdLp*>(lp)->state_digest());
+  return checksum;
+}
+
+Result run(const Config& config) {
+  Model model(config);
   Result result;
-  result.stats = sim.run();
-  result.checksum = 0;
-  for (const PholdLp* lp : lps) result.checksum = hash_combine(result.checksum, lp->state_digest());
+  result.stats = model.simulation().run();
+  result.checksum = model.checksum();
   return result;
 }
 

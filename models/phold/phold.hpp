@@ -8,7 +8,9 @@
 #include <bstp/bstp.hpp>
 
 #include <cstdint>
+#include <memory>
 #include <string>
+#include <vector>
 
 namespace bstp::phold {
 
@@ -34,5 +36,23 @@ struct Result {
 };
 
 Result run(const Config& config);
+
+// PHOLD built on a simulation that the caller drives (run_until, inject, observers); run() is
+// Model(config).simulation().run() and the checksum.
+class Model {
+ public:
+  explicit Model(const Config& config);
+  ~Model();
+  Model(const Model&) = delete;
+  Model& operator=(const Model&) = delete;
+
+  Simulation& simulation() { return *simulation_; }
+  // Digest of every LP's state so far.
+  std::uint64_t checksum() const;
+
+ private:
+  std::unique_ptr<Simulation> simulation_;
+  std::vector<const LogicalProcess*> lps_;
+};
 
 }  // namespace bstp::phold

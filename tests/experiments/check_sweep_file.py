@@ -24,8 +24,8 @@ def check(condition, what):
         print("FAIL:", what)
 
 
-SEATS = "training.programs.creompaz_basic.cohorts.0.seats"
-SHARE = "countries.GT.police.share_trained"
+SEATS = "seats"            # short names; the dotted paths are their `path` attributes
+SHARE = "share_trained"
 
 
 def check_small(path):
@@ -35,6 +35,9 @@ def check_small(path):
                     for policy in ("baseline", "trained") for seats in (20, 40) for share in ("0.1", "0.3")]
         check(names == expected, f"point names {names}")
         check(list(f["points"]) == [SEATS, SHARE], f"parameters in sweep order: {list(f['points'])}")
+        check(f["points"][SEATS].attrs["path"] == "training.programs.creompaz_basic.cohorts.0.seats", "dotted path")
+        check(f["points"][SHARE].attrs["path"] == "countries.GT.police.share_trained", "dotted path")
+        check(list(f["policy"].asstr()[...]) == ["baseline"] * 4 + ["trained"] * 4, "policy of each point")
         check(list(f["points"][SEATS][...]) == [20, 20, 40, 40] * 2, "seats at each point")
         check(list(f["points"][SHARE][...]) == [0.1, 0.3] * 4, "share_trained at each point")
         check([d[0].name for d in f["points"][SEATS].dims] == ["/point"], "parameters on the point dimension")
@@ -62,7 +65,7 @@ def check_points(path):
         names = list(f["point"].asstr()[...])
         check(names == ["coordinated seam_penalty=0.2 share_trained=0.5", "coordinated seam_penalty=0.8",
                         "coordinated"], f"points names {names}")
-        seam = f["points/coordination.seam_penalty"][...]
+        seam = f["points/seam_penalty"][...]
         share = f[f"points/{SHARE}"][...]
         check(seam[0] == 0.2 and seam[1] == 0.8 and math.isnan(seam[2]), f"seam_penalty {seam}")
         check(share[0] == 0.5 and math.isnan(share[1]) and math.isnan(share[2]), f"share_trained {share}")

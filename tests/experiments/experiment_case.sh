@@ -7,6 +7,8 @@
 #   interrupt  SIGTERM, then --resume = uninterrupted
 #   shards     --shard 0/3, 1/3, 2/3 joined by bstp merge = one run
 #   mpi        mpirun -n 2 = one process (and an MPI run killed and resumed under MPI)
+#   outputs    what --out may be and when (locks, kinds of file, stale temporaries, --resume of a
+#              finished file, damaged or foreign journals): refused at once with exit 2, or fine
 set -u
 case="$1"; bstp="$2"; python="$3"; work="$4"; mpiexec="${5:-}"
 here=tests/experiments
@@ -105,6 +107,82 @@ mpi)
   no_file "$work/cut.h5"
   expect 0 $mpi "$bstp" sweep $sweep --threads 1 --out "$work/cut.h5" --resume
   same "$work/single.h5" "$work/cut.h5"
+  ;;
+outputs)
+  # expect_says CODE TEXT COMMAND...: exit code CODE and TEXT (fixed string) in the output.
+  expect_says() {
+    code=$1; text=$2; shift 2
+    expect "$code" "$@"
+    grep -qF -- "$text" "$work/last.txt" || { cat "$work/last.txt"; fail "no '$text' from: $*"; }
+  }
+  # A second run on an --out that a running one holds is refused at once, with or without --resume
+  # or --force (flock(1) holds the lock here as a running bstp does).
+  flock "$work/held.h5.lock" sleep 60 & holder=$!
+  i=0; while ! flock -n -E 9 "$work/held.h5.lock" true; [ $? -ne 9 ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+  for flag in "" --resume --force; do
+    expect_says 2 "held.h5 is in use" "$bstp" sweep $sweep --out "$work/held.h5" $flag
+  done
+  kill $holder; wait $holder 2> /dev/null; rm -f "$work/held.h5.lock"
+  no_file "$work/held.h5.journal"
+  # --force replaces only a regular file; --out is checked before anything runs.
+  mkfifo "$work/fifo.h5" && expect_says 2 "fifo.h5' is a FIFO" "$bstp" sweep $sweep --out "$work/fifo.h5" --force
+  ln -s full.h5 "$work/link.h5" && expect_says 2 "link.h5' is a symbolic link" "$bstp" sweep $sweep --out "$work/link.h5" --force
+  no_file "$work/full.h5"
+  mkdir "$work/dir.h5" && expect_says 2 "dir.h5' is a directory" "$bstp" run $tutorial --out "$work/dir.h5" --force
+  expect_says 2 "directory '$work/none' does not exist" "$bstp" run $tutorial --out "$work/none/x.h5"
+  if [ "$(id -u)" != 0 ]; then  # root writes anywhere
+    mkdir "$work/ro" && chmod 555 "$work/ro"
+    expect_says 2 "is not writable" "$bstp" run $tutorial --out "$work/ro/x.h5"
+  fi
+  # A finished file: the next run is refused, --resume says it is complete (exit 0) and leaves it.
+  expect 0 "$bstp" sweep $sweep --out "$work/full.h5"
+  cp "$work/full.h5" "$work/copy.h5"
+  expect_says 2 "exists; pass --force" "$bstp" sweep $sweep --out "$work/full.h5"
+  expect_says 0 "full.h5 is already complete" "$bstp" sweep $sweep --out "$work/full.h5" --resume
+  cmp -s "$work/full.h5" "$work/copy.h5" || fail "--resume of a finished file changed it"
+  sed "s|^scenario: .*|scenario: $PWD/$tutorial|; s/^seed: 7\$/seed: 8/" $sweep > "$work/other-seed.yaml"
+  expect_says 2 "seed differs" "$bstp" sweep "$work/other-seed.yaml" --out "$work/full.h5" --resume
+  # A finished file and the journal of a --force rerun: --resume finishes the rerun and replaces it.
+  expect 130 env BSTP_TEST_CRASH_AFTER=3 "$bstp" sweep $sweep --threads 1 --out "$work/full.h5" --force
+  expect_says 0 "resuming: 3 replications" "$bstp" sweep $sweep --out "$work/full.h5" --resume
+  same "$work/copy.h5" "$work/full.h5"
+  # Temporary files of killed writers of this output go (their PID is dead); a live one stays.
+  dead=4000000; while kill -0 $dead 2> /dev/null; do dead=$((dead + 1)); done
+  touch "$work/temp.h5.tmp-$dead" "$work/temp.h5.tmp-$$" "$work/other.h5.tmp-$dead"
+  expect_says 0 "removed 1 temporary file of" "$bstp" run $tutorial --replications 2 --out "$work/temp.h5"
+  no_file "$work/temp.h5.tmp-$dead"
+  [ -e "$work/temp.h5.tmp-$$" ] && [ -e "$work/other.h5.tmp-$dead" ] || fail "removed a temporary file not stale or not ours"
+  touch "$work/temp.h5.tmp-$dead"
+  expect_says 0 "already complete" "$bstp" run $tutorial --replications 2 --out "$work/temp.h5" --resume
+  no_file "$work/temp.h5.tmp-$dead"
+  # Journals: damaged, of an older bstp, or with records of another experiment are bad input.
+  expect 130 env BSTP_TEST_CRASH_AFTER=4 "$bstp" sweep $sweep --threads 1 --out "$work/cut.h5"
+  expect 130 env BSTP_TEST_CRASH_AFTER=4 "$bstp" sweep "$work/other-seed.yaml" --threads 1 --out "$work/foreign.h5"
+  cp "$work/cut.h5.journal" "$work/good.journal"
+  "$python" - "$work/cut.h5.journal" "$work/foreign.h5.journal" <<'PY'
+import struct, sys
+def split(path):  # header (magic, length, identity, digest), records
+    data = open(path, "rb").read()
+    n = struct.unpack_from("<Q", data, 8)[0]
+    return data[:24 + n], data[24 + n:]
+head, records = split(sys.argv[1])
+_, foreign = split(sys.argv[2])
+size = len(records) // 4
+open(sys.argv[1], "wb").write(head + records[:size] + foreign[size:2 * size] + records[2 * size:])
+PY
+  expect_says 2 "is damaged at byte" "$bstp" sweep $sweep --out "$work/cut.h5" --resume
+  grep -qF -- "pass --force instead of --resume to start over" "$work/last.txt" || fail "no hint to --force"
+  cp "$work/good.journal" "$work/cut.h5.journal"
+  printf 'BSTPJNL1' | dd of="$work/cut.h5.journal" conv=notrunc 2> /dev/null
+  expect_says 2 "journal of an older bstp" "$bstp" sweep $sweep --out "$work/cut.h5" --resume
+  cp "$work/good.journal" "$work/cut.h5.journal"
+  printf 'X' | dd of="$work/cut.h5.journal" bs=1 seek=40 conv=notrunc 2> /dev/null
+  expect_says 2 "has a corrupt header" "$bstp" sweep $sweep --out "$work/cut.h5" --resume
+  cp "$work/good.journal" "$work/cut.h5.journal"
+  expect_says 2 "seed differs" "$bstp" sweep "$work/other-seed.yaml" --out "$work/cut.h5" --resume
+  expect_says 0 "resuming: 4 replications" "$bstp" sweep $sweep --out "$work/cut.h5" --resume
+  same "$work/copy.h5" "$work/cut.h5"
+  for f in full cut temp; do no_file "$work/$f.h5.lock"; done  # (a killed run's, foreign.h5.lock, stays: harmless)
   ;;
 *) echo "unknown case $case" >&2; exit 2 ;;
 esac

@@ -42,6 +42,25 @@ TEST(SchedulerEquivalence, RegionIsIdenticalOnOneToFourThreads) {
   expect_same_on_every_scheduler("scenarios/bstp-region.yaml", "trained_coordinated", 120);
 }
 
+// Stepping the simulation (run_until each simulated month, and at odd instants) and then
+// finishing gives the bits of one run, on the sequential and the parallel scheduler.
+TEST(SchedulerEquivalence, TutorialInStepsIsIdenticalToOneRun) {
+  const ScenarioDocument doc = ScenarioDocument::from_file("scenarios/tutorial.yaml");
+  const CompiledScenario s(doc.resolve("coordinated", {{"scenario.horizon_days", "90"}}));
+  const ReplicationResult whole = simulate_replication(s, 2, 1);
+  ASSERT_GT(whole.events, 1000u);
+  for (unsigned threads : {1u, 2u, 3u}) {
+    Replication stepped(s, 2, threads);
+    Simulation& sim = stepped.simulation();
+    for (Time t = 1; t < s.horizon(); t += 30 * seconds::kDay + 3 * seconds::kHour + 7) {
+      sim.run_until(t);
+      ASSERT_EQ(sim.now(), t);
+      ASSERT_GE(sim.next_event_time(), t);
+    }
+    expect_identical(whole, stepped.finish(), "tutorial in steps on " + std::to_string(threads) + " threads");
+  }
+}
+
 TEST(SchedulerEquivalence, SameReplicationGivesSameBitsTwice) {
   const CompiledScenario s(ScenarioDocument::from_file("scenarios/tutorial.yaml").resolve("baseline"));
   expect_identical(simulate_replication(s, 3), simulate_replication(s, 3), "rerun");

@@ -45,7 +45,12 @@ def check_h5py(path):
         for name in ("scenario", "scenario_file", "bstp_version", "git_revision",
                      "command_line", "created_utc"):
             check(isinstance(f.attrs[name], str), f"attribute {name} is str, got {type(f.attrs[name])}")
-        check(f.attrs["format_version"] == 1, "format_version == 1")
+        check(f.attrs["format_version"] == 2, "format_version == 2")
+        check(f.attrs["Conventions"] == "CF-1.8", "Conventions")
+        check(list(f["policy"].asstr()[...]) == ["baseline", "baseline"], "policy of each point")
+        check([d[0].name for d in f["policy"].dims] == ["/point"], "policy is on the point dimension")
+        check(f["month"].attrs["units"] == "1" and "30.4375" in f["month"].attrs["description"],
+              "month is described")
         check(f.attrs["seed"] == 12345, "seed == 12345")
         check("ünïcode" in f.attrs["scenario"], "scenario text is UTF-8")
         check(f.attrs["git_revision"] == "abcdef123456", "git_revision")
@@ -62,10 +67,10 @@ def check_h5py(path):
             check(h5py.h5ds.is_scale(f[scale].id), f"/{scale} is a dimension scale")
 
         # Sweep parameters.
-        check(list(f["points"]) == ["checkpoints.lanes", "training.cohort_size"],
-              "parameters in sweep order")
-        check(list(f["points/checkpoints.lanes"][...]) == [2.0, 4.0], "parameter values")
-        check([d[0].name for d in f["points/training.cohort_size"].dims] == ["/point"],
+        check(list(f["points"]) == ["lanes", "cohort_size"], "short parameter names in sweep order")
+        check(f["points/lanes"].attrs["path"] == "checkpoints.lanes", "dotted path kept as attribute")
+        check(list(f["points/lanes"][...]) == [2.0, 4.0], "parameter values")
+        check([d[0].name for d in f["points/cohort_size"].dims] == ["/point"],
               "parameters are on the point dimension")
 
         indicators = list(f["totals"])
@@ -80,10 +85,19 @@ def check_h5py(path):
                 check(d.shape == shape, f"{group}/{name} shape {d.shape} == {shape}")
                 check(d.dtype == np.float64, f"{group}/{name} is float64")
                 check([dim[0].name for dim in d.dims] == dims, f"{group}/{name} dims")
-                check(isinstance(d.attrs["units"], str), f"{group}/{name} units is str")
+                check(d.attrs["units"] in ("1", "kg", "hours"), f"{group}/{name} UDUNITS units")
+                check(isinstance(d.attrs["display_units"], str), f"{group}/{name} display_units")
+                check(isinstance(d.attrs["long_name"], str) and d.attrs["long_name"],
+                      f"{group}/{name} long_name")
+                check(math.isnan(d.attrs["_FillValue"]) and math.isnan(d.fillvalue),
+                      f"{group}/{name} _FillValue NaN")
+                check(d.fletcher32, f"{group}/{name} has the Fletcher32 checksum")
                 check(isinstance(d.attrs["description"], str) and d.attrs["description"],
                       f"{group}/{name} description is a non-empty str")
         check(f["totals/mean_crossing_delay_hours"].attrs["units"] == "hours", "units of hours")
+        check(f["totals/seizures"].attrs["units"] == "1", "counts are dimensionless")
+        check(f["totals/seizures"].attrs["display_units"] == "count", "unit word kept")
+        check(f["totals/training_cost_usd"].attrs["display_units"] == "USD", "USD kept as display unit")
 
         # Per-crossing flow.
         kg = f["by_crossing/kg"]
@@ -154,7 +168,13 @@ def check_xarray(path):
               value(1, 1, 0) + 10.0, "xarray by_crossing value by label")
 
         params = xr.open_dataset(path, engine="h5netcdf", group="points")
-        check(params["checkpoints.lanes"].dims == ("point",), "xarray parameter dims")
+        check(params["lanes"].dims == ("point",), "xarray parameter dims")
+        check(list(root["policy"].values) == ["baseline", "baseline"] and "policy" in root.coords,
+              "xarray reads policy as a root coordinate")
+        grid = totals.assign_coords(policy=root["policy"], **{n: params[n] for n in params.data_vars})
+        grid = grid.set_index(point=["policy", "lanes", "cohort_size"]).unstack("point")
+        check(float(grid["seizures"].sel(policy="baseline", lanes=4.0, cohort_size=20.0, replication=0)) ==
+              value(1, 0, k), "policy x parameter grid by sel")
 
         monthly = xr.open_dataset(path, engine="h5netcdf", group="monthly")
         check(monthly["seizures"].sizes == {"point": P, "replication": R, "month": M},

@@ -1,4 +1,6 @@
+#include "experiment/results_digest.hpp"
 #include "experiment/results_file.hpp"
+#include "experiment/results_layout.hpp"
 #include "sample_results.hpp"
 
 #include <gtest/gtest.h>
@@ -13,6 +15,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <iterator>
 #include <iostream>
 #include <limits>
 #include <string>
@@ -286,8 +289,10 @@ TEST_F(ResultsFile, LargeDatasetsAreChunkedAndCompressed) {
   };
   int filters = 0;
   EXPECT_EQ(layout_of("/monthly/seizures", &filters), H5D_CHUNKED);  // 3*40*24*8 = 23 KB
-  EXPECT_EQ(filters, 2);                                             // shuffle + deflate
-  EXPECT_EQ(layout_of("/totals/seizures", &filters), H5D_CONTIGUOUS);  // 960 B
+  EXPECT_EQ(filters, 3);                                             // shuffle + deflate + Fletcher32
+  EXPECT_EQ(layout_of("/totals/seizures", &filters), H5D_CHUNKED);   // 960 B: chunked for the checksum
+  EXPECT_EQ(filters, 1);                                             // Fletcher32 only
+  EXPECT_EQ(layout_of("/point", &filters), H5D_CONTIGUOUS);          // strings: no checksum filter
   EXPECT_EQ(filters, 0);
   H5Fclose(file);
   expect_equal(synthetic_results(3, 40, 24, 2), read_results_file(path("r.h5")));
@@ -305,6 +310,151 @@ TEST_F(ResultsFile, ReadingSomethingElseFailsClearly) {
   H5Fclose(file);
   const std::string other = message_of([&] { read_results_file(path("other.h5")); });
   EXPECT_NE(other.find("not a bstp results file"), std::string::npos) << other;
+}
+
+// tests/results/data/sample_v1.h5 is sample_results() as format_version 1 wrote it (before
+// policies, short parameter names, CF attributes and checksums).
+TEST_F(ResultsFile, ReadsFormatVersion1) {
+  ExperimentResults expected = sample_results();
+  for (DesignPoint& p : expected.points) p.policy = "";  // "lanes=2": a sweep point without a policy word
+  expect_equal(expected, read_results_file(std::string(BSTP_RESULTS_TEST_DATA) + "/sample_v1.h5"));
+}
+
+TEST_F(ResultsFile, RoundTripKeepsPoliciesAndDottedPaths) {
+  ExperimentResults written = sample_results();
+  written.points[0].policy = "baseline";
+  written.points[1].policy = "trained";
+  written.points[0].parameters = {{"training.cohorts.0.seats", 20.0}, {"training.cohorts.1.seats", 5.0}};
+  written.points[1].parameters = {{"training.cohorts.0.seats", 40.0}, {"training.cohorts.1.seats", 5.0}};
+  write_results_file(path("r.h5"), written, false);
+  expect_equal(written, read_results_file(path("r.h5")));
+  const hid_t file = H5Fopen(path("r.h5").c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+  ASSERT_GE(file, 0);
+  EXPECT_GT(H5Lexists(file, "/points/cohorts_0_seats", H5P_DEFAULT), 0);
+  EXPECT_GT(H5Lexists(file, "/points/cohorts_1_seats", H5P_DEFAULT), 0);
+  H5Fclose(file);
+}
+
+TEST(ParameterShortNames, AreUniqueIdentifiersAvoidingCoordinateNames) {
+  EXPECT_EQ(parameter_short_names({"training.programs.creompaz_basic.cohorts.0.seats"}),
+            std::vector<std::string>{"seats"});
+  EXPECT_EQ(parameter_short_names({"a.cohorts.0.seats", "a.cohorts.1.seats", "checkpoints.lanes"}),
+            (std::vector<std::string>{"cohorts_0_seats", "cohorts_1_seats", "lanes"}));
+  EXPECT_EQ(parameter_short_names({"x.policy", "y.month", "z.share-trained"}),
+            (std::vector<std::string>{"x_policy", "y_month", "share_trained"}));
+  EXPECT_EQ(parameter_short_names({"a.b", "a_b"}), (std::vector<std::string>{"b", "a_b"}));
+  EXPECT_EQ(parameter_short_names({"x.a.b", "y.a_b"}), (std::vector<std::string>{"b", "a_b"}));
+  EXPECT_EQ(parameter_short_names({"x.a_b", "y.a.b"}), (std::vector<std::string>{"a_b", "b"}));
+  EXPECT_EQ(parameter_short_names({"seed", "cohorts.0"}), (std::vector<std::string>{"seed", "cohorts_0"}));
+}
+
+TEST(CfUnits, AreUdunitsWithDimensionlessOne) {
+  EXPECT_EQ(udunits_of("kg"), "kg");
+  EXPECT_EQ(udunits_of("hours"), "hours");
+  EXPECT_EQ(udunits_of("count"), "1");
+  EXPECT_EQ(udunits_of("ratio"), "1");
+  EXPECT_EQ(udunits_of("USD"), "1");
+  EXPECT_EQ(udunits_of("officers"), "1");
+}
+
+// Flips one bit at `offset` of the file.
+void flip_bit(const std::string& file, std::streamoff offset) {
+  std::fstream f(file, std::ios::in | std::ios::out | std::ios::binary);
+  f.seekg(offset);
+  char byte = 0;
+  f.get(byte);
+  f.seekp(offset);
+  f.put(static_cast<char>(byte ^ 0x04));
+}
+
+// The file offset of the first chunk of `dataset` (chunk addresses count from the superblock).
+std::streamoff first_chunk_offset(const std::string& file_name, const char* dataset) {
+  const hid_t file = H5Fopen(file_name.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+  const hid_t d = H5Dopen2(file, dataset, H5P_DEFAULT);
+  const hid_t space = H5Dget_space(d);
+  haddr_t address = HADDR_UNDEF;
+  hsize_t size = 0;
+  const herr_t status = H5Dget_chunk_info(d, space, 0, nullptr, nullptr, &address, &size);
+  H5Sclose(space);
+  H5Dclose(d);
+  H5Fclose(file);
+  return status < 0 ? -1 : static_cast<std::streamoff>(address + kUserBlockBytes);
+}
+
+void restamp(const std::string& file_name) {
+  std::ifstream in(file_name, std::ios::binary);
+  std::vector<char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  in.close();
+  stamp_digest(bytes);
+  std::ofstream(file_name, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+}
+
+TEST_F(ResultsFile, DamagedDataIsRefusedByTheDigest) {
+  write_results_file(path("r.h5"), sample_results(), false);
+  const std::streamoff offset = first_chunk_offset(path("r.h5"), "/monthly/seizures");
+  ASSERT_GT(offset, 0);
+  flip_bit(path("r.h5"), offset + 3);
+  const std::string message = message_of([&] { read_results_file(path("r.h5")); });
+  EXPECT_NE(message.find(path("r.h5")), std::string::npos) << message;
+  EXPECT_NE(message.find("the file is damaged"), std::string::npos) << message;
+}
+
+// Damage the digest cannot see (the digest recomputed after it): Fletcher32 names the dataset.
+TEST_F(ResultsFile, DamagedDataIsRefusedByTheDatasetChecksum) {
+  write_results_file(path("r.h5"), sample_results(), false);
+  const std::streamoff offset = first_chunk_offset(path("r.h5"), "/monthly/seizures");
+  ASSERT_GT(offset, 0);
+  flip_bit(path("r.h5"), offset + 3);
+  restamp(path("r.h5"));
+  const std::string message = message_of([&] { read_results_file(path("r.h5")); });
+  EXPECT_NE(message.find("/monthly/seizures"), std::string::npos) << message;
+  EXPECT_NE(message.find("the file is damaged"), std::string::npos) << message;
+}
+
+TEST_F(ResultsFile, TruncatedFileIsRefused) {
+  write_results_file(path("r.h5"), sample_results(), false);
+  fs::resize_file(path("r.h5"), fs::file_size(path("r.h5")) - 100);
+  EXPECT_NE(message_of([&] { read_results_file(path("r.h5")); }).find("truncated"), std::string::npos);
+}
+
+TEST_F(ResultsFile, DamagedSuperblockIsRefused) {
+  write_results_file(path("r.h5"), sample_results(), false);
+  flip_bit(path("r.h5"), kUserBlockBytes + 20);  // the end-of-file address in the version 2 superblock
+  const std::string message = message_of([&] { read_results_file(path("r.h5")); });
+  EXPECT_NE(message.find("the file is damaged"), std::string::npos) << message;
+}
+
+// A bit flipped anywhere: the reader either refuses the file or reads the same numbers (the bit
+// was in free space, or in a name that is not checksummed); it never returns other numbers.
+TEST_F(ResultsFile, NoFlippedBitChangesTheNumbersRead) {
+  const ExperimentResults written = sample_results();
+  write_results_file(path("clean.h5"), written, false);
+  const auto size = static_cast<std::streamoff>(fs::file_size(path("clean.h5")));
+  int refused = 0, read = 0;
+  for (std::streamoff offset = 0; offset < size; offset += 257) {
+    fs::copy_file(path("clean.h5"), path("r.h5"), fs::copy_options::overwrite_existing);
+    flip_bit(path("r.h5"), offset);
+    if (std::getenv("BSTP_TRACE_FLIPS") != nullptr) std::cerr << "flip at " << offset << std::endl;
+    ExperimentResults got;
+    try {
+      got = read_results_file(path("r.h5"));
+    } catch (const std::runtime_error&) {
+      ++refused;
+      continue;
+    }
+    ++read;
+    SCOPED_TRACE("bit flipped at byte " + std::to_string(offset));
+    ASSERT_EQ(got.values.size(), written.values.size());
+    for (std::size_t p = 0; p < got.values.size(); ++p)
+      for (std::size_t r = 0; r < got.values[p].size(); ++r) {
+        ASSERT_TRUE(same(got.values[p][r].totals, written.values[p][r].totals));
+        ASSERT_TRUE(same(got.values[p][r].crossing_kg, written.values[p][r].crossing_kg));
+        for (std::size_t k = 0; k < got.values[p][r].monthly.size(); ++k)
+          ASSERT_TRUE(same(got.values[p][r].monthly[k], written.values[p][r].monthly[k]));
+      }
+  }
+  EXPECT_GT(refused, 0);
+  std::cout << refused << " refused, " << read << " read the same numbers\n";
 }
 
 TEST(UtcTimestamp, IsIso8601InUtc) {

@@ -37,8 +37,8 @@ double sample_total(std::size_t p, std::size_t r, std::size_t k) {
 ExperimentResults sample_results() {
   ExperimentResults results;
   results.points = {
-      {"lanes=2", {{"checkpoints.lanes", 2.0}, {"training.cohort_size", 10.0}}},
-      {"lanes=4", {{"checkpoints.lanes", 4.0}, {"training.cohort_size", 20.0}}},
+      {"lanes=2", {{"checkpoints.lanes", 2.0}, {"training.cohort_size", 10.0}}, "baseline"},
+      {"lanes=4", {{"checkpoints.lanes", 4.0}, {"training.cohort_size", 20.0}}, "baseline"},
   };
   results.replications = 3;
   results.months = 4;
@@ -70,7 +70,7 @@ ExperimentResults synthetic_results(std::size_t points, int replications, int mo
   results.months = months;
   for (std::size_t c = 0; c < countries; ++c) results.countries.push_back("C" + std::to_string(c));
   for (std::size_t p = 0; p < points; ++p) {
-    results.points.push_back({"point " + std::to_string(p), {}});
+    results.points.push_back({"point " + std::to_string(p), {}, "point " + std::to_string(p)});
     results.values.emplace_back();
     for (int r = 0; r < replications; ++r) {
       border::ReplicationResult v = done_replication(p, static_cast<std::size_t>(r),

@@ -8,7 +8,7 @@
 
 namespace bstp::experiment::testing {
 
-// Sample: 2 sweep points ("lanes=2", "lanes=4"; parameters checkpoints.lanes and
+// Sample: 2 sweep points ("lanes=2", "lanes=4", both of policy "baseline"; parameters checkpoints.lanes and
 // training.cohort_size), 3 replications, 4 months, 2 countries ("MX", "US"). Replication 2 of
 // point 1 is not done. Done values:
 //   totals[k]           = 1000 p + 100 r + k

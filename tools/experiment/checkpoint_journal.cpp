@@ -17,7 +17,8 @@ namespace bstp::experiment {
 
 namespace {
 
-constexpr char kMagic[8] = {'B', 'S', 'T', 'P', 'J', 'N', 'L', '1'};
+constexpr char kMagic[8] = {'B', 'S', 'T', 'P', 'J', 'N', 'L', '2'};
+constexpr char kOldMagic[8] = {'B', 'S', 'T', 'P', 'J', 'N', 'L', '1'};  // records not fingerprinted
 constexpr std::uint64_t kRecordMagic = 0x3143455250545342ull;  // "BSTPREC1"
 
 std::runtime_error io_error(const std::string& what, const std::string& path) {
@@ -86,7 +87,7 @@ void sync_directory_of(const std::string& path) {
 CheckpointJournal CheckpointJournal::create(const std::string& path, const std::string& identity, const ResultShape& shape) {
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
   if (fd < 0) throw io_error("create", path);
-  CheckpointJournal journal(path, fd, shape);
+  CheckpointJournal journal(path, fd, shape, fnv1a(identity));
   write_all(fd, header(identity), path);
   sync(fd, path);
   sync_directory_of(path);
@@ -97,22 +98,25 @@ CheckpointJournal CheckpointJournal::resume(const std::string& path, const std::
                                             std::size_t& loaded) {
   const int fd = ::open(path.c_str(), O_RDWR | O_CLOEXEC);
   if (fd < 0) throw io_error("open", path);
-  CheckpointJournal journal(path, fd, shape_of(results));
+  CheckpointJournal journal(path, fd, shape_of(results), fnv1a(identity));
   const std::string bytes = read_whole(fd, path);
   std::size_t at = 0;
   std::uint64_t length = 0, check = 0;
+  if (bytes.size() >= sizeof kOldMagic && std::memcmp(bytes.data(), kOldMagic, sizeof kOldMagic) == 0)
+    throw CorruptJournal(fmt::format("'{}' is a checkpoint journal of an older bstp, which this one cannot resume", path));
   if (bytes.size() < sizeof kMagic || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0)
-    throw std::runtime_error(fmt::format("'{}' is not a bstp checkpoint journal", path));
+    throw CorruptJournal(fmt::format("'{}' is not a bstp checkpoint journal", path));
   at = sizeof kMagic;
   if (!get(bytes, at, length) || bytes.size() - at < length)
-    throw std::runtime_error(fmt::format("checkpoint journal '{}' has a truncated header", path));
+    throw CorruptJournal(fmt::format("checkpoint journal '{}' has a truncated header", path));
   const std::string recorded = bytes.substr(at, length);
   at += length;
   if (!get(bytes, at, check) || check != fnv1a(recorded))
-    throw std::runtime_error(fmt::format("checkpoint journal '{}' has a corrupt header", path));
+    throw CorruptJournal(fmt::format("checkpoint journal '{}' has a corrupt header", path));
   check_same_experiment(recorded, "checkpoint journal '" + path + "'", identity, "this run");
 
   const std::size_t values = journal.shape_.size();
+  const std::size_t record_size = 5 * sizeof(std::uint64_t) + values * sizeof(double);
   loaded = 0;
   std::size_t good_end = at;
   for (;;) {
@@ -122,10 +126,10 @@ CheckpointJournal CheckpointJournal::resume(const std::string& path, const std::
       break;
     const std::string_view payload(bytes.data() + at, count * sizeof(double));
     at += payload.size();
-    if (!get(bytes, at, sum) || sum != fnv1a(payload, fnv1a(bytes.substr(good_end + 8, 24)))) break;
+    if (!get(bytes, at, sum) || sum != fnv1a(payload, fnv1a(bytes.substr(good_end + 8, 24), journal.fingerprint_))) break;
     if (point >= results.values.size() || replication >= results.values[point].size())
-      throw std::runtime_error(fmt::format("checkpoint journal '{}' holds replication {} of point {}, outside the experiment",
-                                           path, replication, point));
+      throw CorruptJournal(fmt::format("checkpoint journal '{}' holds replication {} of point {}, outside the experiment",
+                                       path, replication, point));
     std::vector<double> data(count);
     std::memcpy(data.data(), payload.data(), payload.size());
     border::ReplicationResult& slot = results.values[point][replication];
@@ -133,7 +137,15 @@ CheckpointJournal CheckpointJournal::resume(const std::string& path, const std::
     slot = decode(data, journal.shape_);
     good_end = at;
   }
-  if (good_end != bytes.size()) {  // a record torn by a crash: drop it
+  if (good_end != bytes.size()) {
+    // What a crash leaves is the last record cut short, or (after a power cut) zeros where the
+    // unsynced records were. Anything else is damage that dropping would hide.
+    const std::string_view tail = std::string_view(bytes).substr(good_end);
+    const bool torn = tail.size() < record_size || tail.find_first_not_of('\0') == std::string_view::npos;
+    if (!torn)
+      throw CorruptJournal(fmt::format("checkpoint journal '{}' is damaged at byte {} of {} (a record that is not one of "
+                                       "this experiment's, or altered)",
+                                       path, good_end, bytes.size()));
     if (::ftruncate(fd, static_cast<off_t>(good_end)) != 0) throw io_error("truncate", path);
     sync(fd, path);
   }
@@ -142,7 +154,11 @@ CheckpointJournal CheckpointJournal::resume(const std::string& path, const std::
 }
 
 CheckpointJournal::CheckpointJournal(CheckpointJournal&& other) noexcept
-    : path_(std::move(other.path_)), fd_(other.fd_), shape_(other.shape_), last_sync_(other.last_sync_), unsynced_(other.unsynced_) {
+    : path_(std::move(other.path_)),
+      fd_(other.fd_),
+      shape_(other.shape_),
+      fingerprint_(other.fingerprint_),
+      last_sync_(other.last_sync_), unsynced_(other.unsynced_) {
   other.fd_ = -1;
 }
 
@@ -160,7 +176,7 @@ void CheckpointJournal::append(std::size_t point, std::size_t replication, const
   put(record, static_cast<std::uint64_t>(replication));
   put(record, static_cast<std::uint64_t>(data.size()));
   const std::string_view payload(reinterpret_cast<const char*>(data.data()), data.size() * sizeof(double));
-  const std::uint64_t sum = fnv1a(payload, fnv1a(std::string_view(record).substr(8, 24)));
+  const std::uint64_t sum = fnv1a(payload, fnv1a(std::string_view(record).substr(8, 24), fingerprint_));
   record.append(payload);
   put(record, sum);
   write_all(fd_, record, path_);  // from here, killing the process loses nothing

@@ -4,8 +4,11 @@
 // Records reach the disk itself (fdatasync) at most kSyncInterval apart, so a power cut loses at
 // most that much work, and syncing does not slow sweeps of short replications. A header holds the experiment's identity
 // (experiment_identity.hpp plus what the caller adds); each record holds (point, replication,
-// the encoded result) and a checksum. A record torn by a crash is dropped when the journal is
-// resumed. Byte order is the machine's: resume on the same kind of machine.
+// the encoded result) and a checksum seeded with the identity's digest, so a record written for
+// another experiment never passes for one of this one. A record torn by a crash (the last one,
+// cut short or zero-filled) is dropped when the journal is resumed; damage anywhere else makes
+// the journal corrupt. Byte order is the machine's: resume on the same kind of machine. Only one
+// process may write a journal at a time: output_lock.hpp.
 #pragma once
 
 #include "experiment/experiment_results.hpp"
@@ -13,9 +16,18 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
+#include <stdexcept>
 #include <string>
 
 namespace bstp::experiment {
+
+// A file that is not a journal this bstp can read: a bad header, an older format, or a damaged
+// record before the end. Bad input: the way on is --force (start over).
+class CorruptJournal : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
 
 class CheckpointJournal {
  public:
@@ -23,7 +35,8 @@ class CheckpointJournal {
   static CheckpointJournal create(const std::string& path, const std::string& identity, const ResultShape& shape);
 
   // Opens the journal at `path` to continue it: throws std::invalid_argument if it was written for
-  // another experiment (naming the first difference), std::runtime_error if it is not a journal.
+  // another experiment (naming the first difference), CorruptJournal if it is not a journal or is
+  // damaged, std::runtime_error if it cannot be read.
   // Loads every complete record into `results.values` (slots outside `results` are an error) and
   // drops a torn last record. `loaded` receives the number of replications read.
   static CheckpointJournal resume(const std::string& path, const std::string& identity, ExperimentResults& results,
@@ -44,10 +57,12 @@ class CheckpointJournal {
   const std::string& path() const { return path_; }
 
  private:
-  CheckpointJournal(std::string path, int fd, ResultShape shape) : path_(std::move(path)), fd_(fd), shape_(shape) {}
+  CheckpointJournal(std::string path, int fd, ResultShape shape, std::uint64_t fingerprint)
+      : path_(std::move(path)), fd_(fd), shape_(shape), fingerprint_(fingerprint) {}
   std::string path_;
   int fd_ = -1;
   ResultShape shape_;
+  std::uint64_t fingerprint_ = 0;  // the identity's digest: the seed of every record's checksum
   std::chrono::steady_clock::time_point last_sync_ = std::chrono::steady_clock::now();
   bool unsynced_ = false;
 };

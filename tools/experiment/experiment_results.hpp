@@ -18,6 +18,8 @@ struct DesignPoint {
   // The swept dotted scenario paths and their values at this point, in sweep order; empty for
   // policies.
   std::vector<std::pair<std::string, double>> parameters;
+  // The scenario policy the point applies ("" = the base scenario); equal to `name` for `bstp run`.
+  std::string policy{};
 
   bool operator==(const DesignPoint&) const = default;
 };
@@ -26,7 +28,7 @@ struct ExperimentResults {
   std::vector<DesignPoint> points;
   int replications = 0;                // R
   int months = 0;                      // M = ceil(horizon_days / 30.4375)
-  std::vector<std::string> countries;  // country ids in scenario order (C)
+  std::vector<std::string> countries;  // country ids in scenario order (C), the order of by_country
   std::vector<std::string> crossings;  // border crossing node ids, in the order of crossing_kg (X)
 
   // values[p][r], p < points.size(), r < replications. A done replication has totals

@@ -57,6 +57,10 @@ void fail(const std::string& what) {
   H5Eclear2(H5E_DEFAULT);
   // Walking downward ends at the innermost function, where the error was first detected.
   if (messages.empty()) throw std::runtime_error(what);
+  for (const std::string& m : messages)
+    if (m.find("checksum") != std::string::npos || m.find("Fletcher32") != std::string::npos)
+      throw std::runtime_error(what + ": the file is damaged (a checksum does not match its data: " + shorten(m) +
+                               "); write it again");
   throw std::runtime_error(what + ": " + shorten(messages.back()));
 }
 
@@ -200,6 +204,10 @@ void write_uint64_attribute(hid_t obj, const std::string& name, std::uint64_t va
   write_scalar_attribute(obj, name, H5T_STD_U64LE, H5T_NATIVE_UINT64, value);
 }
 
+void write_double_attribute(hid_t obj, const std::string& name, double value) {
+  write_scalar_attribute(obj, name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, value);
+}
+
 bool attribute_exists(hid_t obj, const std::string& name) {
   return check_tri(H5Aexists(obj, name.c_str()), "cannot look up attribute '" + name + "'");
 }
@@ -255,12 +263,18 @@ Handle create_dataset(hid_t loc, const std::string& name, hid_t file_type, hid_t
   if (fill != nullptr)
     check(H5Pset_fill_value(dcpl.get(), mem_type, fill), "cannot set the fill value of '" + name + "'");
   const hsize_t count = element_count(dims);
-  if (count > 0 && count * H5Tget_size(file_type) > kChunkThresholdBytes) {
+  const bool numeric = H5Tget_class(file_type) != H5T_STRING;
+  const bool large = count * H5Tget_size(file_type) > kChunkThresholdBytes;
+  if (count > 0 && (numeric || large)) {
     const std::vector<hsize_t> chunk = chunk_shape(dims);
     check(H5Pset_chunk(dcpl.get(), static_cast<int>(chunk.size()), chunk.data()),
           "cannot set the chunk shape of '" + name + "'");
-    check(H5Pset_shuffle(dcpl.get()), "cannot set the shuffle filter of '" + name + "'");
-    check(H5Pset_deflate(dcpl.get(), kDeflateLevel), "cannot set compression of '" + name + "'");
+    if (large) {
+      check(H5Pset_shuffle(dcpl.get()), "cannot set the shuffle filter of '" + name + "'");
+      check(H5Pset_deflate(dcpl.get(), kDeflateLevel), "cannot set compression of '" + name + "'");
+    }
+    // Last, so that it checks the bytes as stored (after compression).
+    if (numeric) check(H5Pset_fletcher32(dcpl.get()), "cannot set the checksum filter of '" + name + "'");
   }
   Handle dataset(check_id(H5Dcreate2(loc, name.c_str(), file_type, space.get(), H5P_DEFAULT,
                                      dcpl.get(), H5P_DEFAULT),
@@ -335,6 +349,64 @@ std::vector<std::string> read_string_dataset(hid_t dataset, const std::string& n
     values.emplace_back(p, strnlen(p, size));
   }
   return values;
+}
+
+namespace {
+
+// Bob Jenkins' lookup3 hashlittle (public domain), byte by byte: HDF5's metadata checksum.
+std::uint32_t lookup3(const unsigned char* k, std::size_t length) {
+  const auto rot = [](std::uint32_t x, int r) { return (x << r) | (x >> (32 - r)); };
+  std::uint32_t a = 0xdeadbeef + static_cast<std::uint32_t>(length), b = a, c = a;
+  const auto mix = [&] {
+    a -= c, a ^= rot(c, 4), c += b;
+    b -= a, b ^= rot(a, 6), a += c;
+    c -= b, c ^= rot(b, 8), b += a;
+    a -= c, a ^= rot(c, 16), c += b;
+    b -= a, b ^= rot(a, 19), a += c;
+    c -= b, c ^= rot(b, 4), b += a;
+  };
+  const auto final_mix = [&] {
+    c ^= b, c -= rot(b, 14);
+    a ^= c, a -= rot(c, 11);
+    b ^= a, b -= rot(a, 25);
+    c ^= b, c -= rot(b, 16);
+    a ^= c, a -= rot(c, 4);
+    b ^= a, b -= rot(a, 14);
+    c ^= b, c -= rot(b, 24);
+  };
+  const auto word = [](const unsigned char* p, std::size_t n) {
+    std::uint32_t w = 0;
+    for (std::size_t i = 0; i < n; ++i) w += static_cast<std::uint32_t>(p[i]) << (8 * i);
+    return w;
+  };
+  while (length > 12) {
+    a += word(k, 4), b += word(k + 4, 4), c += word(k + 8, 4);
+    mix();
+    length -= 12, k += 12;
+  }
+  if (length == 0) return c;
+  a += word(k, std::min<std::size_t>(length, 4));
+  if (length > 4) b += word(k + 4, std::min<std::size_t>(length - 4, 4));
+  if (length > 8) c += word(k + 8, length - 8);
+  final_mix();
+  return c;
+}
+
+}  // namespace
+
+void repair_superblock_checksum(std::vector<char>& image, std::size_t base) {
+  // Superblock version 2 or 3: signature (8), version, offset size, length size, status flags,
+  // 4 addresses, checksum.
+  if (image.size() < base + 12 || static_cast<unsigned char>(image[base + 8]) < 2) return;
+  const std::size_t offsets = static_cast<unsigned char>(image[base + 9]);
+  const std::size_t covered = 12 + 4 * offsets;
+  if (offsets == 0 || image.size() < base + covered + 4) return;
+  auto* bytes = reinterpret_cast<unsigned char*>(image.data() + base);
+  std::uint32_t stored = 0;
+  for (std::size_t i = 0; i < 4; ++i) stored |= static_cast<std::uint32_t>(bytes[covered + i]) << (8 * i);
+  if (lookup3(bytes, covered) == stored) return;
+  const std::uint32_t fixed = lookup3(bytes, covered);
+  for (std::size_t i = 0; i < 4; ++i) bytes[covered + i] = static_cast<unsigned char>(fixed >> (8 * i));
 }
 
 std::string shape_string(std::span<const hsize_t> dims) {

@@ -24,7 +24,8 @@ class QuietErrors {
   void* data_ = nullptr;
 };
 
-// Throws std::runtime_error("<what>: <innermost message on the HDF5 error stack>").
+// Throws std::runtime_error("<what>: <innermost message on the HDF5 error stack>"), or, when a
+// checksum failed anywhere on the stack, "<what>: the file is damaged (...)".
 [[noreturn]] void fail(const std::string& what);
 
 inline hid_t check_id(hid_t id, const std::string& what) {
@@ -78,6 +79,7 @@ std::vector<std::string> link_names(hid_t group);
 void write_string_attribute(hid_t obj, const std::string& name, const std::string& value);
 void write_int64_attribute(hid_t obj, const std::string& name, std::int64_t value);
 void write_uint64_attribute(hid_t obj, const std::string& name, std::uint64_t value);
+void write_double_attribute(hid_t obj, const std::string& name, double value);
 bool attribute_exists(hid_t obj, const std::string& name);
 // Accepts variable- and fixed-length strings.
 std::string read_string_attribute(hid_t obj, const std::string& name);
@@ -85,8 +87,9 @@ std::int64_t read_int64_attribute(hid_t obj, const std::string& name);
 std::uint64_t read_uint64_attribute(hid_t obj, const std::string& name);
 
 // Creates a dataset of `file_type` with shape `dims` and writes `data` (of `mem_type`, row-major,
-// the product of dims elements). Datasets larger than a few KB are chunked, shuffled and
-// deflate-compressed. `fill` (of mem_type) is the fill value, or null.
+// the product of dims elements). Numeric datasets are chunked and carry the Fletcher32 checksum
+// filter (HDF5 verifies it on every read); datasets larger than a few KB are also shuffled and
+// deflate-compressed (strings too, without checksum). `fill` (of mem_type) is the fill value, or null.
 Handle create_dataset(hid_t loc, const std::string& name, hid_t file_type, hid_t mem_type,
                       std::span<const hsize_t> dims, const void* data, const void* fill);
 Handle create_string_dataset(hid_t loc, const std::string& name,
@@ -103,5 +106,11 @@ std::vector<std::string> read_string_dataset(hid_t dataset, const std::string& n
 std::vector<hsize_t> chunk_shape(std::span<const hsize_t> dims);
 
 std::string shape_string(std::span<const hsize_t> dims);
+
+// H5Fget_file_image of HDF5 1.10 clears the "open for writing" flag in the image's version 2
+// superblock without recomputing its checksum, so the image would not open. Recomputes it (a
+// no-op for a correct checksum or a version 0/1 superblock) for the superblock at `base` (the
+// user block size).
+void repair_superblock_checksum(std::vector<char>& image, std::size_t base);
 
 }  // namespace bstp::experiment::h5

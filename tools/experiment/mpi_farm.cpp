@@ -5,6 +5,7 @@
 #include <condition_variable>
 #include <cstdlib>
 #include <deque>
+#include <string>
 #include <mutex>
 #include <stdexcept>
 #include <thread>
@@ -201,6 +202,25 @@ bool compiled_with_mpi() {
   return false;
 #endif
 }
+std::string slurm_tasks_without_mpi() {
+  const auto number = [](const char* name) -> long {
+    const char* value = std::getenv(name);
+    return value ? std::strtol(value, nullptr, 10) : 0;
+  };
+  // In a batch script SLURM_NTASKS is the job's, not a step's: count only inside srun's tasks.
+  long tasks = number("SLURM_STEP_NUM_TASKS");
+  if (tasks == 0 && std::getenv("SLURM_PROCID") && std::getenv("SLURM_STEP_ID")) tasks = number("SLURM_NTASKS");
+  if (tasks <= 1 || g_size > 1) return {};
+  if (!compiled_with_mpi())
+    return "srun started " + std::to_string(tasks) +
+           " tasks, and this bstp was built without MPI: each task would run the whole experiment on the same files. "
+           "Run one task (srun -n 1, or no srun), or a job array with --shard auto (docs/cluster.md)";
+  return "srun started " + std::to_string(tasks) + " tasks that do not form one MPI world (" +
+         (launched_by_mpi() ? "MPI sees a single rank" : "no PMI or PMIx variables") +
+         "): each would run the whole experiment on the same files. Start them with `srun --mpi=pmix bstp ...` "
+         "(`srun --mpi=list` shows what your SLURM offers), or use mpirun (docs/cluster.md)";
+}
+
 int rank() { return g_rank; }
 int size() { return g_size; }
 int local_size() { return g_local_size; }

@@ -26,6 +26,12 @@ class Session {
 };
 
 bool compiled_with_mpi();
+
+// When srun started several tasks of this step (SLURM_STEP_NUM_TASKS, or SLURM_NTASKS in a task
+// of srun) but they do not form one MPI world (no PMI/PMIx variables, or MPI sees one rank), each
+// task would run the whole experiment on the same files: returns what to do instead (the fix is
+// `srun --mpi=pmix`). Empty otherwise.
+std::string slurm_tasks_without_mpi();
 int rank();        // 0 without MPI
 int size();        // 1 without MPI
 int local_size();  // ranks on this machine (1 without MPI)

@@ -2,6 +2,7 @@
 #include "experiment/results_file.hpp"
 
 #include "experiment/hdf5_support.hpp"
+#include "experiment/results_digest.hpp"
 #include "experiment/results_layout.hpp"
 
 #include <H5DSpublic.h>
@@ -109,6 +110,15 @@ std::vector<std::string> parameter_names(const ExperimentResults& results) {
   return names;
 }
 
+// CF attributes of a float64 variable: long_name, UDUNITS units, the unit word as display_units,
+// and the NaN fill value (also the dataset's HDF5 fill value).
+void write_cf_attributes(hid_t dataset, const std::string& long_name, const std::string& unit_word) {
+  h5::write_string_attribute(dataset, "long_name", long_name);
+  h5::write_string_attribute(dataset, "units", udunits_of(unit_word));
+  h5::write_string_attribute(dataset, "display_units", unit_word);
+  h5::write_double_attribute(dataset, "_FillValue", kNaN);
+}
+
 void make_scale(const Handle& dataset, const char* name) {
   check(H5DSset_scale(dataset.get(), name),
         std::string("cannot make '") + name + "' a dimension scale");
@@ -148,7 +158,7 @@ void write_indicator_datasets(hid_t root, const ExperimentResults& results, cons
   Handle by_country = h5::create_group(root, kByCountry);
 
   auto finish = [](Handle& dataset, const std::string& path, const border::IndicatorInfo& info) {
-    h5::write_string_attribute(dataset.get(), "units", info.unit);
+    write_cf_attributes(dataset.get(), info.description, info.unit);
     h5::write_string_attribute(dataset.get(), "description", info.description);
     dataset.close("cannot close dataset '" + path + "'");
   };
@@ -214,9 +224,12 @@ void write_crossing_datasets(hid_t root, const ExperimentResults& results, const
   Handle d = h5::create_dataset(group.get(), "kg", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, dims,
                                 kg.data(), &kNaN);
   attach(d, path, {&scales.point, &scales.replication, &scales.crossing});
-  h5::write_string_attribute(d.get(), "units", "kg");
-  h5::write_string_attribute(d.get(), "description",
-                             "trafficked kg that passed each border crossing over the horizon");
+  write_cf_attributes(d.get(), "trafficked kg that passed the border crossing", "kg");
+  h5::write_string_attribute(
+      d.get(), "description",
+      "trafficked kg that passed each border crossing over the horizon; a shipment counts at every crossing it "
+      "passes, so the sum over crossings is kg x crossings passed, not kg moved");
+  h5::write_string_attribute(d.get(), "cell_methods", "crossing: point");
   d.close("cannot close dataset '" + path + "'");
   group.close(std::string("cannot close group '/") + kByCrossing + "'");
 }
@@ -265,21 +278,31 @@ void write_run_datasets(hid_t root, const ExperimentResults& results, const Scal
 void write_parameters(hid_t root, const ExperimentResults& results, const Scales& scales) {
   const std::vector<std::string> names = parameter_names(results);
   if (names.empty()) return;
+  const std::vector<std::string> short_names = parameter_short_names(names);
   const std::size_t P = results.points.size();
-  Handle group = h5::create_group(root, "points");
-  for (const std::string& name : names) {
+  Handle group = h5::create_group(root, kPoints);
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    const std::string& name = names[i];
     std::vector<double> values(P, kNaN);
     for (std::size_t p = 0; p < P; ++p)
       for (const auto& [key, value] : results.points[p].parameters)
         if (key == name) values[p] = value;
     const hsize_t dims[] = {P};
-    const std::string path = "/points/" + name;
-    Handle d = h5::create_dataset(group.get(), name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, dims,
+    const std::string path = std::string("/") + kPoints + "/" + short_names[i];
+    Handle d = h5::create_dataset(group.get(), short_names[i], H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, dims,
                                   values.data(), &kNaN);
     attach(d, path, {&scales.point});
+    h5::write_string_attribute(d.get(), "path", name);
+    h5::write_string_attribute(d.get(), "long_name", "swept scenario value " + name);
+    h5::write_double_attribute(d.get(), "_FillValue", kNaN);
     d.close("cannot close dataset '" + path + "'");
   }
-  group.close("cannot close group '/points'");
+  group.close(std::string("cannot close group '/") + kPoints + "'");
+}
+
+std::string results_title(const ExperimentResults& results) {
+  const std::string what = results.sweep_text.empty() ? "policy comparison" : "parameter sweep";
+  return "bstp " + what + (results.scenario_file.empty() ? "" : " of " + results.scenario_file);
 }
 
 std::vector<char> build_image(const std::string& file_name, const ExperimentResults& results) {
@@ -288,15 +311,21 @@ std::vector<char> build_image(const std::string& file_name, const ExperimentResu
         "cannot track link creation order");
   check(H5Pset_attr_creation_order(fcpl.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
         "cannot track attribute creation order");
+  check(H5Pset_userblock(fcpl.get(), kUserBlockBytes), "cannot reserve the user block for the digest");
   Handle fapl = h5::property_list(H5P_FILE_ACCESS);
   check(H5Pset_fapl_core(fapl.get(), std::size_t{1} << 20, /*backing_store=*/0),
         "cannot select HDF5's in-memory driver");
+  // The 1.8 file format (as netCDF-4 writes): its superblock and object headers carry checksums.
+  check(H5Pset_libver_bounds(fapl.get(), H5F_LIBVER_V18, H5F_LIBVER_V18), "cannot select the HDF5 1.8 file format");
   Handle file(h5::check_id(H5Fcreate(file_name.c_str(), H5F_ACC_TRUNC, fcpl.get(), fapl.get()),
                            "cannot create '" + file_name + "' in memory"),
               H5Fclose);
   const hid_t root = file.get();
 
   h5::write_int64_attribute(root, "format_version", kResultsFormatVersion);
+  h5::write_string_attribute(root, "Conventions", kConventions);
+  h5::write_string_attribute(root, "title", results_title(results));
+  h5::write_string_attribute(root, "coordinates", kPolicy);
   h5::write_string_attribute(root, "scenario", results.scenario_text);
   h5::write_string_attribute(root, "scenario_file", results.scenario_file);
   h5::write_uint64_attribute(root, "seed", results.seed);
@@ -311,13 +340,35 @@ std::vector<char> build_image(const std::string& file_name, const ExperimentResu
   Scales scales;
   scales.point = h5::create_string_dataset(root, "point", point_names);
   make_scale(scales.point, "point");
+  h5::write_string_attribute(scales.point.get(), "long_name", "design point (policy, and sweep values)");
   scales.replication =
       write_int64_scale(root, "replication", 0, static_cast<std::size_t>(results.replications));
+  h5::write_string_attribute(scales.replication.get(), "long_name",
+                             "replication index (seeds its random streams; the same in every design point)");
+  h5::write_string_attribute(scales.replication.get(), "units", "1");
   scales.month = write_int64_scale(root, "month", 1, static_cast<std::size_t>(results.months));
+  h5::write_string_attribute(scales.month.get(), "long_name", "month of the simulated horizon");
+  h5::write_string_attribute(scales.month.get(), "units", "1");
+  h5::write_string_attribute(scales.month.get(), "description",
+                             "month m covers simulated days [30.4375 (m - 1), 30.4375 m) from the start of the "
+                             "horizon; the last month may be partial");
+  h5::write_double_attribute(scales.month.get(), "days_per_month", 30.4375);
   scales.country = h5::create_string_dataset(root, "country", results.countries);
   make_scale(scales.country, "country");
+  h5::write_string_attribute(scales.country.get(), "long_name", "country id, in scenario order");
   scales.crossing = h5::create_string_dataset(root, "crossing", results.crossings);
   make_scale(scales.crossing, "crossing");
+  h5::write_string_attribute(scales.crossing.get(), "long_name",
+                             "border crossing node id (port_of_entry and blind_crossing nodes)");
+
+  std::vector<std::string> policies;
+  for (const DesignPoint& point : results.points) policies.push_back(point.policy);
+  {
+    Handle d = h5::create_string_dataset(root, kPolicy, policies);
+    attach(d, std::string("/") + kPolicy, {&scales.point});
+    h5::write_string_attribute(d.get(), "long_name", "policy of the design point");
+    d.close(std::string("cannot close dataset '/") + kPolicy + "'");
+  }
 
   write_parameters(root, results, scales);
   write_indicator_datasets(root, results, scales);
@@ -336,6 +387,10 @@ std::vector<char> build_image(const std::string& file_name, const ExperimentResu
   if (H5Fget_file_image(root, image.data(), image.size()) < 0)
     h5::fail("cannot get the image of '" + file_name + "'");
   file.close("cannot close '" + file_name + "'");
+  // The image starts at the superblock; the file starts with the user block, which holds the digest.
+  h5::repair_superblock_checksum(image, 0);
+  image.insert(image.begin(), kUserBlockBytes, '\0');
+  stamp_digest(image);
   return image;
 }
 

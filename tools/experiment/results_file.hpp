@@ -1,5 +1,5 @@
 // The HDF5 results file: one per run or sweep, a public interface described in
-// docs/results-format.md (format_version 1). Not thread-safe: Debian's HDF5 is built without
+// docs/results-format.md (format_version 2; reads 1 too). Not thread-safe: Debian's HDF5 is built without
 // thread safety, so call these from one thread at a time.
 #pragma once
 
@@ -9,7 +9,9 @@
 
 namespace bstp::experiment {
 
-inline constexpr int kResultsFormatVersion = 1;
+inline constexpr int kResultsFormatVersion = 2;
+// The oldest format_version read_results_file still reads.
+inline constexpr int kOldestReadableFormatVersion = 1;
 
 // Writes `results` to `path`: first to `path + ".tmp-<pid>"`, then renamed onto `path`, so a
 // reader never sees a partial file. Throws std::runtime_error if `path` exists and !overwrite

@@ -1,5 +1,6 @@
 // Reading a results file back (for `bstp merge`); the writer is results_file.cpp.
 #include "experiment/hdf5_support.hpp"
+#include "experiment/results_digest.hpp"
 #include "experiment/results_file.hpp"
 #include "experiment/results_layout.hpp"
 
@@ -56,20 +57,49 @@ void read_crossing_flow(hid_t root, ExperimentResults& results) {
     }
 }
 
+// /policy (format_version 2). Version 1 files have none: a point without parameters is named
+// after its policy; a sweep point's name is "<policy> <label>", its label the "name=value" words.
+void read_policies(hid_t root, std::int64_t version, ExperimentResults& results) {
+  if (version >= 2) {
+    Handle d = h5::open_dataset(root, kPolicy);
+    std::vector<std::string> policies = h5::read_string_dataset(d.get(), std::string("/") + kPolicy);
+    if (policies.size() != results.points.size())
+      throw std::runtime_error("dataset '/policy' has " + std::to_string(policies.size()) +
+                               " values, expected one per design point (" + std::to_string(results.points.size()) +
+                               ")");
+    for (std::size_t p = 0; p < policies.size(); ++p) results.points[p].policy = std::move(policies[p]);
+    return;
+  }
+  for (DesignPoint& point : results.points) {
+    point.policy = point.name;
+    if (point.parameters.empty()) continue;
+    const std::size_t equals = point.name.find('=');
+    const std::size_t space = point.name.rfind(' ', equals);
+    point.policy = equals == std::string::npos || space == std::string::npos ? std::string() : point.name.substr(0, space);
+  }
+}
+
 ExperimentResults read_from(const std::string& path) {
+  const DigestStatus digest = verify_digest(path);  // before HDF5 parses anything
   const htri_t is_hdf5 = H5Fis_hdf5(path.c_str());
   if (is_hdf5 == 0) throw std::runtime_error("not an HDF5 file");
   if (is_hdf5 < 0) h5::fail("cannot open it");
-  Handle file(h5::check_id(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "cannot open it"),
-              H5Fclose);
+  // Closing the file closes whatever is still open in it, even on error paths.
+  Handle fapl = h5::property_list(H5P_FILE_ACCESS);
+  h5::check(H5Pset_fclose_degree(fapl.get(), H5F_CLOSE_STRONG), "cannot set how files close");
+  Handle file(h5::check_id(H5Fopen(path.c_str(), H5F_ACC_RDONLY, fapl.get()), "cannot open it"), H5Fclose);
   const hid_t root = file.get();
   if (!h5::attribute_exists(root, "format_version"))
     throw std::runtime_error("not a bstp results file (no format_version attribute)");
   const std::int64_t version = h5::read_int64_attribute(root, "format_version");
-  if (version != kResultsFormatVersion)
-    throw std::runtime_error("format_version is " + std::to_string(version) +
-                             "; this bstp reads format_version " +
+  if (version < kOldestReadableFormatVersion || version > kResultsFormatVersion)
+    throw std::runtime_error("format_version is " + std::to_string(version) + "; this bstp reads format_version " +
+                             std::to_string(kOldestReadableFormatVersion) + " to " +
                              std::to_string(kResultsFormatVersion));
+
+  if (version >= 2 && digest != DigestStatus::valid)
+    throw std::runtime_error("the file is damaged (format_version " + std::to_string(version) +
+                             " files start with a digest line, this one does not)");
 
   ExperimentResults results;
   results.scenario_text = h5::read_string_attribute(root, "scenario");
@@ -104,15 +134,22 @@ ExperimentResults read_from(const std::string& path) {
   results.replications = static_cast<int>(R);
   results.months = static_cast<int>(M);
 
-  if (h5::link_exists(root, "points")) {
-    Handle group = h5::open_group(root, "points");
+  if (h5::link_exists(root, kPoints)) {
+    Handle group = h5::open_group(root, kPoints);
     const hsize_t dims[] = {P};
     for (const std::string& name : h5::link_names(group.get())) {
-      const std::vector<double> values = read_doubles(group.get(), name, "/points/" + name, dims);
+      const std::string path = std::string("/") + kPoints + "/" + name;
+      const std::vector<double> values = read_doubles(group.get(), name, path, dims);
+      std::string dotted = name;  // format_version 1 names datasets by their dotted path
+      if (version >= 2) {
+        Handle d = h5::open_dataset(group.get(), name);
+        dotted = h5::read_string_attribute(d.get(), "path");
+      }
       for (std::size_t p = 0; p < P; ++p)
-        if (!std::isnan(values[p])) results.points[p].parameters.emplace_back(name, values[p]);
+        if (!std::isnan(values[p])) results.points[p].parameters.emplace_back(dotted, values[p]);
     }
   }
+  read_policies(root, version, results);
 
   const hsize_t pr_dims[] = {P, R};
   std::vector<std::uint8_t> completed(P * R, 0);

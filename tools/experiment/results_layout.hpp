@@ -2,6 +2,8 @@
 #pragma once
 
 #include <limits>
+#include <string>
+#include <vector>
 
 namespace bstp::experiment {
 
@@ -13,5 +15,22 @@ inline constexpr const char* kMonthly = "monthly";
 inline constexpr const char* kByCountry = "by_country";
 // The per-crossing flow: /by_crossing/kg [point, replication, crossing].
 inline constexpr const char* kByCrossing = "by_crossing";
+// Sweep parameters along point: /points/<short name>, attribute `path` = the dotted scenario path.
+inline constexpr const char* kPoints = "points";
+// The policy of each design point: /policy [point] (format_version 2).
+inline constexpr const char* kPolicy = "policy";
+
+// The CF convention version the file follows (root attribute `Conventions`).
+inline constexpr const char* kConventions = "CF-1.8";
+
+// The UDUNITS `units` of a catalogue unit word: "kg" and "hours" stay, counts, ratios, officers
+// and money (USD is no UDUNITS unit) are dimensionless "1". The word itself is `display_units`.
+std::string udunits_of(const std::string& unit_word);
+
+// Short names for swept dotted paths, unique among `paths` and usable as Python identifiers and
+// xarray coordinate names: the last component ("seats"), or as many trailing components as it
+// takes, joined with '_' ("cohorts_0_seats" beside "cohorts_1_seats"). Never a name of the
+// file's dimensions or coordinates (point, replication, month, country, crossing, policy).
+std::vector<std::string> parameter_short_names(const std::vector<std::string>& paths);
 
 }  // namespace bstp::experiment
