@@ -45,7 +45,8 @@ inline void record(std::vector<ObservedEvent>& log, const QueuedEvent& e, const 
 
 // Shows `log` to the observer in (time, tie) order and empties it.
 inline void show(std::vector<ObservedEvent>& log, const Simulation::Observer& observer) {
-  std::sort(log.begin(), log.end(), [](const ObservedEvent& a, const ObservedEvent& b) { return earlier(a.event, b.event); });
+  std::sort(log.begin(), log.end(),
+            [](const ObservedEvent& a, const ObservedEvent& b) { return earlier(a.event, b.event); });
   for (const ObservedEvent& o : log) {
     const QueuedEvent& e = o.event;
     observer(CommittedEvent{e.time, e.destination, e.type, e.tie,

@@ -56,7 +56,8 @@ void Simulation::set_observer(Observer observer) { observer_ = std::move(observe
 
 bool Simulation::admit(LpId destination, Time at) {
   if (destination >= lps_.size())
-    throw std::invalid_argument(fmt::format("injected event for LP {}, but there are {} LPs", destination, lps_.size()));
+    throw std::invalid_argument(
+        fmt::format("injected event for LP {}, but there are {} LPs", destination, lps_.size()));
   if (at < now_)
     throw CausalityError(fmt::format("event injected for LP {} at time {}, before the simulation's current time {}",
                                      destination, at, now_));

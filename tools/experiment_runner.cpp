@@ -10,12 +10,12 @@
 
 namespace bstp::tools {
 
-std::vector<Task> missing_tasks(const experiment::ExperimentResults& results, std::size_t shard_index,
-                                std::size_t shard_count) {
+std::vector<Task> missing_tasks(const experiment::ExperimentResults& results, const Shard& shard) {
   std::vector<Task> tasks;
+  const auto replications = static_cast<std::size_t>(results.replications);
   for (std::size_t p = 0; p < results.values.size(); ++p)
-    for (std::size_t r = shard_index; r < results.values[p].size(); r += shard_count)
-      if (!experiment::is_done(results.values[p][r])) tasks.push_back({p, r});
+    for (std::size_t r = 0; r < results.values[p].size(); ++r)
+      if (shard.holds(p, r, replications) && !experiment::is_done(results.values[p][r])) tasks.push_back({p, r});
   return tasks;
 }
 

@@ -5,6 +5,7 @@
 
 #include "experiment/experiment_results.hpp"
 #include "progress.hpp"
+#include "shard.hpp"
 
 #include <border/compiled_scenario.hpp>
 
@@ -36,10 +37,8 @@ struct Task {
   std::size_t point = 0, replication = 0;
 };
 
-// The slots of `results` not done yet whose replication r has r % shard_count == shard_index,
-// point by point.
-std::vector<Task> missing_tasks(const experiment::ExperimentResults& results, std::size_t shard_index = 0,
-                                std::size_t shard_count = 1);
+// The slots of `results` not done yet that are `shard`'s, point by point.
+std::vector<Task> missing_tasks(const experiment::ExperimentResults& results, const Shard& shard = {});
 
 // Runs `tasks` into results.values[p][r]. `on_done(p, r)` is called, one call at a time, after
 // each replication finishes (for checkpoints). Once `*stop` is true, no more replications start.

@@ -27,17 +27,6 @@ namespace {
 namespace fs = std::filesystem;
 namespace mpi = experiment::mpi;
 
-// Parses "I/N" (0 <= I < N); false when it is not that.
-bool parse_shard(const std::string& text, std::size_t& index, std::size_t& count) {
-  const std::size_t slash = text.find('/');
-  if (slash == std::string::npos) return false;
-  const char* begin = text.data();
-  const char* end = begin + text.size();
-  const auto a = std::from_chars(begin, begin + slash, index);
-  const auto b = std::from_chars(begin + slash + 1, end, count);
-  return a.ec == std::errc() && a.ptr == begin + slash && b.ec == std::errc() && b.ptr == end && count >= 1 && index < count;
-}
-
 unsigned default_threads() {
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
   return std::max(1u, cores / static_cast<unsigned>(std::max(1, mpi::local_size())));
@@ -59,7 +48,7 @@ bool already_complete(const PreparedExperiment& e, const std::string& out) {
   } catch (const std::invalid_argument& mismatch) {
     throw UsageError(std::string(mismatch.what()) + "; pass --force to replace it");
   }
-  if (!missing_tasks(file, e.shard_index, e.shard_count).empty())
+  if (!missing_tasks(file, e.shard).empty())
     throw UsageError(fmt::format("{} exists, holds this experiment but not all of it, and there is no checkpoint journal "
                                  "to resume; pass --force to run it again",
                                  out));
@@ -169,12 +158,14 @@ void add_session_options(CLI::App& cmd, SessionOptions& o, bool out_required) {
   if (out_required) out->required();
   cmd.add_flag("--force", o.force, "Overwrite the --out file if it exists (and drop an old checkpoint journal)");
   cmd.add_flag("--resume", o.resume, "Continue an interrupted run from its checkpoint journal (OUT.journal): run only what is missing");
-  cmd.add_option("--shard", o.shard, "Run only replications r with r % N == I (a job array's task I of N); join the files with bstp merge")
-      ->type_name("I/N")
+  cmd.add_option("--shard", o.shard,
+                 "Run only shard I of N of the (design point, replication) tasks, for a job array; join the files with "
+                 "bstp merge. 'auto' takes I and N from SLURM_ARRAY_TASK_ID and the array (0..N-1); 'auto/N' takes I only")
+      ->type_name("I/N|auto|auto/N")
       ->check(CLI::Validator(
           [](std::string& text) {
-            std::size_t i = 0, n = 0;
-            return parse_shard(text, i, n) ? std::string() : "expects I/N with 0 <= I < N, e.g. 0/4; got '" + text + "'";
+            return is_shard_text(text) ? std::string()
+                                       : "expects I/N with 0 <= I < N (e.g. 0/4), auto or auto/N; got '" + text + "'";
           },
           ""));
 }
@@ -187,9 +178,16 @@ std::optional<PreparedExperiment> prepare(const std::function<ExperimentPlan()>&
     if (o.resume && o.out.empty()) throw UsageError("--resume needs --out: the checkpoint journal is OUT.journal");
     e.emplace();
     e->plan = make();
-    if (!o.shard.empty()) {
-      parse_shard(o.shard, e->shard_index, e->shard_count);
-      e->plan.identity += fmt::format("shard: {}/{}\n", e->shard_index, e->shard_count);
+    e->shard = resolve_shard(o.shard);
+    if (!e->shard.whole()) {
+      e->plan.identity += fmt::format("shard: {}/{}\n", e->shard.index, e->shard.count);
+      const std::size_t tasks = e->plan.results.points.size() * static_cast<std::size_t>(e->plan.results.replications);
+      if (mpi::rank() == 0 && e->shard.count > tasks)
+        std::cerr << fmt::format("bstp: warning: {} shards for {} tasks (design points x replications): shards {} to {} "
+                                 "have nothing to run{}; use at most {} shards\n",
+                                 e->shard.count, tasks, tasks, e->shard.count - 1,
+                                 e->shard.index >= tasks ? ", this one included (it writes a file with nothing done)" : "",
+                                 tasks);
     }
     if (mpi::rank() == 0) check_files(*e, o);
   } catch (...) {
@@ -215,7 +213,7 @@ Outcome execute(PreparedExperiment& e, const SessionOptions& o, const std::strin
   experiment::ExperimentResults& results = plan.results;
   const experiment::ResultShape shape = experiment::shape_of(results);
   const unsigned threads = o.threads ? o.threads : default_threads();
-  const std::vector<Task> tasks = missing_tasks(results, e.shard_index, e.shard_count);
+  const std::vector<Task> tasks = missing_tasks(results, e.shard);
   const mpi::Compute compute = [&](const mpi::Task& t) {
     return experiment::encode(simulate(plan.points[t.point], t.replication, o.lp_threads), shape);
   };
@@ -227,7 +225,7 @@ Outcome execute(PreparedExperiment& e, const SessionOptions& o, const std::strin
     if (mpi::size() > 1) mpi::run_master({}, threads, compute, {}, [] { return false; });  // releases the workers
     std::cerr << fmt::format("bstp: {} is already complete (this experiment, every replication{}): nothing to run; "
                              "--force runs it again\n",
-                             o.out, e.shard_count > 1 ? " of this shard" : "");
+                             o.out, e.shard.whole() ? "" : " of this shard");
     return Outcome::already_complete;
   }
   std::vector<mpi::Task> farm_tasks;
@@ -272,7 +270,7 @@ Outcome execute(PreparedExperiment& e, const SessionOptions& o, const std::strin
     }
   }
   Clock::duration writing{};
-  if (const std::size_t left = missing_tasks(results, e.shard_index, e.shard_count).size(); g_interrupted.load() && left > 0) {
+  if (const std::size_t left = missing_tasks(results, e.shard).size(); g_interrupted.load() && left > 0) {
     if (e.journal)
       std::cerr << fmt::format("\nbstp: interrupted with {} replications to go; those finished are in {}: run the same "
                                "command with --resume to finish\n",

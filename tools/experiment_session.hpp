@@ -23,7 +23,7 @@ struct SessionOptions {
   std::string out;
   bool force = false;
   bool resume = false;
-  std::string shard;  // "I/N"; empty = every replication
+  std::string shard;  // "I/N", "auto" or "auto/N" (shard.hpp); empty = every task
 };
 
 // Adds --threads, --lp-threads, --out, --force, --resume and --shard to a command.
@@ -31,7 +31,7 @@ void add_session_options(CLI::App& cmd, SessionOptions& options, bool out_requir
 
 struct PreparedExperiment {
   ExperimentPlan plan;
-  std::size_t shard_index = 0, shard_count = 1;
+  Shard shard;
   std::optional<experiment::OutputLock> lock;             // rank 0 with --out: held until the end
   std::optional<experiment::CheckpointJournal> journal;  // rank 0 with --out, when resuming
   std::size_t resumed = 0;                                // replications read from the journal

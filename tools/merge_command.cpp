@@ -21,6 +21,8 @@ struct MergeOptions {
   std::vector<std::string> shards;
   bool force = false;
   bool partial = false;
+  bool missing = false;        // list the shards still to run instead of merging
+  std::size_t shard_count = 0;  // N of --shard I/N; 0 = found from the files
 };
 
 experiment::ExperimentResults read_input(const std::string& path) {
@@ -31,35 +33,86 @@ experiment::ExperimentResults read_input(const std::string& path) {
   }
 }
 
-std::string missing_list(const std::vector<Task>& missing) {
-  std::vector<std::size_t> replications;
-  for (const Task& t : missing)
-    if (std::find(replications.begin(), replications.end(), t.replication) == replications.end()) replications.push_back(t.replication);
-  std::sort(replications.begin(), replications.end());
+std::string missing_list(const experiment::ExperimentResults& merged, const std::vector<Task>& missing) {
   std::string list;
-  for (std::size_t i = 0; i < replications.size() && i < 10; ++i) list += (i ? ", " : "") + std::to_string(replications[i]);
-  return replications.size() > 10 ? list + ", ..." : list;
+  for (std::size_t i = 0; i < missing.size() && i < 5; ++i)
+    list += fmt::format("{}'{}' replication {}", i ? ", " : "", merged.points[missing[i].point].name, missing[i].replication);
+  return missing.size() > 5 ? list + ", ..." : list;
+}
+
+// The files, read and checked to be of one experiment, joined.
+experiment::ExperimentResults join(const std::vector<std::string>& files) {
+  experiment::ExperimentResults merged = read_input(files.front());
+  const std::string identity = experiment::experiment_identity(merged);
+  for (std::size_t i = 1; i < files.size(); ++i) {
+    const experiment::ExperimentResults shard = read_input(files[i]);
+    experiment::check_same_experiment(identity, files.front(), experiment::experiment_identity(shard), files[i]);
+    experiment::merge_replications(merged, shard, files[i]);
+  }
+  return merged;
+}
+
+// N of the files' --shard I/N: the step between the tasks a shard file holds (task k = point *
+// replications + replication; shard I holds k = I, I + N, ...). 0 when no file tells.
+std::size_t shard_count_of(const std::vector<std::string>& files) {
+  std::size_t count = 0;
+  for (const std::string& file : files) {
+    const experiment::ExperimentResults r = read_input(file);
+    std::vector<std::size_t> done;
+    for (std::size_t p = 0; p < r.values.size(); ++p)
+      for (std::size_t i = 0; i < r.values[p].size(); ++i)
+        if (experiment::is_done(r.values[p][i])) done.push_back(p * static_cast<std::size_t>(r.replications) + i);
+    if (done.size() < 2) continue;
+    const std::size_t step = done[1] - done[0];
+    for (std::size_t i = 2; i < done.size(); ++i)
+      if (done[i] - done[i - 1] != step)
+        throw UsageError(fmt::format("{} is not the file of one shard (its replications are not evenly spaced); give the "
+                                     "number of shards with --shards N",
+                                     file));
+    if (count != 0 && step != count)
+      throw UsageError(fmt::format("the files are shards of different splits ({} and {} shards); give --shards N", count, step));
+    count = step;
+  }
+  return count;
+}
+
+// --missing: the shards of N with a task in none of the files, for resubmitting them.
+int list_missing(const MergeOptions& o) {
+  std::vector<std::string> files = o.shards;
+  files.insert(files.begin(), o.out);
+  for (const std::string& f : files)
+    if (!std::filesystem::is_regular_file(f)) throw UsageError(fmt::format("{}: no such file", f));
+  const experiment::ExperimentResults merged = join(files);
+  const std::size_t count = o.shard_count ? o.shard_count : shard_count_of(files);
+  if (count == 0)
+    throw UsageError("cannot tell the number of shards from these files (each holds at most one task); give it with --shards N");
+  const auto replications = static_cast<std::size_t>(merged.replications);
+  std::vector<bool> wanted(count, false);
+  for (const Task& t : missing_tasks(merged)) wanted[(t.point * replications + t.replication) % count] = true;
+  std::string list;
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < count; ++i)
+    if (wanted[i]) list += (n++ ? "," : "") + std::to_string(i);
+  std::cout << fmt::format("shards still to run ({} of {}): {}\n", n, count, n ? list : "none");
+  if (n) std::cout << fmt::format("resubmit them with: sbatch --array={} ... (with --shard auto/{})\n", list, count);
+  return kExitOk;
 }
 
 int merge(const MergeOptions& o, const std::string& command_line) {
+  if (o.missing) return experiment::mpi::rank() == 0 ? list_missing(o) : kExitOk;
+  if (o.shards.empty()) throw UsageError("bstp merge needs the file to write and at least one shard file: bstp merge OUT.h5 SHARD.h5...");
   if (const std::string problem = experiment::mpi::slurm_tasks_without_mpi(); !problem.empty()) throw UsageError(problem);
   if (experiment::mpi::rank() != 0) return kExitOk;  // under mpirun, one rank merges
   experiment::check_output_path(o.out, o.force, "pass --force to overwrite it");
   const experiment::OutputLock lock(o.out);
   experiment::remove_stale_temporaries(o.out);
-  experiment::ExperimentResults merged = read_input(o.shards.front());
-  const std::string identity = experiment::experiment_identity(merged);
-  for (std::size_t i = 1; i < o.shards.size(); ++i) {
-    const experiment::ExperimentResults shard = read_input(o.shards[i]);
-    experiment::check_same_experiment(identity, o.shards.front(), experiment::experiment_identity(shard), o.shards[i]);
-    experiment::merge_replications(merged, shard, o.shards[i]);
-  }
+  experiment::ExperimentResults merged = join(o.shards);
   const std::vector<Task> missing = missing_tasks(merged);
   const std::size_t total = merged.points.size() * static_cast<std::size_t>(merged.replications);
   if (!missing.empty() && !o.partial)
-    throw UsageError(fmt::format("{} of {} replications are in none of the files (replications {}): add the missing shards, "
-                                 "or pass --partial to write what there is",
-                                 missing.size(), total, missing_list(missing)));
+    throw UsageError(fmt::format("{} of {} replications are in none of the files ({}): add the missing shards (bstp merge "
+                                 "--missing lists them), or pass --partial to write what there is",
+                                 missing.size(), total, missing_list(merged, missing)));
   merged.command_line = command_line;
   merged.created_utc = experiment::utc_timestamp_now();
   experiment::write_results_file(o.out, merged, true);  // checked above
@@ -75,15 +128,21 @@ void add_merge_command(Program& program) {
   CLI::App* cmd = program.app.add_subcommand("merge", "Join the results files of sharded runs (--shard I/N) into one");
   cmd->description(
       "Join the results files of sharded runs into one.\n"
-      "`bstp run` and `bstp sweep` with --shard I/N run only the replications r with r % N == I; a\n"
-      "cluster job array runs the N shards side by side. merge checks that the files are shards of one\n"
-      "experiment (same bstp version, scenario text, sweep file, seed, design points and\n"
-      "replications) and writes the file a single run would have written: the same data.\n\n"
+      "`bstp run` and `bstp sweep` with --shard I/N run only shard I of N of the (design point,\n"
+      "replication) tasks; a cluster job array runs the N shards side by side. merge checks that the\n"
+      "files are shards of one experiment (same bstp version, scenario text, sweep file, seed, design\n"
+      "points and replications) and writes the file a single run would have written: the same data.\n"
+      "With --missing it writes nothing and lists the shards that none of the files holds.\n\n"
       "Examples:\n"
       "  bstp merge seats.h5 seats-0.h5 seats-1.h5 seats-2.h5 seats-3.h5\n"
-      "  bstp merge seats.h5 seats-*.h5 --force");
-  cmd->add_option("out", o->out, "The merged HDF5 results file to write")->required();
-  cmd->add_option("shards", o->shards, "The shards' results files")->required()->check(CLI::ExistingFile);
+      "  bstp merge seats.h5 seats-*.h5 --force\n"
+      "  bstp merge --missing shards/seats-*.h5      # which shards of a job array are still to run");
+  cmd->add_option("out", o->out, "The merged HDF5 results file to write (with --missing: the first shard file)")->required();
+  cmd->add_option("shards", o->shards, "The shards' results files")->check(CLI::ExistingFile);
+  cmd->add_flag("--missing", o->missing,
+                "Write nothing: list the shards (I of --shard I/N) that none of the files holds, to resubmit them");
+  cmd->add_option("--shards", o->shard_count, "With --missing: N of --shard I/N (default: found from the files)")
+      ->check(CLI::PositiveNumber);
   cmd->add_flag("--force", o->force, "Overwrite OUT if it exists");
   cmd->add_flag("--partial", o->partial, "Write the file even if some replications are in no shard (marked not done)");
   program.actions[cmd] = [o, &program] { return merge(*o, program.command_line); };

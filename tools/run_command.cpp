@@ -6,6 +6,7 @@
 
 #include <border/scenario_loader.hpp>
 
+#include <algorithm>
 #include <iostream>
 #include <limits>
 
@@ -35,6 +36,24 @@ ExperimentPlan plan_run(const RunOptions& o, const std::string& command_line) {
   return make_plan(doc, specs, doc.resolved_text(names.front(), overrides), "", command_line);
 }
 
+// What a shard's summary holds: "Shard 1/4 holds 3 of 10 replications of each policy ...".
+std::string shard_note(const experiment::ExperimentResults& results, const Shard& shard) {
+  std::string counts;
+  std::size_t first = 0;
+  bool same = true;
+  for (std::size_t p = 0; p < results.points.size(); ++p) {
+    const auto done = static_cast<std::size_t>(std::count_if(results.values[p].begin(), results.values[p].end(),
+                                                             [](const auto& r) { return experiment::is_done(r); }));
+    if (p == 0) first = done;
+    same = same && done == first;
+    counts += fmt::format("{}{} {} of {}", p ? ", " : "", results.points[p].name, done, results.replications);
+  }
+  const std::string held = same ? fmt::format("{} of {} replications of each policy", first, results.replications)
+                                : "replications " + counts;
+  return fmt::format("Shard {}/{} holds {}: the summary below is of those alone (join the shards with bstp merge)",
+                     shard.index, shard.count, held);
+}
+
 int run(const RunOptions& o, const std::string& command_line) {
   int exit_code = kExitOk;
   std::optional<PreparedExperiment> e = prepare([&] { return plan_run(o, command_line); }, o.session, exit_code);
@@ -45,6 +64,7 @@ int run(const RunOptions& o, const std::string& command_line) {
   const Outcome outcome = execute(*e, o.session, what);
   if (outcome == Outcome::worker || outcome == Outcome::already_complete) return kExitOk;
   if (outcome == Outcome::interrupted) return kExitInterrupted;
+  if (!e->shard.whole() && o.format == Format::text) std::cout << shard_note(results, e->shard) << "\n\n";
   print(std::cout, summarise(results, results.crossings, o.format), o.format);
   if (!o.session.out.empty() && o.format == Format::text) std::cout << "\nResults written to " << o.session.out << "\n";
   return kExitOk;

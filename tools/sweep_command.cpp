@@ -29,6 +29,11 @@ constexpr border::Indicator kHeadline[] = {border::Indicator::seizures,         
                                            border::Indicator::officers_trained,  border::Indicator::cost_per_seizure_usd,
                                            border::Indicator::mean_crossing_delay_hours};
 
+std::size_t done_count(const experiment::ExperimentResults& results, std::size_t point) {
+  return static_cast<std::size_t>(std::count_if(results.values[point].begin(), results.values[point].end(),
+                                                [](const auto& r) { return experiment::is_done(r); }));
+}
+
 std::string mean_text(const Interval& i) {
   if (i.n == 0 || !std::isfinite(i.mean)) return "n/a";
   const auto num = [](double x) {
@@ -40,14 +45,20 @@ std::string mean_text(const Interval& i) {
   return std::isfinite(i.half_width) ? num(i.mean) + " ± " + num(i.half_width) : num(i.mean);
 }
 
-// One row per design point: for people; json and csv get the full summary.
-Table sweep_table(const experiment::ExperimentResults& results) {
+// One row per design point: for people; json and csv get the full summary. A shard's table says
+// how many of each point's replications it holds.
+Table sweep_table(const experiment::ExperimentResults& results, const Shard& shard) {
   Table t;
-  t.title = fmt::format("Design points: mean ± 95% CI over {} replications", results.replications);
+  t.title = shard.whole() ? fmt::format("Design points: mean ± 95% CI over {} replications", results.replications)
+                          : fmt::format("Design points of shard {}/{}: mean ± 95% CI over the replications it holds (join "
+                                        "the shards with bstp merge for all {})",
+                                        shard.index, shard.count, results.replications);
   t.columns = {"design point"};
+  if (!shard.whole()) t.columns.push_back("replications");
   for (border::Indicator k : kHeadline) t.columns.push_back(border::info(k).name);
   for (std::size_t p = 0; p < results.points.size(); ++p) {
     std::vector<Cell> row{results.points[p].name};
+    if (!shard.whole()) row.emplace_back(fmt::format("{} of {}", done_count(results, p), results.replications));
     for (border::Indicator k : kHeadline) {
       std::vector<double> values;
       for (const auto& rep : results.values[p])
@@ -94,7 +105,7 @@ int sweep(const SweepOptions& o, const std::string& command_line) {
   if (outcome == Outcome::worker || outcome == Outcome::already_complete) return kExitOk;
   if (outcome == Outcome::interrupted) return kExitInterrupted;
   if (o.format == Format::text) {
-    print(std::cout, sweep_table(results), o.format);
+    print(std::cout, sweep_table(results, e->shard), o.format);
     std::cout << "\nResults written to " << o.session.out << " (all indicators, monthly, per country and per crossing)\n";
   } else {
     print(std::cout, summarise(results, results.crossings, o.format), o.format);

@@ -43,9 +43,9 @@ struct RunStats {
 // only during the observer call.
 struct CommittedEvent {
   Time time = 0;
-  LpId lp = 0;                      // the LP that handled it
+  LpId lp = 0;  // the LP that handled it
   EventType type = 0;
-  std::uint64_t order = 0;          // its tie-break key: (source, source's sequence number)
+  std::uint64_t order = 0;             // its tie-break key: (source, source's sequence number)
   std::span<const std::byte> payload;  // empty for events without data
 
   std::string_view type_name() const { return event_type_name(type); }
@@ -119,8 +119,8 @@ class Simulation {
   template <Payload E>
   void inject_from(Entity& source, LpId destination, Time at, const E& event) {
     if (!admit(destination, at)) return;
-    insert(destination, at, event_type_id<E>(), std::is_empty_v<E> ? nullptr : &event, std::is_empty_v<E> ? 0 : sizeof(E),
-           source.next_tie());
+    insert(destination, at, event_type_id<E>(), std::is_empty_v<E> ? nullptr : &event,
+           std::is_empty_v<E> ? 0 : sizeof(E), source.next_tie());
   }
 
   // Shows every committed event to `observer` (an empty function turns it off, which is the

@@ -1,7 +1,9 @@
 #include "border_graph.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
+#include <optional>
 #include <stdexcept>
 
 #include <boost/graph/dijkstra_shortest_paths.hpp>
@@ -80,6 +82,42 @@ void BorderGraph::cheapest_routes(NodeIndex source, std::span<const double> arc_
     if (predecessor[arc.to] != arc.from || arc.to == source || via[arc.to] != arcs_.size()) continue;
     if (cost[arc.from] + arc_cost[a] <= cost[arc.to]) via[arc.to] = static_cast<ArcIndex>(a);
   }
+}
+
+std::vector<ArcIndex> BorderGraph::cheapest_route_within(NodeIndex source, std::span<const NodeIndex> targets,
+                                                         std::span<const double> arc_cost, std::size_t max_legs) const {
+  // Bellman-Ford by rounds: after round k, cost[k][v] is the cheapest way to v in at most k arcs,
+  // and via[k][v] the arc entering v on it (arcs_.size() when round k did not improve on k - 1).
+  const std::size_t n = nodes_.size();
+  const auto none = static_cast<ArcIndex>(arcs_.size());
+  std::vector<std::vector<double>> cost(max_legs + 1, std::vector<double>(n, std::numeric_limits<double>::infinity()));
+  std::vector<std::vector<ArcIndex>> via(max_legs + 1, std::vector<ArcIndex>(n, none));
+  cost[0][source] = 0.0;
+  for (std::size_t k = 1; k <= max_legs; ++k) {
+    cost[k] = cost[k - 1];
+    for (std::size_t a = 0; a < arcs_.size(); ++a) {
+      const Arc& arc = arcs_[a];
+      const double c = cost[k - 1][arc.from] + arc_cost[a];
+      if (c < cost[k][arc.to]) {
+        cost[k][arc.to] = c;
+        via[k][arc.to] = static_cast<ArcIndex>(a);
+      }
+    }
+  }
+  std::optional<NodeIndex> best;
+  for (NodeIndex t : targets)
+    if (t != source && std::isfinite(cost[max_legs][t]) && (!best || cost[max_legs][t] < cost[max_legs][*best])) best = t;
+  if (!best) return {};
+  std::vector<ArcIndex> route;
+  NodeIndex at = *best;
+  for (std::size_t k = max_legs; k > 0 && at != source; --k) {
+    if (via[k][at] == none) continue;  // as cheap in fewer arcs
+    route.push_back(via[k][at]);
+    at = arcs_[route.back()].from;
+  }
+  if (at != source) return {};
+  std::reverse(route.begin(), route.end());
+  return route;
 }
 
 std::vector<ArcIndex> BorderGraph::route_to(NodeIndex source, NodeIndex target, const std::vector<ArcIndex>& via) const {

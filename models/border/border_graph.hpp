@@ -48,6 +48,10 @@ class BorderGraph {
   // cheapest route; arc_count() for the source and unreachable nodes). Ties break on arc order.
   void cheapest_routes(NodeIndex source, std::span<const double> arc_cost, std::vector<double>& cost,
                        std::vector<ArcIndex>& via) const;
+  // The cheapest route of at most `max_legs` arcs from `source` to any of `targets` (the first
+  // target on ties, then the fewest legs), in travel order; empty if none is that close.
+  std::vector<ArcIndex> cheapest_route_within(NodeIndex source, std::span<const NodeIndex> targets,
+                                              std::span<const double> arc_cost, std::size_t max_legs) const;
   // The arcs from `source` to `target` read off `via`, in travel order (empty if unreachable).
   std::vector<ArcIndex> route_to(NodeIndex source, NodeIndex target, const std::vector<ArcIndex>& via) const;
 

@@ -23,6 +23,9 @@ class CheckpointQueue {
   // number-in-system integral (legitimate traffic).
   Passage join(Time t, Time service, bool counted);
 
+  // Counted vehicles waiting or in service after the last join.
+  std::size_t in_system() const { return departures_.size(); }
+
   // Vehicle-seconds accumulated since the last call, up to time t.
   double take_vehicle_seconds(Time t);
 

@@ -1,5 +1,7 @@
 #include "compiled_scenario.hpp"
 
+#include "scenario_bounds.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
@@ -9,7 +11,11 @@
 namespace bstp::border {
 
 Time to_seconds(double value, double seconds_per_unit) {
-  return static_cast<Time>(std::llround(std::max(0.0, value) * seconds_per_unit));
+  const double seconds = value * seconds_per_unit;
+  if (!(seconds > 0.0)) return 0;  // negative, zero or not a number
+  // Checked: a value beyond the longest delay (a heavy tail, an overflow to infinity) is cut to it.
+  if (!(seconds < static_cast<double>(bounds::kLongestDelaySeconds))) return bounds::kLongestDelaySeconds;
+  return static_cast<Time>(std::llround(seconds));
 }
 
 double draw(RandomStream& s, const Distribution& d) {
@@ -61,22 +67,7 @@ CompiledScenario::CompiledScenario(const Scenario& scenario)
   for (std::size_t n = 0; n < graph_.node_count(); ++n)
     node_country.push_back(country(graph_.node(static_cast<NodeIndex>(n)).country, "nodes." + graph_.node(static_cast<NodeIndex>(n)).id));
 
-  for (const auto& [id, s] : scenario.sectors) {
-    SectorParams p;
-    p.id = id;
-    p.country = country(s.country, "sectors." + id);
-    p.units = s.units;
-    p.coverage = std::clamp(s.hours_on_duty_per_day / 24.0, 0.0, 1.0);
-    p.movement = s.movement;
-    p.rotation = std::max<Time>(1, to_seconds(s.rotation_days, 86400.0));
-    p.detection = s.detection;
-    for (const auto& [mode, factor] : s.terrain) {
-      static const char* names[] = {"road", "trail", "river", "sea", "air"};
-      for (std::size_t m = 0; m < 5; ++m)
-        if (mode == names[m]) p.terrain[m] = factor;
-    }
-    sectors.push_back(p);
-  }
+  for (const auto& [id, s] : scenario.sectors) compile_sector(id, s);
 
   for (std::size_t a = 0; a < graph_.arc_count(); ++a) {
     const Arc& arc = graph_.arc(static_cast<ArcIndex>(a));
@@ -86,6 +77,12 @@ CompiledScenario::CompiledScenario(const Scenario& scenario)
           "edges.{}: leg {} -> {} is patrolled by sector '{}' of {}, which is neither end's country", arc.edge,
           graph_.node(arc.from).id, graph_.node(arc.to).id, sectors[arc.sector].id, countries[detector].id));
     arc_detector.push_back(detector);
+    int post = -1;
+    if (arc.sector >= 0) {
+      const std::vector<std::size_t>& posts = sectors[arc.sector].posts;
+      if (const auto at = std::find(posts.begin(), posts.end(), arc.edge); at != posts.end()) post = static_cast<int>(at - posts.begin());
+    }
+    arc_post.push_back(post);
   }
 
   checkpoint_at_node.assign(graph_.node_count(), -1);
@@ -161,7 +158,7 @@ CompiledScenario::CompiledScenario(const Scenario& scenario)
   for (std::size_t a = 0; a < graph_.arc_count(); ++a) {
     const auto arc = static_cast<ArcIndex>(a);
     const int detector = arc_detector[a];
-    double p = detector < 0 ? 0.0 : patrol_detection(arc, 0, initial_skill(detector), 1.0, 1.0);
+    double p = detector < 0 ? 0.0 : expected_patrol_detection(arc, initial_skill(detector));
     if (const int c = checkpoint_at_node[graph_.arc(arc).from]; c >= 0)
       p = 1.0 - (1.0 - p) * (1.0 - checkpoint_detection(c, initial_skill(checkpoints[c].country)));
     informed_risk_.push_back(p);
@@ -201,9 +198,14 @@ double CompiledScenario::seam_factor(ArcIndex a, Time t) const {
   const Arc& arc = graph_.arc(a);
   const int x = node_country[arc.from], y = node_country[arc.to];
   if (arc.sector >= 0) {
-    const std::string& mine = sectors[arc.sector].id;
-    for (const JointPatrol& j : scenario_.coordination.joint_patrols)
-      if (j.sector_a == mine || j.sector_b == mine) return 1.0;
+    // A joint patrol closes the seam it pairs: the leg's sector with one across this leg's line.
+    const SectorParams& mine = sectors[arc.sector];
+    const int across = mine.country == x ? y : x;
+    for (const JointPatrol& j : scenario_.coordination.joint_patrols) {
+      const std::string& partner = j.sector_a == mine.id ? j.sector_b : j.sector_b == mine.id ? j.sector_a : std::string();
+      if (const auto s = scenario_.sectors.find(partner); s != scenario_.sectors.end() && country_index(s->second.country) == across)
+        return 1.0;
+    }
   }
   double penalty = scenario_.coordination.seam_penalty;
   for (const ExerciseParams& e : exercises)
@@ -211,22 +213,108 @@ double CompiledScenario::seam_factor(ArcIndex a, Time t) const {
   return std::clamp(1.0 - penalty, 0.0, 1.0);
 }
 
-double CompiledScenario::patrol_detection(ArcIndex a, Time t, double skill, double availability, double alert) const {
+double CompiledScenario::unit_detection(ArcIndex a, Time t, double skill, double availability, double alert) const {
+  const Arc& arc = graph_.arc(a);
+  if (arc.sector < 0) return 0.0;
+  const SectorParams& s = sectors[arc.sector];
+  const double per_unit = s.detection.untrained + (s.detection.trained - s.detection.untrained) * skill;
+  return std::clamp(per_unit * s.terrain[mode_index(arc.mode)] * seam_factor(a, t) * alert * availability, 0.0, 1.0);
+}
+
+double CompiledScenario::expected_presence(int u, int post) const {
+  const PatrolUnit& unit = units[static_cast<std::size_t>(u)];
+  const SectorParams& s = sectors[static_cast<std::size_t>(unit.sector)];
+  const auto n = static_cast<int>(s.posts.size());
+  if (post < 0 || n == 0) return 0.0;
+  const double duty = static_cast<double>(s.duty), transit = static_cast<double>(s.transit);
+  double on_post = 0.0;
+  switch (s.placement) {
+    case Placement::fixed: on_post = unit.index % n == post ? duty : 0.0; break;
+    case Placement::rotation: {
+      // A 1/n share of the cycle at each post, paying a transit at the first shift of each stay.
+      const double changes_per_shift = n > 1 ? std::min(1.0, 86400.0 / static_cast<double>(s.rotation)) : 0.0;
+      on_post = std::max(0.0, duty - transit * changes_per_shift) / n;
+      break;
+    }
+    case Placement::random:
+    case Placement::targeted: {
+      // Drawn each shift with the post's weight; a transit when the previous shift was elsewhere.
+      const double w = s.post_weights[static_cast<std::size_t>(post)];
+      on_post = w * std::max(0.0, duty - transit * (1.0 - w));
+      break;
+    }
+  }
+  return on_post / 86400.0;
+}
+
+double CompiledScenario::expected_patrol_detection(ArcIndex a, double skill) const {
   const Arc& arc = graph_.arc(a);
   if (arc.has_fixed_detection) return arc.fixed_detection;
   if (arc.sector < 0) return 0.0;
-  const SectorParams& s = sectors[arc.sector];
-  double exposure = arc.exposure;
-  if (s.movement == Movement::rotation) {
-    // Attention rotates: each leg is watched at double strength in alternate rotation periods.
-    const Time period = t / s.rotation;
-    exposure *= ((period + static_cast<Time>(a / 2)) % 2 == 0) ? 2.0 : 0.0;
+  const double q = unit_detection(a, 0, skill, 1.0, 1.0);
+  double miss = 1.0;
+  for (int u : sectors[arc.sector].units) miss *= 1.0 - q * expected_presence(u, arc_post[a]);
+  return 1.0 - miss;
+}
+
+void CompiledScenario::compile_sector(const std::string& id, const Sector& s) {
+  SectorParams p;
+  p.id = id;
+  p.country = country_index(s.country);
+  if (p.country < 0) throw std::invalid_argument(fmt::format("sectors.{}: unknown country '{}'", id, s.country));
+  p.placement = s.placement.value_or(s.movement.value_or(Placement::random));
+  p.duty = to_seconds(s.hours_on_duty_per_day, 3600.0);
+  p.shift_start = to_seconds(s.shift_start_hour, 3600.0) % 86400;
+  p.transit = to_seconds(s.transit_hours, 3600.0);
+  p.rotation = std::max<Time>(1, to_seconds(s.rotation_days, 86400.0));
+  p.targeting_half_life_days = s.targeting_memory_days;
+  p.detection = s.detection;
+  for (const auto& [mode, factor] : s.terrain) {
+    static const char* names[] = {"road", "trail", "river", "sea", "air"};
+    for (std::size_t m = 0; m < 5; ++m)
+      if (mode == names[m]) p.terrain[m] = factor;
   }
-  const double per_unit = s.detection.untrained + (s.detection.trained - s.detection.untrained) * skill;
-  const double q = std::clamp(per_unit * s.terrain[mode_index(arc.mode)] * seam_factor(a, t) * alert, 0.0, 1.0);
-  const double intensity = s.units * availability * s.coverage * exposure;
-  if (q >= 1.0) return intensity > 0.0 ? 1.0 : 0.0;
-  return 1.0 - std::pow(1.0 - q, intensity);
+  // Posts: as listed, else the sector's legs with a positive exposure (all of them if none has
+  // one), in edge id order, so that the rotation's phase does not depend on the file's order.
+  const std::vector<Edge>& edges = scenario_.edges;
+  auto edge_of = [&](const std::string& edge_id) {
+    for (std::size_t e = 0; e < edges.size(); ++e)
+      if (edges[e].id == edge_id) return e;
+    throw std::invalid_argument(fmt::format("sectors.{}.posts: unknown edge '{}'", id, edge_id));
+  };
+  for (const std::string& post : s.posts) p.posts.push_back(edge_of(post));
+  if (p.posts.empty()) {
+    std::vector<std::size_t> legs, exposed;
+    for (std::size_t e = 0; e < edges.size(); ++e)
+      if (edges[e].sector == id) (edges[e].exposure > 0.0 ? exposed : legs).push_back(e);
+    p.posts = exposed.empty() ? legs : exposed;
+    std::sort(p.posts.begin(), p.posts.end(), [&](std::size_t a, std::size_t b) { return edges[a].id < edges[b].id; });
+  }
+  double total = 0.0;
+  for (std::size_t e : p.posts) total += edges[e].exposure;
+  for (std::size_t e : p.posts)
+    p.post_weights.push_back(total > 0.0 ? edges[e].exposure / total : 1.0 / static_cast<double>(p.posts.size()));
+
+  double cost = 0.0;
+  if (!s.unit_kind.empty()) {
+    const auto kind = scenario_.unit_kinds.find(s.unit_kind);
+    if (kind == scenario_.unit_kinds.end())
+      throw std::invalid_argument(fmt::format("sectors.{}.unit_kind: unknown unit kind '{}'", id, s.unit_kind));
+    cost = kind->second.cost_per_unit_day_usd;
+  }
+  const int count = s.unit_names.empty() ? s.units : static_cast<int>(s.unit_names.size());
+  for (int i = 0; i < count; ++i) {
+    PatrolUnit u;
+    u.name = s.unit_names.empty() ? fmt::format("{}.{}", id, i + 1) : s.unit_names[static_cast<std::size_t>(i)];
+    u.sector = static_cast<int>(sectors.size());
+    u.index = i;
+    u.home_base = s.home_base.empty() ? -1 : graph_.index_of(s.home_base);
+    u.shift_offset = (p.shift_start + static_cast<Time>(i) * 86400 / count) % 86400;
+    u.cost_per_day_usd = cost;
+    p.units.push_back(static_cast<int>(units.size()));
+    units.push_back(u);
+  }
+  sectors.push_back(std::move(p));
 }
 
 double CompiledScenario::checkpoint_detection(int c, double skill) const {

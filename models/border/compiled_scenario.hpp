@@ -27,13 +27,28 @@ struct CountryParams {
   std::vector<int> observers; // indices into scenario.training.observers
 };
 
+// One patrol unit: which sector it serves, its place in the sector's shift stagger and its cost.
+struct PatrolUnit {
+  std::string name;      // from unit_names, else "<sector>.<n>" counting from 1
+  int sector = 0;        // index into CompiledScenario::sectors
+  int index = 0;         // its position among the sector's units
+  int home_base = -1;    // node, or -1
+  Time shift_offset = 0; // its daily shift starts this long after midnight, in [0, 1 day)
+  double cost_per_day_usd = 0.0;
+};
+
 struct SectorParams {
   std::string id;
   int country = 0;
-  double units = 0.0;
-  double coverage = 1.0;  // share of the day on duty
-  Movement movement = Movement::random;
+  Placement placement = Placement::random;
+  std::vector<int> units;             // indices into CompiledScenario::units
+  std::vector<std::size_t> posts;     // edge indices, in cycle order
+  std::vector<double> post_weights;   // per post, summing to 1 (random draws, targeted prior)
+  Time duty = 86400;                  // length of a shift
+  Time shift_start = 0;               // start of the first unit's shift within the day
+  Time transit = 0;                   // time to move to a new post
   Time rotation = 7 * 86400;
+  double targeting_half_life_days = 30.0;
   ByTraining detection;
   std::array<double, 5> terrain{1, 1, 1, 1, 1};  // by Mode
 };
@@ -87,6 +102,8 @@ class CompiledScenario {
 
   std::vector<CountryParams> countries;
   std::vector<SectorParams> sectors;
+  std::vector<PatrolUnit> units;        // every sector's units, sector by sector
+  std::vector<int> arc_post;            // per arc: index into its sector's posts, -1 if not a post
   std::vector<CheckpointParams> checkpoints;
   std::vector<int> checkpoint_at_node;  // per node: checkpoint index or -1
   std::vector<int> node_country;        // per node
@@ -104,24 +121,31 @@ class CompiledScenario {
   bool hot_pursuit(int a, int b) const;
   bool shares_information(int from, int to, Time& delay, Time& alert, double& boost) const;
 
-  // Multiplier on patrol detection of a leg joining two countries: 1 when a joint patrol covers
-  // the leg's sector, else 1 - seam_penalty reduced by joint exercises held by time t.
+  // Multiplier on patrol detection of a leg joining two countries: 1 when a joint patrol pairs
+  // the leg's sector with a sector of the country across the leg, else 1 - seam_penalty reduced
+  // by joint exercises held by time t.
   double seam_factor(ArcIndex a, Time t) const;
 
-  // P(a shipment on arc a is detected by patrols), given the detecting country's state.
-  // skill: share of officers trained and using the methods; availability: share not away in
-  // training; alert: multiplier from shared intelligence (1 = none).
-  double patrol_detection(ArcIndex a, Time t, double skill, double availability, double alert) const;
+  // P(one unit on arc a's post throughout a passage detects the shipment), given the detecting
+  // country's state. skill: share of officers trained and using the methods; availability: share
+  // not away in training; alert: multiplier from shared intelligence (1 = none).
+  double unit_detection(ArcIndex a, Time t, double skill, double availability, double alert) const;
+  // The expected share of time unit u spends on post p of its sector over its placement cycle.
+  double expected_presence(int u, int post) const;
   // P(contraband is found at checkpoint c), given the skill share of its officers.
   double checkpoint_detection(int c, double skill) const;
-  // Detection probabilities with everyone at their starting state (what an informed
-  // organisation knows): per arc, including a checkpoint at the arc's start.
+  // Detection probabilities with everyone at their starting state and units at their expected
+  // presence over the placement cycle (what an informed organisation knows): per arc, including
+  // a checkpoint at the arc's start.
   const std::vector<double>& informed_risk() const { return informed_risk_; }
   double initial_skill(int country) const;
 
   static std::size_t mode_index(Mode m) { return static_cast<std::size_t>(m); }
 
  private:
+  void compile_sector(const std::string& id, const Sector& s);
+  double expected_patrol_detection(ArcIndex a, double skill) const;
+
   Scenario scenario_;
   BorderGraph graph_;
   Time horizon_ = 0;
@@ -129,6 +153,8 @@ class CompiledScenario {
   std::vector<double> informed_risk_;
 };
 
+// `value` units of `seconds_per_unit` seconds, rounded: 0 for a negative value or NaN, and at most
+// bounds::kLongestDelaySeconds (so that a time plus a delay never overflows the clock).
 Time to_seconds(double value, double seconds_per_unit);
 // Draws a duration from `d` (in its own units) and returns it in seconds (>= 0).
 Time draw_seconds(RandomStream& stream, const Distribution& d, double seconds_per_unit);

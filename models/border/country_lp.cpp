@@ -1,7 +1,12 @@
 #include "country_lp.hpp"
 
+#include "scenario_bounds.hpp"
+
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
+
+#include <fmt/format.h>
 
 namespace bstp::border {
 namespace {
@@ -17,6 +22,7 @@ CountryLp::CountryLp(const CompiledScenario& scenario, int country, std::uint64_
       replication_(replication),
       layout_{static_cast<int>(scenario.countries.size())},
       police_(scenario, country),
+      roster_(scenario, replication),
       indicators_(scenario.months(), static_cast<int>(scenario.countries.size()), static_cast<int>(scenario.crossings.size())),
       alerted_until_(scenario.countries.size(), 0) {
   const std::uint64_t seed = scenario.scenario().seed;
@@ -43,14 +49,30 @@ void CountryLp::start(Context& ctx) {
     const CheckpointParams& cp = scenario_.checkpoints[static_cast<std::size_t>(c)];
     if (cp.vehicles_per_second <= 0.0) continue;
     const double mean_gap = 1.0 / (cp.vehicles_per_second * cp.profile_max);
-    ctx.schedule(std::llround(arrival_draws_[static_cast<std::size_t>(c)].exponential(mean_gap)),
+    ctx.schedule(to_seconds(arrival_draws_[static_cast<std::size_t>(c)].exponential(mean_gap), 1.0),
                  VehicleArrives{static_cast<std::uint16_t>(c)});
   }
 }
 
 void CountryLp::finish(Time horizon) {
+  // Each unit costs its kind's daily rate for every day (or part of one) of the run.
+  double per_day = 0.0;
+  for (const PatrolUnit& u : scenario_.units)
+    if (scenario_.sectors[static_cast<std::size_t>(u.sector)].country == country_) per_day += u.cost_per_day_usd;
+  if (per_day > 0.0)
+    for (Time day = 0; day < horizon; day += 86400)
+      indicators_.patrol_paid(day, country_, per_day * static_cast<double>(std::min<Time>(86400, horizon - day)) / 86400.0);
   for (int c : my_checkpoints_)
     indicators_.vehicles_in_system(horizon - 1, queues_[static_cast<std::size_t>(c)].take_vehicle_seconds(horizon));
+}
+
+Time CountryLp::passage_seconds(Cargo cargo, int leg) const {
+  cargo.leg = static_cast<std::uint8_t>(leg);
+  RandomStream travel_draws = shipment_draws(cargo, kTravel);
+  const Time travel = draw_seconds(travel_draws, scenario_.graph().arc(cargo.route[leg]).travel_hours, 3600.0);
+  // A leg into another country takes at least the handover delay.
+  const Arc& arc = scenario_.graph().arc(cargo.route[leg]);
+  return scenario_.node_country[arc.to] == scenario_.node_country[arc.from] ? travel : std::max(travel, kHandoverSeconds);
 }
 
 RandomStream CountryLp::shipment_draws(const Cargo& cargo, std::uint64_t step) const {
@@ -67,9 +89,13 @@ double CountryLp::alert_multiplier(ArcIndex leg, Time now) const {
   return scenario_.shares_information(partner, country_, delay, alert, boost) ? 1.0 + boost : 1.0;
 }
 
-bool CountryLp::patrols_detect(ArcIndex leg, Time now, RandomStream& draws) const {
-  const double p = scenario_.patrol_detection(leg, now, police_.skill(now), police_.availability(), alert_multiplier(leg, now));
-  return draws.bernoulli(p);
+bool CountryLp::patrols_detect(ArcIndex leg, Time from, Time to, Time now, RandomStream& draws) {
+  const Arc& arc = scenario_.graph().arc(leg);
+  if (arc.has_fixed_detection) return draws.bernoulli(arc.fixed_detection);
+  const double q = scenario_.unit_detection(leg, now, police_.skill(now), police_.availability(), alert_multiplier(leg, now));
+  const bool detected = draws.bernoulli(1.0 - roster_.miss_probability(leg, from, to, q, now));
+  if (detected) roster_.detection_made(leg, now);
+  return detected;
 }
 
 // --- a shipment's journey ---------------------------------------------------------------------
@@ -80,7 +106,7 @@ void CountryLp::shipment_arrives_from_watched_leg(const ShipmentArrivesFromWatch
   Cargo cargo = e.cargo;
   const ArcIndex leg = cargo.route[cargo.leg - 1];
   RandomStream draws = shipment_draws(cargo, kArrivalPatrol);
-  if (patrols_detect(leg, ctx.now(), draws)) {
+  if (patrols_detect(leg, ctx.now() - passage_seconds(cargo, cargo.leg - 1), ctx.now(), ctx.now(), draws)) {
     const int partner = scenario_.is_seam(leg) ? scenario_.other_side(leg, country_) : -1;
     cargo.leg -= 1;  // the encounter happened on the leg just travelled
     const Encounter outcome = officers_confront(cargo, partner, ctx, draws);
@@ -133,15 +159,14 @@ void CountryLp::shipment_sets_off(Cargo cargo, Context& ctx) {
   const ArcIndex leg = cargo.route[cargo.leg];
   const Arc& arc = graph.arc(leg);
   const int detector = scenario_.arc_detector[leg];
+  const Time travel = passage_seconds(cargo, cargo.leg);
   if (detector == country_) {
     RandomStream draws = shipment_draws(cargo, kLegPatrol);
-    if (patrols_detect(leg, ctx.now(), draws)) {
+    if (patrols_detect(leg, ctx.now(), ctx.now() + travel, ctx.now(), draws)) {
       const int partner = scenario_.is_seam(leg) ? scenario_.other_side(leg, country_) : -1;
       if (officers_confront(cargo, partner, ctx, draws) == Encounter::seized) return;
     }
   }
-  RandomStream travel_draws = shipment_draws(cargo, kTravel);
-  const Time travel = draw_seconds(travel_draws, arc.travel_hours, 3600.0);
   const int next_country = scenario_.node_country[arc.to];
   cargo.leg += 1;
   if (next_country == country_) {
@@ -228,7 +253,7 @@ void CountryLp::vehicle_arrives(const VehicleArrives& e, Context& ctx) {
   RandomStream& arrivals = arrival_draws_[c];
   // Arrivals follow the daily profile by thinning a Poisson process at the peak rate.
   const double mean_gap = 1.0 / (cp.vehicles_per_second * cp.profile_max);
-  ctx.schedule(std::llround(arrivals.exponential(mean_gap)), e);
+  ctx.schedule(to_seconds(arrivals.exponential(mean_gap), 1.0), e);
   const auto hour = static_cast<std::size_t>((ctx.now() % 86400) / 3600);
   if (!arrivals.bernoulli(cp.profile[hour] / cp.profile_max)) return;
 
@@ -237,6 +262,12 @@ void CountryLp::vehicle_arrives(const VehicleArrives& e, Context& ctx) {
   if (service_draws.bernoulli(cp.inspection) && service_draws.bernoulli(cp.secondary))
     service += draw_seconds(service_draws, cp.secondary_minutes, 60.0);
   CheckpointQueue& queue = queues_[c];
+  // Validation keeps the busiest hour below capacity; this bounds the memory of a queue that
+  // grows all the same (a scenario compiled without validation).
+  if (queue.in_system() >= bounds::kMaxVehiclesInSystem)
+    throw std::runtime_error(fmt::format("checkpoints.{}: more than {} vehicles waiting at once; its traffic exceeds its "
+                                         "capacity (bstp validate reports the rates)",
+                                         cp.node_id, bounds::kMaxVehiclesInSystem));
   const CheckpointQueue::Passage passage = queue.join(ctx.now(), service, true);
   const double wait_hours = static_cast<double>(passage.wait) / 3600.0;
   const double delay_hours = static_cast<double>(passage.departure - ctx.now()) / 3600.0;

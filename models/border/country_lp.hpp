@@ -7,6 +7,7 @@
 #include "compiled_scenario.hpp"
 #include "events.hpp"
 #include "indicator_collector.hpp"
+#include "patrol_roster.hpp"
 #include "police_force.hpp"
 
 #include <bstp/bstp.hpp>
@@ -27,6 +28,7 @@ namespace entity {
 inline std::uint64_t shipment(std::uint64_t id) { return (std::uint64_t{1} << 60) | id; }
 inline std::uint64_t organisation(int o) { return (std::uint64_t{2} << 60) | static_cast<std::uint64_t>(o); }
 inline std::uint64_t checkpoint(int c) { return (std::uint64_t{3} << 60) | static_cast<std::uint64_t>(c); }
+// kind 4: patrol units (patrol_roster.hpp)
 }  // namespace entity
 
 class CountryLp final : public LogicalProcess {
@@ -34,7 +36,7 @@ class CountryLp final : public LogicalProcess {
   CountryLp(const CompiledScenario& scenario, int country, std::uint64_t replication);
 
   void start(Context& ctx) override;
-  // Closes the books at the horizon (time integrals of queues).
+  // Closes the books at the horizon (time integrals of queues, the patrol units' days).
   void finish(Time horizon);
   const IndicatorCollector& indicators() const { return indicators_; }
 
@@ -51,7 +53,8 @@ class CountryLp final : public LogicalProcess {
   // The steps of a shipment's journey through this country.
   void shipment_reaches_node(Cargo cargo, Context& ctx);
   void shipment_sets_off(Cargo cargo, Context& ctx);
-  bool patrols_detect(ArcIndex leg, Time now, RandomStream& draws) const;
+  // Whether the units on the leg detect a shipment passing it during [from, to].
+  bool patrols_detect(ArcIndex leg, Time from, Time to, Time now, RandomStream& draws);
   enum class Encounter { passes, seized };
   Encounter officers_confront(Cargo& cargo, int seam_partner, Context& ctx, RandomStream& draws);
   void shipment_delivered(const Cargo& cargo, Context& ctx);
@@ -59,6 +62,9 @@ class CountryLp final : public LogicalProcess {
   void share_intelligence(ArcIndex leg, Context& ctx) const;
 
   RandomStream shipment_draws(const Cargo& cargo, std::uint64_t step) const;
+  // How long the shipment takes over leg `leg` of its route (drawn from its own stream, so the
+  // same whichever country asks).
+  Time passage_seconds(Cargo cargo, int leg) const;
   double alert_multiplier(ArcIndex leg, Time now) const;
 
   const CompiledScenario& scenario_;
@@ -66,6 +72,7 @@ class CountryLp final : public LogicalProcess {
   std::uint64_t replication_;
   LpLayout layout_;
   PoliceForce police_;
+  PatrolRoster roster_;
   IndicatorCollector indicators_;
   std::vector<int> my_checkpoints_;
   std::vector<CheckpointQueue> queues_;            // per checkpoint of the scenario (only mine used)

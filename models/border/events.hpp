@@ -3,6 +3,7 @@
 #pragma once
 
 #include "border_graph.hpp"
+#include "scenario_bounds.hpp"
 
 #include <bstp/logical_process.hpp>
 
@@ -10,7 +11,7 @@
 
 namespace bstp::border {
 
-inline constexpr std::size_t kMaxRouteLegs = 32;
+inline constexpr std::size_t kMaxRouteLegs = bounds::kMaxRouteLegs;
 
 struct Cargo {
   std::uint64_t shipment = 0;     // (organisation << 40) | its sequence number

@@ -65,6 +65,7 @@ void IndicatorCollector::violent_incident(Time t, int country, int deaths, bool 
 }
 void IndicatorCollector::cohort_trained(Time t, int country, int officers) { add(Indicator::officers_trained, t, country, officers); }
 void IndicatorCollector::training_paid(Time t, int country, double usd) { add(Indicator::training_cost_usd, t, country, usd); }
+void IndicatorCollector::patrol_paid(Time t, int country, double usd) { add(Indicator::patrol_cost_usd, t, country, usd); }
 void IndicatorCollector::vehicle_crossed(Time t, int country, double wait_hours, double delay_hours, double trade_cost_usd) {
   add(Indicator::legitimate_crossings, t, country, 1.0);
   add(static_cast<Indicator>(kWaitHours), t, country, wait_hours);
@@ -160,7 +161,7 @@ ReplicationResult IndicatorCollector::result(double horizon_seconds) const {
   for (Indicator i : {Indicator::seizures, Indicator::seized_kg, Indicator::delivered_kg, Indicator::trafficker_revenue_usd,
                       Indicator::arrests, Indicator::violent_incidents, Indicator::deaths, Indicator::reported_violence,
                       Indicator::bribes, Indicator::bribes_usd, Indicator::officers_trained, Indicator::training_cost_usd,
-                      Indicator::legitimate_crossings, Indicator::trade_delay_cost_usd})
+                      Indicator::legitimate_crossings, Indicator::trade_delay_cost_usd, Indicator::patrol_cost_usd})
     sum_indicator(i, true);
   sum_indicator(Indicator::shipments, false);
 

@@ -26,6 +26,7 @@ class IndicatorCollector {
   void violent_incident(Time t, int country, int deaths, bool reported);
   void cohort_trained(Time t, int country, int officers);
   void training_paid(Time t, int country, double usd);
+  void patrol_paid(Time t, int country, double usd);
   void vehicle_crossed(Time t, int country, double wait_hours, double delay_hours, double trade_cost_usd);
   void vehicles_in_system(Time t, double vehicle_seconds);  // area under the number-in-system curve
   void crossing_used(Time t, int crossing, double kg);

@@ -34,6 +34,7 @@ constexpr std::array<IndicatorInfo, kIndicatorCount> kCatalog{{
     {trade_delay_cost_usd, "trade_delay_cost_usd", "USD", "Cost of legitimate-crossing delay to trade"},
     {crossings_with_flow, "crossings_with_flow", "count", "Border crossings that carried at least one shipment"},
     {flow_concentration, "flow_concentration", "ratio", "Herfindahl index of shipment kg across crossings (1 = one crossing)"},
+    {patrol_cost_usd, "patrol_cost_usd", "USD", "Cost of patrol units: unit-days x the daily cost of their kind"},
 }};
 
 constexpr bool catalog_in_order() {

@@ -37,6 +37,7 @@ enum class Indicator : std::size_t {
   trade_delay_cost_usd,
   crossings_with_flow,        // border crossings that carried at least one shipment
   flow_concentration,         // Herfindahl index of kg across crossings, in [0, 1]
+  patrol_cost_usd,            // patrol unit-days x their kind's daily cost
   count
 };
 

@@ -27,7 +27,7 @@ OrganisationLp::OrganisationLp(const CompiledScenario& scenario, int organisatio
 
 void OrganisationLp::start(Context& ctx) {
   if (params_.shipments_per_second > 0.0)
-    ctx.schedule(std::llround(draws_.exponential(1.0 / params_.shipments_per_second)), NextShipment{});
+    ctx.schedule(to_seconds(draws_.exponential(1.0 / params_.shipments_per_second), 1.0), NextShipment{});
 }
 
 double OrganisationLp::faded(const Faded& f, Time now) const {
@@ -44,7 +44,16 @@ double OrganisationLp::perceived_risk(ArcIndex leg, Time now) const {
   const RiskModel& risk = params_.spec.risk;
   if (risk.perception == RiskModel::Perception::informed) return scenario_.informed_risk()[leg];
   const double prior = risk.prior_risk * risk.prior_weight;
-  return (faded(losses_[leg], now) + prior) / (faded(attempts_[leg], now) + risk.prior_weight);
+  const double weight = faded(attempts_[leg], now) + risk.prior_weight;
+  // With no prior weight, an untried leg (or one whose record has faded to nothing) is judged by
+  // the prior risk alone.
+  if (!(weight > 0.0)) return risk.prior_risk;
+  return (faded(losses_[leg], now) + prior) / weight;
+}
+
+double OrganisationLp::bribe_rate(ArcIndex leg, Time now) const {
+  const double weight = faded(attempts_[leg], now) + params_.spec.risk.prior_weight;
+  return weight > 0.0 ? faded(bribes_[leg], now) / weight : 0.0;
 }
 
 OrganisationLp::Plan OrganisationLp::cheapest_plan(NodeIndex source, double load_value_usd, Time now) const {
@@ -56,9 +65,9 @@ OrganisationLp::Plan OrganisationLp::cheapest_plan(NodeIndex source, double load
   for (std::size_t a = 0; a < cost.size(); ++a) {
     const auto leg = static_cast<ArcIndex>(a);
     const double risk = std::min(perceived_risk(leg, now), 1.0 - 1e-12);
-    const double bribe_rate = faded(bribes_[a], now) / (faded(attempts_[a], now) + spec.risk.prior_weight);
     cost[a] = spec.cost_of_time_usd_per_hour * graph.arc(leg).mean_hours +
-              spec.risk.risk_aversion * -std::log1p(-risk) * load_value_usd + bribe_rate * spec.bribe_offer_share * load_value_usd;
+              spec.risk.risk_aversion * -std::log1p(-risk) * load_value_usd +
+              bribe_rate(leg, now) * spec.bribe_offer_share * load_value_usd;
   }
   std::vector<double> total;
   std::vector<ArcIndex> via;
@@ -69,12 +78,14 @@ OrganisationLp::Plan OrganisationLp::cheapest_plan(NodeIndex source, double load
   Plan plan;
   if (!std::isfinite(total[best])) return plan;
   plan.route = graph.route_to(source, best, via);
+  // A shipment carries its route (events.hpp): when the cheapest route is longer than that, the
+  // cheapest one short enough is taken (validation ensures every destination is close enough).
+  if (plan.route.size() > kMaxRouteLegs) plan.route = graph.cheapest_route_within(source, params_.destinations, cost, kMaxRouteLegs);
   for (ArcIndex leg : plan.route) {
     plan.success *= 1.0 - perceived_risk(leg, now);
     plan.reference_success *= 1.0 - spec.risk.prior_risk;
     plan.hours += graph.arc(leg).mean_hours;
-    plan.expected_bribes_usd += faded(bribes_[leg], now) / (faded(attempts_[leg], now) + spec.risk.prior_weight) *
-                                spec.bribe_offer_share * load_value_usd;
+    plan.expected_bribes_usd += bribe_rate(leg, now) * spec.bribe_offer_share * load_value_usd;
   }
   return plan;
 }
@@ -101,7 +112,7 @@ double OrganisationLp::willingness_to_ship(const Plan& plan, double kg, Time now
 }
 
 void OrganisationLp::next_shipment(const NextShipment&, Context& ctx) {
-  ctx.schedule(std::llround(draws_.exponential(1.0 / params_.shipments_per_second)), NextShipment{});
+  ctx.schedule(to_seconds(draws_.exponential(1.0 / params_.shipments_per_second), 1.0), NextShipment{});
   const Organisation& spec = params_.spec;
   const double kg = std::max(1.0, draw(draws_, spec.shipment_kg));
   const NodeIndex source = params_.sources[draws_.below(params_.sources.size())];

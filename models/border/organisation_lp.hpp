@@ -22,6 +22,8 @@ class OrganisationLp final : public LogicalProcess {
   const IndicatorCollector& indicators() const { return indicators_; }
   // The risk the organisation perceives on a leg now (for tests and reports).
   double perceived_risk(ArcIndex leg, Time now) const;
+  // The share of recent passages of `leg` that took a bribe, against the prior weight (0 without either).
+  double bribe_rate(ArcIndex leg, Time now) const;
 
  private:
   void next_shipment(const NextShipment& e, Context& ctx);

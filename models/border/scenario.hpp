@@ -62,7 +62,7 @@ struct Edge {
   std::string to;
   Mode mode = Mode::road;
   Distribution travel_hours;
-  double exposure = 0.0;  // share of the patrol sector's attention this leg receives, [0, 1]
+  double exposure = 0.0;  // weight of the leg as a post of its sector's units (random, targeted), [0, 1]
   std::string sector;     // patrol sector covering the leg ("" = none)
   // When set, the probability that a shipment on this leg is detected, replacing the patrol
   // model (used for calibration and analytic checks).
@@ -70,17 +70,34 @@ struct Edge {
   bool bidirectional = true;
 };
 
-enum class Movement { fixed, random, rotation };
+// How a sector's units choose their posts, shift by shift (docs/model.md, "Patrol units").
+enum class Placement { fixed, random, rotation, targeted };
+using Movement = Placement;  // the key's former name (`movement`), still read
+
+// A kind of patrol unit (a foot team, a vehicle, a boat) and what a unit of it costs.
+struct UnitKind {
+  std::string id;  // map key
+  std::string description;
+  double cost_per_unit_day_usd = 0.0;  // officers' pay, fuel, upkeep of one unit for one day
+};
 
 struct Sector {
   std::string id;  // map key
   std::string country;
-  int units = 0;              // patrol units
+  int units = 0;                        // patrol units (or the length of unit_names)
+  std::vector<std::string> unit_names;  // optional names of the units, one each
+  std::string unit_kind;                // a unit_kinds id ("" = none: no cost)
+  std::string home_base;                // node where the units are based ("" = none)
   int officers_per_unit = 0;
-  double hours_on_duty_per_day = 24.0;  // share of the day covered by shifts, in hours
-  Movement movement = Movement::random;
-  double rotation_days = 7.0;           // for movement: rotation
-  ByTraining detection;                 // P(one unit fully on a leg detects a shipment passing)
+  double hours_on_duty_per_day = 24.0;  // length of each unit's daily shift, in hours
+  double shift_start_hour = 6.0;        // when the first unit's shift starts; the others are staggered
+  double transit_hours = 0.0;           // moving from the home base or another post to a new post
+  std::optional<Placement> placement;   // default random
+  std::optional<Placement> movement;    // former name of placement
+  std::vector<std::string> posts;       // edge ids the units are posted to (default: the sector's legs)
+  double rotation_days = 7.0;           // for placement: rotation, how long a unit stays at a post
+  double targeting_memory_days = 30.0;  // for placement: targeted, half-life of a detection's weight
+  ByTraining detection;                 // P(one unit on a leg throughout a passage detects the shipment)
   std::map<std::string, double> terrain;  // mode -> detection multiplier (default 1)
 };
 
@@ -209,6 +226,7 @@ struct Scenario {
   std::map<std::string, Country> countries;
   std::map<std::string, Node> nodes;
   std::vector<Edge> edges;
+  std::map<std::string, UnitKind> unit_kinds;
   std::map<std::string, Sector> sectors;
   std::map<std::string, Checkpoint> checkpoints;
   std::map<std::string, TrafficFlow> traffic;

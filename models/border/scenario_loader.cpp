@@ -3,6 +3,8 @@
 // in scenario_validation.cpp, patching in yaml_patch.cpp.
 #include "scenario_loader.hpp"
 
+#include "compiled_scenario.hpp"
+#include "policy_texts.hpp"
 #include "scenario_schema.hpp"
 #include "scenario_validation.hpp"
 #include "yaml_patch.hpp"
@@ -12,6 +14,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <set>
 #include <tuple>
 
@@ -103,13 +106,11 @@ struct PatchedTree {
   std::vector<std::string> override_paths;  // values below these came from overrides
 };
 
-PatchedTree patch(const std::string& file, const std::string& text, const std::string& policy,
-                  const std::vector<Override>& overrides, bool copy_values) {
-  PatchedTree p{parse_scenario(text, file), {}, {}};
-  // The policy's values come from a tree of their own, so that an override below a value the
-  // policy set does not change the policy as read. Every call parses its own trees: concurrent
-  // resolutions of one document (a sweep on several threads) share nothing mutable.
-  const YAML::Node source = policy.empty() ? YAML::Node() : parse_scenario(text, file);
+// `tree` is the parsed scenario to patch (consumed); `source` the parsed file the policy is read
+// from (not modified).
+PatchedTree patch_tree(const std::string& file, YAML::Node tree, const YAML::Node& source, const std::string& policy,
+                       const std::vector<Override>& overrides, bool copy_values) {
+  PatchedTree p{std::move(tree), {}, {}};
   const YAML::Node set = policy_patches(source, policy, file);
   if (set.IsMap()) {
     for (const auto& entry : set) {
@@ -136,6 +137,15 @@ PatchedTree patch(const std::string& file, const std::string& text, const std::s
   return p;
 }
 
+PatchedTree patch(const std::string& file, const std::string& text, const std::string& policy,
+                  const std::vector<Override>& overrides, bool copy_values) {
+  // The policy's values come from a tree of their own, so that an override below a value the
+  // policy set does not change the policy as read. Every call parses its own trees: concurrent
+  // resolutions of one document (a sweep on several threads) share nothing mutable.
+  const YAML::Node source = policy.empty() ? YAML::Node() : parse_scenario(text, file);
+  return patch_tree(file, parse_scenario(text, file), source, policy, overrides, copy_values);
+}
+
 // By line and column; problems without a place last. Problems at one place keep their order.
 void sort_in_file_order(std::vector<Diagnostic>& diagnostics) {
   std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
@@ -148,15 +158,18 @@ struct Resolution {
   std::vector<Diagnostic> diagnostics;  // in file order; those without a line last
 };
 
-Resolution resolve_in(const std::string& file, const std::string& text, const std::string& policy,
-                      const std::vector<Override>& overrides) {
-  PatchedTree p = patch(file, text, policy, overrides, false);
+Resolution read_patched(const std::string& file, PatchedTree p) {
   yaml::Reader reader(file, p.override_paths);
   Resolution result{yaml::read_scenario(reader, p.tree), std::move(p.problems)};
   yaml::check_scenario(reader, result.scenario);
   for (Diagnostic& d : reader.take_diagnostics()) result.diagnostics.push_back(std::move(d));
   sort_in_file_order(result.diagnostics);
   return result;
+}
+
+Resolution resolve_in(const std::string& file, const std::string& text, const std::string& policy,
+                      const std::vector<Override>& overrides) {
+  return read_patched(file, patch(file, text, policy, overrides, false));
 }
 
 // Emits a tree keeping each collection's flow or block style and the quotes of quoted text, so
@@ -195,6 +208,63 @@ std::string provenance_comment(const std::string& file, const std::string& polic
   return line + "\n";
 }
 
+// Where a policy is named in the file.
+yaml::Location policy_location(const YAML::Node& root, const std::string& policy) {
+  const YAML::Node policies = root["policies"];
+  if (policies.IsDefined() && policies.IsMap())
+    for (const auto& entry : policies)
+      if (entry.first.IsScalar() && entry.first.Scalar() == policy) return location_of(entry.first.Mark());
+  return {};
+}
+
+std::vector<std::string> keys_of(const auto& map) {
+  std::vector<std::string> keys;
+  for (const auto& entry : map) keys.push_back(entry.first);
+  return keys;
+}
+
+std::vector<std::string> crossings_of(const Scenario& s) {
+  std::vector<std::string> ids;
+  for (const auto& [id, node] : s.nodes)
+    if (node.kind == NodeKind::port_of_entry || node.kind == NodeKind::blind_crossing) ids.push_back(id);
+  return ids;
+}
+
+// The policies of a file are compared replication by replication: each keeps the countries, the
+// border crossings and the header of the base scenario.
+void check_comparable(const std::string& file, yaml::Location where, const std::string& policy, const Scenario& base,
+                      const Scenario& patched, std::vector<Diagnostic>& out) {
+  const auto say = [&](const std::string& what, const std::string& was, const std::string& is) {
+    out.push_back({file, where.line, where.column, "policies." + policy,
+                   fmt::format("changes {} ({} in the base scenario, {} here); every policy keeps the base's countries, "
+                               "border crossings, horizon_days, seed and replications, so that policies are compared "
+                               "replication by replication",
+                               what, was, is)});
+  };
+  const auto names = [](const std::vector<std::string>& ids) { return ids.empty() ? std::string("none") : yaml::list_names(ids); };
+  if (keys_of(base.countries) != keys_of(patched.countries))
+    say("the countries", names(keys_of(base.countries)), names(keys_of(patched.countries)));
+  if (crossings_of(base) != crossings_of(patched))
+    say("the border crossings (port_of_entry and blind_crossing nodes)", names(crossings_of(base)), names(crossings_of(patched)));
+  if (base.horizon_days != patched.horizon_days)
+    say("scenario.horizon_days", fmt::format("{}", base.horizon_days), fmt::format("{}", patched.horizon_days));
+  if (base.seed != patched.seed) say("scenario.seed", fmt::format("{}", base.seed), fmt::format("{}", patched.seed));
+  if (base.replications != patched.replications)
+    say("scenario.replications", fmt::format("{}", base.replications), fmt::format("{}", patched.replications));
+}
+
+// What `bstp run` does first with a scenario; a failure here is a gap in the checks above, said
+// as a problem of the file rather than found mid-run.
+void check_compiles(const std::string& file, yaml::Location where, const std::string& policy, const Scenario& s,
+                    std::vector<Diagnostic>& out) {
+  try {
+    const CompiledScenario compiled(s);
+  } catch (const std::exception& e) {
+    out.push_back({file, where.line, where.column, policy.empty() ? "" : "policies." + policy,
+                   fmt::format("cannot be simulated: {}", e.what())});
+  }
+}
+
 }  // namespace
 
 ScenarioDocument ScenarioDocument::from_file(const std::string& path) {
@@ -224,15 +294,44 @@ std::vector<std::string> ScenarioDocument::policy_names() const {
 }
 
 std::vector<Diagnostic> ScenarioDocument::validate() const {
-  std::vector<Diagnostic> all = resolve_in(file_, text_, "", {}).diagnostics;
+  Resolution base = resolve_in(file_, text_, "", {});
+  std::vector<Diagnostic> all = std::move(base.diagnostics);
   std::set<std::string> seen;
   for (const Diagnostic& d : all) seen.insert(d.str());
-  for (const std::string& policy : policy_names_in(root_)) {
-    for (Diagnostic& d : resolve_in(file_, text_, policy, {}).diagnostics) {
+  const bool base_ok = all.empty();
+  if (base_ok) check_compiles(file_, {}, "", base.scenario, all);
+  // Each policy patches a tree of the file without its policies section, read from a text that
+  // holds that policy alone, so that validating P policies takes time linear in P (the file grows
+  // with P too). Files laid out otherwise are read whole for each policy.
+  const YAML::Node source = parse_scenario(text_, file_);
+  const std::optional<PolicyTexts> cut = cut_policies(text_, source);
+  std::vector<std::pair<std::string, std::string>> policies;
+  if (cut)
+    policies = cut->policies;
+  else
+    for (const std::string& policy : policy_names_in(source)) policies.emplace_back(policy, std::string());
+  const auto parse_or_whole = [&](const std::string& text) {
+    if (text.empty()) return parse_scenario(text_, file_);
+    try {
+      return parse_scenario(text, file_);
+    } catch (const ScenarioError&) {  // e.g. an alias of an anchor defined elsewhere
+      return parse_scenario(text_, file_);
+    }
+  };
+  for (const auto& [policy, own_text] : policies) {
+    const YAML::Node tree = parse_or_whole(cut ? cut->base : std::string());
+    const YAML::Node own = parse_or_whole(own_text);
+    Resolution resolved = read_patched(file_, patch_tree(file_, tree, own, policy, {}, false));
+    const std::size_t before = all.size();
+    for (Diagnostic& d : resolved.diagnostics) {
       if (!seen.insert(d.str()).second) continue;  // the base's problem, said once
       d.message += fmt::format(" (policy '{}')", policy);
       all.push_back(std::move(d));
     }
+    if (!base_ok || all.size() != before || !resolved.diagnostics.empty()) continue;
+    const yaml::Location where = policy_location(own, policy);
+    check_comparable(file_, where, policy, base.scenario, resolved.scenario, all);
+    if (all.size() == before) check_compiles(file_, where, policy, resolved.scenario, all);
   }
   sort_in_file_order(all);
   return all;

@@ -3,12 +3,30 @@
 // two in step.
 #include "scenario_schema.hpp"
 
+#include "scenario_bounds.hpp"
+
 #include <algorithm>
 #include <set>
 
 #include <fmt/format.h>
 
 namespace bstp::border::yaml {
+
+// ---- Bounds (scenario_bounds.hpp; docs/scenario-format.md, "Bounds") ----------------------------
+
+namespace {
+constexpr Rule any_days = bounded(0, bounds::kMaxDays, "a number of days in [0, 36500]");
+constexpr Rule some_days = bounded(0, bounds::kMaxDays, "a number of days in (0, 36500]", true);
+constexpr Rule usd = bounded(0, bounds::kMaxUsd, "an amount in USD in [0, 1e9]");
+constexpr Rule multiplier = bounded(0, bounds::kMaxMultiplier, "a multiplier in [0, 100]");
+constexpr Rule travel_hours = bounded(0, bounds::kMaxTravelHours, "a number of hours in [0, 8760] (a year)");
+constexpr Rule service_minutes = bounded(0, bounds::kMaxServiceMinutes, "a number of minutes in [0, 1440] (a day)");
+constexpr Rule shipment_kg = bounded(0, bounds::kMaxShipmentKg, "a number of kg in [0, 1e6]");
+constexpr Rule vehicles_per_hour =
+    bounded(bounds::kMinRate, bounds::kMaxVehiclesPerHour, "0 or a rate in [0.001, 10000] vehicles per hour", false, true);
+constexpr Rule shipments_per_month =
+    bounded(bounds::kMinRate, bounds::kMaxShipmentsPerMonth, "0 or a rate in [0.001, 100000] shipments per month", false, true);
+}  // namespace
 
 // Every record type is declared first, so that each is known to be a record wherever it is used.
 #define BSTP_RECORD(Type) \
@@ -29,6 +47,7 @@ BSTP_KEYED_RECORD(Country, id);
 BSTP_KEYED_RECORD(Node, id);
 BSTP_RECORD(Distribution);
 BSTP_RECORD(Edge);
+BSTP_KEYED_RECORD(UnitKind, id);
 BSTP_KEYED_RECORD(Sector, id);
 BSTP_KEYED_RECORD(Checkpoint, node);
 BSTP_KEYED_RECORD(TrafficFlow, node);
@@ -86,10 +105,12 @@ struct EnumNames<Mode> {
 };
 
 template <>
-struct EnumNames<Movement> {
-  static const std::vector<std::pair<std::string, Movement>>& list() {
-    static const std::vector<std::pair<std::string, Movement>> names{
-        {"fixed", Movement::fixed}, {"random", Movement::random}, {"rotation", Movement::rotation}};
+struct EnumNames<Placement> {
+  static const std::vector<std::pair<std::string, Placement>>& list() {
+    static const std::vector<std::pair<std::string, Placement>> names{{"fixed", Placement::fixed},
+                                                                      {"random", Placement::random},
+                                                                      {"rotation", Placement::rotation},
+                                                                      {"targeted", Placement::targeted}};
     return names;
   }
 };
@@ -150,12 +171,27 @@ void check_parameters_given(Reader& r, const YAML::Node& node, const std::string
 
 }  // namespace
 
-void read_value(Reader& r, const YAML::Node& node, const std::string& path, Distribution& d, const Rule&) {
+void read_value(Reader& r, const YAML::Node& node, const std::string& path, Distribution& d, const Rule& rule) {
   const std::size_t errors = r.error_count();
   read_record(r, node, path, d, Schema<Distribution>::fields());
   if (r.error_count() != errors) return;
   check_parameters_given(r, node, path, d.kind);
   if (r.error_count() != errors) return;
+  // The rule bounds every parameter the distribution takes (the caller says what it measures).
+  if (rule.range) {
+    const auto bound = [&](const char* parameter, double value) {
+      if (!rule.range->contains(value))
+        r.error(node[parameter], join(path, parameter), fmt::format("expected {}, got {}", rule.range->expected, value));
+    };
+    const std::vector<std::string> taken = parameters_of(d.kind);
+    for (const std::string& parameter : taken) {
+      if (parameter == "mean") bound("mean", d.mean);
+      if (parameter == "sd") bound("sd", d.sd);
+      if (parameter == "min") bound("min", d.min);
+      if (parameter == "max") bound("max", d.max);
+    }
+    if (r.error_count() != errors) return;
+  }
   using K = Distribution::Kind;
   if ((d.kind == K::exponential || d.kind == K::lognormal) && d.mean <= 0)
     r.error(node["mean"], join(path, "mean"), fmt::format("expected a mean > 0 for {}, got {}", a_distribution(d.kind), d.mean));
@@ -186,7 +222,7 @@ const Fields<ByTraining>& Schema<ByTraining>::fields() {
 
 const Fields<Police>& Schema<Police>::fields() {
   static const Fields<Police> f{
-      {"officers", &Police::officers, non_negative},
+      {"officers", &Police::officers, bounded(0, bounds::kMaxOfficers, "a whole number in [0, 10000000]")},
       {"share_trained", &Police::share_trained, share},
       {"bribe_acceptance", &Police::bribe_acceptance},
       {"use_of_force", &Police::use_of_force},
@@ -220,7 +256,7 @@ const Fields<Edge>& Schema<Edge>::fields() {
       {"from", &Edge::from, required()},
       {"to", &Edge::to, required()},
       {"mode", &Edge::mode},
-      {"travel_hours", &Edge::travel_hours, required()},
+      {"travel_hours", &Edge::travel_hours, required(travel_hours)},
       {"exposure", &Edge::exposure, share},
       {"sector", &Edge::sector},
       {"detection_probability", &Edge::detection_probability, probability},
@@ -231,27 +267,43 @@ const Fields<Edge>& Schema<Edge>::fields() {
 
 // ---- Enforcement: patrol sectors, checkpoints, legitimate traffic -----------------------------
 
+const Fields<UnitKind>& Schema<UnitKind>::fields() {
+  static const Fields<UnitKind> f{
+      {"description", &UnitKind::description},
+      {"cost_per_unit_day_usd", &UnitKind::cost_per_unit_day_usd, usd},
+  };
+  return f;
+}
+
 const Fields<Sector>& Schema<Sector>::fields() {
   static const Fields<Sector> f{
       {"country", &Sector::country, required()},
-      {"units", &Sector::units, non_negative},
-      {"officers_per_unit", &Sector::officers_per_unit, non_negative},
+      {"units", &Sector::units, bounded(0, bounds::kMaxUnits, "a whole number in [0, 100000]")},
+      {"unit_names", &Sector::unit_names},
+      {"unit_kind", &Sector::unit_kind},
+      {"home_base", &Sector::home_base},
+      {"officers_per_unit", &Sector::officers_per_unit, bounded(0, 1000, "a whole number in [0, 1000]")},
       {"hours_on_duty_per_day", &Sector::hours_on_duty_per_day, hours_of_a_day},
+      {"shift_start_hour", &Sector::shift_start_hour, hours_of_a_day},
+      {"transit_hours", &Sector::transit_hours, hours_of_a_day},
+      {"placement", &Sector::placement},
       {"movement", &Sector::movement},
-      {"rotation_days", &Sector::rotation_days, positive},
+      {"posts", &Sector::posts},
+      {"rotation_days", &Sector::rotation_days, some_days},
+      {"targeting_memory_days", &Sector::targeting_memory_days, some_days},
       {"detection", &Sector::detection},
-      {"terrain", &Sector::terrain, non_negative},
+      {"terrain", &Sector::terrain, multiplier},
   };
   return f;
 }
 
 const Fields<Checkpoint>& Schema<Checkpoint>::fields() {
   static const Fields<Checkpoint> f{
-      {"lanes", &Checkpoint::lanes, required(at_least_one)},
-      {"service_minutes", &Checkpoint::service_minutes, required()},
+      {"lanes", &Checkpoint::lanes, required(bounded(1, bounds::kMaxLanes, "a whole number in [1, 1000]"))},
+      {"service_minutes", &Checkpoint::service_minutes, required(service_minutes)},
       {"inspection_probability", &Checkpoint::inspection_probability, probability},
       {"secondary_probability", &Checkpoint::secondary_probability, probability},
-      {"secondary_minutes", &Checkpoint::secondary_minutes},
+      {"secondary_minutes", &Checkpoint::secondary_minutes, service_minutes},
       {"detection", &Checkpoint::detection},
   };
   return f;
@@ -259,8 +311,8 @@ const Fields<Checkpoint>& Schema<Checkpoint>::fields() {
 
 const Fields<TrafficFlow>& Schema<TrafficFlow>::fields() {
   static const Fields<TrafficFlow> f{
-      {"vehicles_per_hour", &TrafficFlow::vehicles_per_hour, non_negative},
-      {"daily_profile", &TrafficFlow::daily_profile, non_negative},
+      {"vehicles_per_hour", &TrafficFlow::vehicles_per_hour, vehicles_per_hour},
+      {"daily_profile", &TrafficFlow::daily_profile, bounded(0, 24, "a multiplier in [0, 24]")},
   };
   return f;
 }
@@ -271,9 +323,9 @@ const Fields<RiskModel>& Schema<RiskModel>::fields() {
   static const Fields<RiskModel> f{
       {"perception", &RiskModel::perception},
       {"prior_risk", &RiskModel::prior_risk, probability},
-      {"prior_weight", &RiskModel::prior_weight, non_negative},
-      {"memory_half_life_days", &RiskModel::memory_half_life_days, positive},
-      {"risk_aversion", &RiskModel::risk_aversion, non_negative},
+      {"prior_weight", &RiskModel::prior_weight, bounded(0, 1e6, "a number of pseudo-observations in [0, 1e6]")},
+      {"memory_half_life_days", &RiskModel::memory_half_life_days, some_days},
+      {"risk_aversion", &RiskModel::risk_aversion, multiplier},
   };
   return f;
 }
@@ -284,19 +336,19 @@ const Fields<Organisation>& Schema<Organisation>::fields() {
       {"name", &O::name},
       {"sources", &O::sources, required()},
       {"destinations", &O::destinations, required()},
-      {"shipments_per_month", &O::shipments_per_month, required(non_negative)},
-      {"shipment_kg", &O::shipment_kg, required()},
-      {"value_per_kg_usd", &O::value_per_kg_usd, required(non_negative)},
-      {"cost_of_time_usd_per_hour", &O::cost_of_time_usd_per_hour, non_negative},
-      {"transport_cost_usd_per_kg", &O::transport_cost_usd_per_kg, non_negative},
+      {"shipments_per_month", &O::shipments_per_month, required(shipments_per_month)},
+      {"shipment_kg", &O::shipment_kg, required(shipment_kg)},
+      {"value_per_kg_usd", &O::value_per_kg_usd, required(usd)},
+      {"cost_of_time_usd_per_hour", &O::cost_of_time_usd_per_hour, usd},
+      {"transport_cost_usd_per_kg", &O::transport_cost_usd_per_kg, usd},
       {"bribe_offer_share", &O::bribe_offer_share, share},
       {"propensity_to_bribe", &O::propensity_to_bribe, probability},
       {"propensity_to_fight", &O::propensity_to_fight, probability},
-      {"couriers_per_shipment", &O::couriers_per_shipment, non_negative},
+      {"couriers_per_shipment", &O::couriers_per_shipment, bounded(0, 1000, "a number of couriers in [0, 1000]")},
       {"risk", &O::risk},
       {"loss_tolerance", &O::loss_tolerance, share},
-      {"deterrence_elasticity", &O::deterrence_elasticity, non_negative},
-      {"reporting_delay_days", &O::reporting_delay_days, non_negative},
+      {"deterrence_elasticity", &O::deterrence_elasticity, multiplier},
+      {"reporting_delay_days", &O::reporting_delay_days, any_days},
   };
   return f;
 }
@@ -305,9 +357,9 @@ const Fields<Organisation>& Schema<Organisation>::fields() {
 
 const Fields<Cohort>& Schema<Cohort>::fields() {
   static const Fields<Cohort> f{
-      {"start_day", &Cohort::start_day, non_negative},
-      {"seats", &Cohort::seats, non_negative},
-      {"length_weeks", &Cohort::length_weeks, non_negative},
+      {"start_day", &Cohort::start_day, any_days},
+      {"seats", &Cohort::seats, bounded(0, bounds::kMaxSeats, "a whole number in [0, 1000000]")},
+      {"length_weeks", &Cohort::length_weeks, bounded(0, bounds::kMaxWeeks, "a number of weeks in [0, 5200]")},
       {"countries", &Cohort::countries},
   };
   return f;
@@ -316,7 +368,7 @@ const Fields<Cohort>& Schema<Cohort>::fields() {
 const Fields<TrainingProgram>& Schema<TrainingProgram>::fields() {
   static const Fields<TrainingProgram> f{
       {"provider", &TrainingProgram::provider},
-      {"cost_per_seat_usd", &TrainingProgram::cost_per_seat_usd, non_negative},
+      {"cost_per_seat_usd", &TrainingProgram::cost_per_seat_usd, usd},
       {"cohorts", &TrainingProgram::cohorts},
   };
   return f;
@@ -325,8 +377,8 @@ const Fields<TrainingProgram>& Schema<TrainingProgram>::fields() {
 const Fields<ObserverTeam>& Schema<ObserverTeam>::fields() {
   static const Fields<ObserverTeam> f{
       {"country", &ObserverTeam::country},
-      {"start_day", &ObserverTeam::start_day, non_negative},
-      {"days", &ObserverTeam::days, non_negative},
+      {"start_day", &ObserverTeam::start_day, any_days},
+      {"days", &ObserverTeam::days, any_days},
       {"method_use_boost", &ObserverTeam::method_use_boost, share},
   };
   return f;
@@ -334,7 +386,7 @@ const Fields<ObserverTeam>& Schema<ObserverTeam>::fields() {
 
 const Fields<Training>& Schema<Training>::fields() {
   static const Fields<Training> f{
-      {"skill_half_life_days", &Training::skill_half_life_days, positive},
+      {"skill_half_life_days", &Training::skill_half_life_days, some_days},
       {"method_use_share", &Training::method_use_share, share},
       {"programs", &Training::programs},
       {"observers", &Training::observers},
@@ -348,9 +400,9 @@ const Fields<InformationSharing>& Schema<InformationSharing>::fields() {
   static const Fields<InformationSharing> f{
       {"a", &InformationSharing::a},
       {"b", &InformationSharing::b},
-      {"delay_days", &InformationSharing::delay_days, non_negative},
-      {"alert_days", &InformationSharing::alert_days, non_negative},
-      {"alert_detection_boost", &InformationSharing::alert_detection_boost, non_negative},
+      {"delay_days", &InformationSharing::delay_days, any_days},
+      {"alert_days", &InformationSharing::alert_days, any_days},
+      {"alert_detection_boost", &InformationSharing::alert_detection_boost, multiplier},
   };
   return f;
 }
@@ -374,7 +426,7 @@ const Fields<HotPursuit>& Schema<HotPursuit>::fields() {
 const Fields<JointExercise>& Schema<JointExercise>::fields() {
   static const Fields<JointExercise> f{
       {"countries", &JointExercise::countries},
-      {"day", &JointExercise::day, non_negative},
+      {"day", &JointExercise::day, any_days},
       {"seam_closure", &JointExercise::seam_closure, share},
   };
   return f;
@@ -394,10 +446,10 @@ const Fields<Coordination>& Schema<Coordination>::fields() {
 
 const Fields<Economy>& Schema<Economy>::fields() {
   static const Fields<Economy> f{
-      {"trade_cost_usd_per_vehicle_hour", &Economy::trade_cost_usd_per_vehicle_hour, non_negative},
-      {"courier_wage_usd", &Economy::courier_wage_usd, non_negative},
+      {"trade_cost_usd_per_vehicle_hour", &Economy::trade_cost_usd_per_vehicle_hour, usd},
+      {"courier_wage_usd", &Economy::courier_wage_usd, usd},
       {"jobs_program", &Economy::jobs_program},
-      {"jobs_wage_increase", &Economy::jobs_wage_increase, non_negative},
+      {"jobs_wage_increase", &Economy::jobs_wage_increase, multiplier},
   };
   return f;
 }
@@ -419,9 +471,9 @@ const Fields<Scenario>& header_fields() {
   static const Fields<Scenario> f{
       {"name", &Scenario::name},
       {"description", &Scenario::description},
-      {"horizon_days", &Scenario::horizon_days, positive},
+      {"horizon_days", &Scenario::horizon_days, bounded(0, bounds::kMaxHorizonDays, "a number of days in (0, 36500]", true)},
       {"seed", &Scenario::seed},
-      {"replications", &Scenario::replications, at_least_one},
+      {"replications", &Scenario::replications, bounded(1, bounds::kMaxReplications, "a whole number in [1, 1000000]")},
   };
   return f;
 }
@@ -478,6 +530,7 @@ const Fields<Scenario>& Schema<Scenario>::fields() {
       {"countries", &Scenario::countries, required()},
       {"nodes", &Scenario::nodes, required()},
       {"edges", &Scenario::edges, required()},
+      {"unit_kinds", &Scenario::unit_kinds},
       {"sectors", &Scenario::sectors},
       {"checkpoints", &Scenario::checkpoints},
       {"traffic", &Scenario::traffic},

@@ -1,10 +1,13 @@
 // Checks across sections of a scenario, after every value has been read and range-checked.
 #include "scenario_validation.hpp"
 
+#include "scenario_bounds.hpp"
 #include "scenario_schema.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <deque>
+#include <numeric>
 #include <set>
 
 #include <fmt/format.h>
@@ -74,6 +77,18 @@ void check_edge_ids_unique(Reader& r, const Scenario& s) {
   }
 }
 
+// A leg's patrols belong to the country of one of its ends: the shipment is in that country's
+// hands (its LP) when the leg is travelled.
+void check_sector_country(Reader& r, const std::string& path, const Edge& e, const Scenario& s) {
+  const std::string& country = s.sectors.at(e.sector).country;
+  const std::string& from = s.nodes.at(e.from).country;
+  const std::string& to = s.nodes.at(e.to).country;
+  if (country == from || country == to || !s.countries.contains(country)) return;
+  r.error_at(path, fmt::format("sector '{}' belongs to {}, but the leg joins {} and {}: a leg is patrolled by a sector of "
+                               "one of its ends' countries",
+                               e.sector, country, from, to == from ? std::string("itself") : to));
+}
+
 void check_edges(Reader& r, const Scenario& s) {
   for (std::size_t i = 0; i < s.edges.size(); ++i) {
     const Edge& e = s.edges[i];
@@ -81,9 +96,30 @@ void check_edges(Reader& r, const Scenario& s) {
     const bool from_ok = check_reference(r, join(path, "from"), e.from, s.nodes, "node");
     const bool to_ok = check_reference(r, join(path, "to"), e.to, s.nodes, "node");
     if (from_ok && to_ok && e.from == e.to) r.error_at(join(path, "to"), fmt::format("a leg must join two different nodes, got '{}' twice", e.to));
-    if (!e.sector.empty()) check_reference(r, join(path, "sector"), e.sector, s.sectors, "sector");
+    if (!e.sector.empty() && check_reference(r, join(path, "sector"), e.sector, s.sectors, "sector") && from_ok && to_ok)
+      check_sector_country(r, join(path, "sector"), e, s);
   }
   check_edge_ids_unique(r, s);
+}
+
+// A sector's units: their kind and base exist, their posts are legs of the sector, and the
+// placement is given under one name only.
+void check_patrol_units(Reader& r, const std::string& path, const std::string& id, const Sector& sector, const Scenario& s) {
+  if (!sector.unit_kind.empty()) check_reference(r, join(path, "unit_kind"), sector.unit_kind, s.unit_kinds, "unit kind");
+  if (!sector.home_base.empty()) check_reference(r, join(path, "home_base"), sector.home_base, s.nodes, "node");
+  if (!sector.unit_names.empty() && sector.units != 0 && sector.units != static_cast<int>(sector.unit_names.size()))
+    r.error_at(join(path, "units"), fmt::format("{} units but {} unit_names; give one name per unit, or leave units out",
+                                                sector.units, sector.unit_names.size()));
+  if (sector.placement && sector.movement)
+    r.error_at(join(path, "movement"), "'movement' is the former name of 'placement'; give only 'placement'");
+  for (std::size_t i = 0; i < sector.posts.size(); ++i) {
+    const std::string where = join(join(path, "posts"), i);
+    const auto edge = std::find_if(s.edges.begin(), s.edges.end(), [&](const Edge& e) { return e.id == sector.posts[i]; });
+    if (edge == s.edges.end())
+      r.error_at(where, fmt::format("'{}' is not the id of an edge", sector.posts[i]));
+    else if (edge->sector != id)
+      r.error_at(where, fmt::format("edge '{}' is not a leg of sector '{}' (its sector is '{}')", edge->id, id, edge->sector));
+  }
 }
 
 void check_sectors(Reader& r, const Scenario& s) {
@@ -91,6 +127,7 @@ void check_sectors(Reader& r, const Scenario& s) {
   for (const auto& [id, sector] : s.sectors) {
     const std::string path = join("sectors", id);
     check_reference(r, join(path, "country"), sector.country, s.countries, "country");
+    check_patrol_units(r, path, id, sector, s);
     for (const auto& entry : sector.terrain)
       if (std::find(modes.begin(), modes.end(), entry.first) == modes.end())
         r.error_at(join(join(path, "terrain"), entry.first),
@@ -112,14 +149,44 @@ void check_checkpoints(Reader& r, const Scenario& s) {
   for (const auto& entry : s.checkpoints) check_port_of_entry(r, join("checkpoints", entry.first), entry.first, s);
 }
 
+double mean_value(const Distribution& d) { return d.kind == Distribution::Kind::uniform ? 0.5 * (d.min + d.max) : d.mean; }
+
+// The busiest hour's arrivals must stay below what the lanes can serve, or the queue grows
+// without end (and with it the run's memory).
+void check_capacity(Reader& r, const std::string& path, const TrafficFlow& flow, const Checkpoint& c) {
+  const double peak_multiplier =
+      flow.daily_profile.empty() ? 1.0 : *std::max_element(flow.daily_profile.begin(), flow.daily_profile.end());
+  const double peak = flow.vehicles_per_hour * peak_multiplier;
+  const double minutes = mean_value(c.service_minutes) +
+                         c.inspection_probability * c.secondary_probability * mean_value(c.secondary_minutes);
+  if (!(peak > 0.0) || !(minutes > 0.0)) return;
+  const double capacity = c.lanes * 60.0 / minutes;
+  if (peak < capacity) return;
+  r.error_at(join(path, "vehicles_per_hour"),
+             fmt::format("{:.4g} vehicles arrive in the busiest hour (vehicles_per_hour x the largest daily_profile "
+                         "multiplier), at or above the checkpoint's capacity of {:.4g} vehicles per hour ({} lanes x 60 / "
+                         "{:.4g} mean minutes per vehicle): its queue would grow without end",
+                         peak, capacity, c.lanes, minutes));
+}
+
 void check_traffic(Reader& r, const Scenario& s) {
   for (const auto& [id, flow] : s.traffic) {
     const std::string path = join("traffic", id);
+    const std::size_t errors = r.error_count();
     if (check_port_of_entry(r, path, id, s) && !s.checkpoints.contains(id))
       r.error_at(path, fmt::format("no checkpoint at '{}' (traffic needs a checkpoints.{} entry)", id, id));
-    if (!flow.daily_profile.empty() && flow.daily_profile.size() != 24)
-      r.error_at(join(path, "daily_profile"),
-                 fmt::format("expected 24 multipliers (one per hour of the day), got {}", flow.daily_profile.size()));
+    const std::string profile = join(path, "daily_profile");
+    if (!flow.daily_profile.empty() && flow.daily_profile.size() != 24) {
+      r.error_at(profile, fmt::format("expected 24 multipliers (one per hour of the day), got {}", flow.daily_profile.size()));
+    } else if (!flow.daily_profile.empty() && !r.reported(profile)) {
+      const double mean = std::accumulate(flow.daily_profile.begin(), flow.daily_profile.end(), 0.0) / 24.0;
+      if (std::abs(mean - 1.0) > 0.01)
+        r.error_at(profile, fmt::format("expected 24 multipliers averaging 1 (they shape the day around "
+                                        "vehicles_per_hour), got an average of {:.4g}",
+                                        mean));
+    }
+    if (r.error_count() == errors && !r.reported(path) && !r.reported(join("checkpoints", id)) && s.checkpoints.contains(id))
+      check_capacity(r, path, flow, s.checkpoints.at(id));
   }
 }
 
@@ -136,30 +203,43 @@ Adjacency legs_from_each_node(const Scenario& s) {
   return next;
 }
 
-std::set<std::string> reachable_from(const std::string& source, const Adjacency& next) {
-  std::set<std::string> seen{source};
+// The fewest legs from `source` to each node it reaches.
+std::map<std::string, std::size_t> legs_from(const std::string& source, const Adjacency& next) {
+  std::map<std::string, std::size_t> legs{{source, 0}};
   std::deque<std::string> queue{source};
   while (!queue.empty()) {
     const std::string node = queue.front();
     queue.pop_front();
     if (auto it = next.find(node); it != next.end())
       for (const std::string& n : it->second)
-        if (seen.insert(n).second) queue.push_back(n);
+        if (legs.emplace(n, legs.at(node) + 1).second) queue.push_back(n);
   }
-  return seen;
+  return legs;
 }
 
-// Every destination must be reachable from every source over the legs.
+// Every destination must be reachable from every source over the legs, within the legs a route
+// may have (the cheapest route with at most that many is taken when a longer one is cheaper).
 void check_reachability(Reader& r, const std::string& path, const Organisation& o, const Scenario& s,
                         const Adjacency& next) {
-  for (const std::string& source : o.sources) {
+  for (std::size_t k = 0; k < o.sources.size(); ++k) {
+    const std::string& source = o.sources[k];
     if (!s.nodes.contains(source)) continue;
-    const std::set<std::string> reached = reachable_from(source, next);
+    const std::map<std::string, std::size_t> legs = legs_from(source, next);
     for (std::size_t i = 0; i < o.destinations.size(); ++i) {
       const std::string& destination = o.destinations[i];
-      if (s.nodes.contains(destination) && !reached.contains(destination))
-        r.error(r.location(join(join(path, "destinations"), i)), join(path, "destinations"),
+      if (!s.nodes.contains(destination)) continue;
+      const std::string where = join(join(path, "destinations"), i);
+      const auto it = legs.find(destination);
+      if (destination == source)
+        r.error(r.location(where), join(path, "destinations"),
+                fmt::format("'{}' is also a source (sources.{}): a shipment must travel at least one leg", destination, k));
+      else if (it == legs.end())
+        r.error(r.location(where), join(path, "destinations"),
                 fmt::format("'{}' cannot be reached from source '{}'", destination, source));
+      else if (it->second > bounds::kMaxRouteLegs)
+        r.error(r.location(where), join(path, "destinations"),
+                fmt::format("'{}' is {} legs from source '{}'; a route has at most {} legs", destination, it->second, source,
+                            bounds::kMaxRouteLegs));
     }
   }
 }
@@ -221,9 +301,48 @@ void check_coordination(Reader& r, const Scenario& s) {
   }
 }
 
+// ---- Sizes ------------------------------------------------------------------------------------
+
+void check_size(Reader& r, const std::string& path, std::size_t size, std::size_t at_most, const char* what) {
+  if (size > at_most && !r.reported(path)) r.error_at(path, fmt::format("{} {}; at most {} are supported", size, what, at_most));
+}
+
+std::size_t crossing_count(const Scenario& s) {
+  return static_cast<std::size_t>(std::count_if(s.nodes.begin(), s.nodes.end(), [](const auto& entry) {
+    return entry.second.kind == NodeKind::port_of_entry || entry.second.kind == NodeKind::blind_crossing;
+  }));
+}
+
+void check_sizes(Reader& r, const Scenario& s) {
+  check_size(r, "countries", s.countries.size(), bounds::kMaxCountries, "countries");
+  check_size(r, "nodes", s.nodes.size(), bounds::kMaxNodes, "nodes");
+  check_size(r, "edges", s.edges.size(), bounds::kMaxEdges, "edges");
+  check_size(r, "sectors", s.sectors.size(), bounds::kMaxSectors, "sectors");
+  check_size(r, "organisations", s.organisations.size(), bounds::kMaxOrganisations, "organisations");
+  check_size(r, "policies", s.policies.size(), bounds::kMaxPolicies, "policies");
+  std::size_t cohorts = 0;
+  for (const auto& entry : s.training.programs)
+    for (const Cohort& c : entry.second.cohorts) cohorts += std::max<std::size_t>(1, c.countries.size());
+  check_size(r, "training.programs", cohorts, bounds::kMaxCohorts, "cohort places (cohorts times their countries)");
+  // What one replication keeps month by month: every country and organisation collects its
+  // indicators by country and the kg through each crossing.
+  if (r.reported("scenario.horizon_days") || !(s.horizon_days > 0)) return;
+  const double months = std::ceil(s.horizon_days / 30.4375);
+  const double collectors = static_cast<double>(s.countries.size() + s.organisations.size());
+  const double mib = 8.0 * collectors * months * (32.0 * static_cast<double>(s.countries.size() + 1) + static_cast<double>(crossing_count(s))) /
+                     (1024.0 * 1024.0);
+  if (mib > bounds::kMaxIndicatorMiB)
+    r.error_at("scenario.horizon_days",
+               fmt::format("one replication would keep about {:.0f} MiB of monthly indicators ({} months x {} countries and "
+                           "organisations x {} crossings); at most {:.0f} MiB: shorten the horizon or use fewer countries, "
+                           "organisations or crossings",
+                           mib, months, collectors, crossing_count(s), bounds::kMaxIndicatorMiB));
+}
+
 }  // namespace
 
 void check_scenario(Reader& r, const Scenario& s) {
+  check_sizes(r, s);
   check_nodes(r, s);
   check_edges(r, s);
   check_sectors(r, s);

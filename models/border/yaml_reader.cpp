@@ -222,7 +222,7 @@ void check_range(Reader& r, const YAML::Node& node, const std::string& path, dou
                  const char* noun) {
   if (!rule.range || rule.range->contains(value)) return;
   const std::string expected = rule.range->expected;
-  const bool self_describing = expected.rfind("a ", 0) == 0;
+  const bool self_describing = expected.rfind("a ", 0) == 0 || expected.rfind("an ", 0) == 0 || expected.rfind("0 or ", 0) == 0;
   r.error(node, path, fmt::format("expected {}{}, got {}", self_describing ? "" : std::string(noun) + " ", expected, describe(node)));
 }
 

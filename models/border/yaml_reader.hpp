@@ -32,7 +32,8 @@ struct Range {
   double hi = std::numeric_limits<double>::infinity();
   bool lo_open = false;  // lo itself is excluded
   const char* expected = "";
-  bool contains(double v) const { return (lo_open ? v > lo : v >= lo) && v <= hi; }
+  bool zero_too = false;  // 0 is allowed besides [lo, hi] (a rate that is either off or above a floor)
+  bool contains(double v) const { return (zero_too && v == 0.0) || ((lo_open ? v > lo : v >= lo) && v <= hi); }
 };
 
 struct Rule {
@@ -52,6 +53,10 @@ inline constexpr Rule at_least_one{false, Range{1.0, std::numeric_limits<double>
 inline constexpr Rule latitude{false, Range{-90.0, 90.0, false, "a latitude in [-90, 90]"}};
 inline constexpr Rule longitude{false, Range{-180.0, 180.0, false, "a longitude in [-180, 180]"}};
 inline constexpr Rule hours_of_a_day{false, Range{0.0, 24.0, false, "a number of hours in [0, 24]"}};
+// [lo, hi] (lo_open: (lo, hi]), said as `expected`; zero_too: 0 is allowed as well.
+constexpr Rule bounded(double lo, double hi, const char* expected, bool lo_open = false, bool zero_too = false) {
+  return Rule{false, Range{lo, hi, lo_open, expected, zero_too}};
+}
 
 // ---- Where things are -------------------------------------------------------------------------
 

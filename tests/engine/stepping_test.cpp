@@ -16,7 +16,13 @@ using bstp::Time;
 constexpr Time kUnit = static_cast<Time>(bstp::phold::kTicksPerUnit);
 
 bstp::phold::Config phold_config(unsigned threads) {
-  return {.lps = 64, .population = 4, .remote = 0.5, .lookahead = 0.25, .mean = 1.0, .end = 40.0, .seed = 11,
+  return {.lps = 64,
+          .population = 4,
+          .remote = 0.5,
+          .lookahead = 0.25,
+          .mean = 1.0,
+          .end = 40.0,
+          .seed = 11,
           .threads = threads};
 }
 

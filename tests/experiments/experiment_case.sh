@@ -82,8 +82,34 @@ shards)
   expect 0 "$bstp" sweep $sweep --out "$work/full.h5"
   for i in 0 1 2; do expect 0 "$bstp" sweep $sweep --shard $i/3 --out "$work/part-$i.h5"; done
   expect 2 "$bstp" merge "$work/merged.h5" "$work/part-0.h5" "$work/part-2.h5"
-  grep -q "replications 1" "$work/last.txt" || { cat "$work/last.txt"; fail "missing shard not named"; }
+  grep -q "'baseline seats=20 share_trained=0.1' replication 1, .*bstp merge --missing lists them" "$work/last.txt" \
+    || { cat "$work/last.txt"; fail "missing shard not named"; }
   no_file "$work/merged.h5"
+  expect 0 "$bstp" merge --missing "$work/part-2.h5" "$work/part-0.h5"
+  grep -q "shards still to run (1 of 3): 1\$" "$work/last.txt" || { cat "$work/last.txt"; fail "merge --missing"; }
+  # Shards split the (point, replication) tasks: 3 shards of 8 points x 4 replications hold 11, 11, 10.
+  "$python" - "$work" <<'PY' || fail "shards do not split the task list evenly"
+import h5py, sys
+for i, want in enumerate([11, 11, 10]):
+    with h5py.File(f"{sys.argv[1]}/part-{i}.h5") as f:
+        done = f["run/completed"][()]
+        assert done.sum() == want, (i, done.sum(), done)
+PY
+  # More shards than tasks: a warning, and a shard with nothing to run still writes its file.
+  expect 0 "$bstp" sweep $sweep --shard 35/40 --out "$work/empty.h5"
+  grep -q "warning: 40 shards for 32 tasks" "$work/last.txt" || { cat "$work/last.txt"; fail "no warning"; }
+  # --shard auto in a SLURM job array; a partial resubmission (--array=1,2) needs auto/N.
+  expect 0 env SLURM_ARRAY_TASK_ID=1 SLURM_ARRAY_TASK_MIN=0 SLURM_ARRAY_TASK_MAX=2 SLURM_ARRAY_TASK_COUNT=3 \
+    "$bstp" sweep $sweep --shard auto --out "$work/auto-1.h5"
+  grep -q "Design points of shard 1/3" "$work/last.txt" || { cat "$work/last.txt"; fail "auto is not 1/3"; }
+  grep -q "baseline seats=20 share_trained=0.1 *1 of 4 " "$work/last.txt" || { cat "$work/last.txt"; fail "no '1 of 4'"; }
+  expect 2 env SLURM_ARRAY_TASK_ID=1 SLURM_ARRAY_TASK_MIN=1 SLURM_ARRAY_TASK_MAX=2 SLURM_ARRAY_TASK_COUNT=2 \
+    "$bstp" sweep $sweep --shard auto --out "$work/auto-x.h5"
+  grep -q "give it: --shard auto/N" "$work/last.txt" || { cat "$work/last.txt"; fail "partial array not refused"; }
+  expect 0 env SLURM_ARRAY_TASK_ID=2 SLURM_ARRAY_TASK_MIN=1 SLURM_ARRAY_TASK_MAX=2 SLURM_ARRAY_TASK_COUNT=2 \
+    "$bstp" sweep $sweep --shard auto/3 --out "$work/auto-2.h5"
+  expect 0 "$bstp" merge "$work/merged-auto.h5" "$work/part-0.h5" "$work/auto-1.h5" "$work/auto-2.h5" "$work/empty.h5"
+  same "$work/full.h5" "$work/merged-auto.h5"
   expect 0 "$bstp" merge "$work/merged.h5" "$work/part-2.h5" "$work/part-0.h5" "$work/part-1.h5"
   same "$work/full.h5" "$work/merged.h5"
   expect 2 "$bstp" merge "$work/merged.h5" "$work/part-0.h5"

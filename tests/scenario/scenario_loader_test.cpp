@@ -66,12 +66,16 @@ TEST(ScenarioLoader, ReadsTutorialEnforcement) {
   const Scenario s = ScenarioDocument::from_file(kTutorial).resolve();
   const Sector& gt = s.sectors.at("gt_suchiate");
   EXPECT_EQ(gt.country, "GT");
-  EXPECT_EQ(gt.units, 3);
-  EXPECT_DOUBLE_EQ(gt.hours_on_duty_per_day, 16.0);
-  EXPECT_EQ(gt.movement, Movement::random);
+  EXPECT_EQ(gt.unit_names, (std::vector<std::string>{"coyote_day", "coyote_night"}));
+  EXPECT_EQ(gt.unit_kind, "pickup_team");
+  EXPECT_EQ(gt.home_base, "coatepeque");
+  EXPECT_DOUBLE_EQ(gt.hours_on_duty_per_day, 12.0);
+  EXPECT_EQ(gt.placement, Placement::fixed);
   EXPECT_DOUBLE_EQ(gt.detection.trained, 0.30);
   EXPECT_DOUBLE_EQ(gt.terrain.at("river"), 0.8);
-  EXPECT_EQ(s.sectors.at("mx_suchiate").movement, Movement::rotation);
+  EXPECT_EQ(s.sectors.at("mx_suchiate").units, 2);
+  EXPECT_EQ(s.sectors.at("mx_suchiate").placement, Placement::rotation);
+  EXPECT_DOUBLE_EQ(s.unit_kinds.at("river_boat").cost_per_unit_day_usd, 400.0);
   EXPECT_TRUE(s.sectors.at("mx_suchiate").terrain.empty());
 
   const Checkpoint& c = s.checkpoints.at("tecun_uman");

@@ -2,6 +2,8 @@
 // every problem in a file is reported in one pass.
 #include "scenario_test_support.hpp"
 
+#include <fmt/format.h>
+
 namespace bstp::border::testing {
 namespace {
 
@@ -70,22 +72,51 @@ TEST(ScenarioValidation, ReportsValuesOutOfRange) {
        "expected a probability in [0, 1], got '1.5'"},
       {"{from: a, to: b,", "{from: a, to: b, exposure: -0.1,", "", "edges.0.exposure", 10, "in [0, 1]"},
       {"shipments_per_month: 4", "shipments_per_month: -4", "", "organisations.cell.shipments_per_month", 13,
-       "expected a number >= 0, got '-4'"},
+       "expected 0 or a rate in [0.001, 100000] shipments per month, got '-4'"},
       {"", "", "checkpoints:\n  b: {lanes: 0, service_minutes: {dist: fixed, mean: 2}}\n", "checkpoints.b.lanes", 15,
-       "expected a whole number >= 1, got '0'"},
-      {"horizon_days: 30", "horizon_days: 0", "", "scenario.horizon_days", 1, "expected a number > 0, got '0'"},
-      {"horizon_days: 30", "horizon_days: 30, replications: 0", "", "scenario.replications", 1, ">= 1"},
+       "expected a whole number in [1, 1000], got '0'"},
+      {"horizon_days: 30", "horizon_days: 0", "", "scenario.horizon_days", 1, "expected a number of days in (0, 36500], got '0'"},
+      {"horizon_days: 30", "horizon_days: 30, replications: 0", "", "scenario.replications", 1, "in [1, 1000000]"},
       {"a: {kind: hub, country: GT}", "a: {kind: hub, country: GT, lat: 95}", "", "nodes.a.lat", 6, "a latitude in [-90, 90]"},
       {"a: {kind: hub, country: GT}", "a: {kind: hub, country: GT, lon: -200}", "", "nodes.a.lon", 6,
        "a longitude in [-180, 180]"},
-      {"GT: {name: Guatemala}", "GT: {name: Guatemala, police: {officers: -3}}", "", "countries.GT.police.officers", 3, ">= 0"},
+      {"GT: {name: Guatemala}", "GT: {name: Guatemala, police: {officers: -3}}", "", "countries.GT.police.officers", 3, "in [0, 10000000]"},
       {"GT: {name: Guatemala}", "GT: {name: Guatemala, police: {bribe_acceptance: {untrained: 2}}}", "",
        "countries.GT.police.bribe_acceptance.untrained", 3, "probability"},
-      {"", "", "training: {programs: {p: {cost_per_seat_usd: -1}}}\n", "training.programs.p.cost_per_seat_usd", 14, ">= 0"},
-      {"", "", "economy: {courier_wage_usd: -500}\n", "economy.courier_wage_usd", 14, ">= 0"},
-      {"", "", "sectors:\n  s: {country: GT, terrain: {river: -1}}\n", "sectors.s.terrain.river", 15, ">= 0"},
+      {"", "", "training: {programs: {p: {cost_per_seat_usd: -1}}}\n", "training.programs.p.cost_per_seat_usd", 14, "expected an amount in USD in [0, 1e9], got '-1'"},
+      {"", "", "economy: {courier_wage_usd: -500}\n", "economy.courier_wage_usd", 14, "in [0, 1e9]"},
+      {"", "", "sectors:\n  s: {country: GT, terrain: {river: -1}}\n", "sectors.s.terrain.river", 15, "a multiplier in [0, 100]"},
   };
   for (const Case& c : cases) expect_problem(c);
+}
+
+// Every duration, rate and count is bounded (docs/scenario-format.md, "Bounds"), so that times fit
+// the clock and one replication fits in memory whatever the input.
+TEST(ScenarioValidation, ReportsValuesBeyondTheirBounds) {
+  const std::string checkpoint = "checkpoints:\n  b: {lanes: 2, service_minutes: {dist: exponential, mean: 2}}\n";
+  const std::vector<Case> cases{
+      {"horizon_days: 30", "horizon_days: 1e308", "", "scenario.horizon_days", 1, "(0, 36500]"},
+      {"horizon_days: 30", "horizon_days: 1.07e14", "", "scenario.horizon_days", 1, "(0, 36500]"},
+      {"horizon_days: 30", "horizon_days: 30, replications: 1000000000", "", "scenario.replications", 1, "in [1, 1000000]"},
+      {"", "", "checkpoints:\n  b: {lanes: 1000000000, service_minutes: {dist: fixed, mean: 2}}\n", "checkpoints.b.lanes", 15,
+       "in [1, 1000]"},
+      {"", "", "checkpoints:\n  b: {lanes: 1, service_minutes: {dist: exponential, mean: 1e17}}\n",
+       "checkpoints.b.service_minutes.mean", 15, "a number of minutes in [0, 1440] (a day), got 1e+17"},
+      {"", "", "checkpoints:\n  b: {lanes: 1, service_minutes: {dist: fixed, mean: 1}, secondary_minutes: {dist: lognormal, mean: 5, sd: 1e308}}\n",
+       "checkpoints.b.secondary_minutes.sd", 15, "[0, 1440]"},
+      {"", "", checkpoint + "traffic:\n  b: {vehicles_per_hour: 1e-300}\n", "traffic.b.vehicles_per_hour", 17,
+       "expected 0 or a rate in [0.001, 10000] vehicles per hour"},
+      {"mean: 100}", "mean: 1e308}", "", "organisations.cell.shipment_kg.mean", 13, "[0, 1e6]"},
+      {"shipments_per_month: 4", "shipments_per_month: 1e-300", "", "organisations.cell.shipments_per_month", 13, "[0.001, 100000]"},
+      {"mean: 1}}\n  - {from: b", "mean: 1e300}}\n  - {from: b", "", "edges.0.travel_hours.mean", 10, "[0, 8760]"},
+      {"", "", "training: {programs: {p: {cohorts: [{start_day: 1e300, seats: 1, countries: [GT]}]}}}\n",
+       "training.programs.p.cohorts.0.start_day", 14, "a number of days in [0, 36500]"},
+      {"", "", "training: {programs: {p: {cohorts: [{length_weeks: 1e300, seats: 1, countries: [GT]}]}}}\n",
+       "training.programs.p.cohorts.0.length_weeks", 14, "[0, 5200]"},
+  };
+  for (const Case& c : cases) expect_problem(c);
+  // 0 is a rate too: off.
+  EXPECT_TRUE(problems(kMini + checkpoint + "traffic:\n  b: {vehicles_per_hour: 0}\n").empty());
 }
 
 TEST(ScenarioValidation, ReportsBadDistributionParameters) {
@@ -109,10 +140,31 @@ TEST(ScenarioValidation, ReportsDailyProfileOfWrongLength) {
   expect_problem({"", "", checkpoint + "traffic:\n  b: {vehicles_per_hour: 10, daily_profile: [1, 1, 1]}\n",
                   "traffic.b.daily_profile", 17, "expected 24 multipliers (one per hour of the day), got 3"});
   expect_problem({"", "", checkpoint + "traffic:\n  b: {vehicles_per_hour: 10, daily_profile: [1, -1]}\n",
-                  "traffic.b.daily_profile.1", 17, ">= 0"});
+                  "traffic.b.daily_profile.1", 17, "a multiplier in [0, 24]"});
   std::string profile = "[1";
   for (int h = 1; h < 24; ++h) profile += ", 1";
   EXPECT_TRUE(problems(kMini + checkpoint + "traffic:\n  b: {vehicles_per_hour: 10, daily_profile: " + profile + "]}\n").empty());
+}
+
+TEST(ScenarioValidation, ReportsADailyProfileThatDoesNotAverageOne) {
+  const std::string checkpoint = "checkpoints:\n  b: {lanes: 2, service_minutes: {dist: exponential, mean: 2}}\n";
+  expect_problem({"", "", checkpoint + "traffic:\n  b: {vehicles_per_hour: 0.01, daily_profile: [2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2]}\n",
+                  "traffic.b.daily_profile", 17, "expected 24 multipliers averaging 1 (they shape the day around vehicles_per_hour), got an average of 2"});
+}
+
+// A checkpoint whose busiest hour brings more vehicles than its lanes serve: its queue would grow
+// without end, so validation says so with both rates.
+TEST(ScenarioValidation, ReportsACheckpointBeyondItsCapacity) {
+  const std::string checkpoint = "checkpoints:\n  b: {lanes: 2, service_minutes: {dist: exponential, mean: 2}}\n";
+  expect_problem({"", "", checkpoint + "traffic:\n  b: {vehicles_per_hour: 60}\n", "traffic.b.vehicles_per_hour", 17,
+                  "60 vehicles arrive in the busiest hour (vehicles_per_hour x the largest daily_profile multiplier), at or "
+                  "above the checkpoint's capacity of 60 vehicles per hour (2 lanes x 60 / 2 mean minutes per vehicle)"});
+  // The busiest hour counts: 40 an hour on average, 80 in the peak.
+  std::string peaked = "[2";
+  for (int h = 1; h < 24; ++h) peaked += h < 12 ? ", 2" : ", 0";
+  expect_problem({"", "", checkpoint + "traffic:\n  b: {vehicles_per_hour: 40, daily_profile: " + peaked + "]}\n",
+                  "traffic.b.vehicles_per_hour", 17, "80 vehicles arrive in the busiest hour"});
+  EXPECT_TRUE(problems(kMini + checkpoint + "traffic:\n  b: {vehicles_per_hour: 59}\n").empty());
 }
 
 TEST(ScenarioValidation, ReportsDanglingReferences) {
@@ -157,6 +209,70 @@ TEST(ScenarioValidation, ReportsUnreachableDestination) {
   EXPECT_EQ(d->message, "'c' cannot be reached from source 'a'");
   EXPECT_EQ(d->line, 13);
   EXPECT_EQ(found.size(), 1u) << listing(found);
+}
+
+TEST(ScenarioValidation, ReportsASourceThatIsAlsoADestination) {
+  const std::vector<Diagnostic> found = problems(with(kMini, "destinations: [c]", "destinations: [c, a]"));
+  const Diagnostic* d = find(found, "organisations.cell.destinations");
+  ASSERT_NE(d, nullptr) << listing(found);
+  EXPECT_EQ(d->message, "'a' is also a source (sources.0): a shipment must travel at least one leg");
+  EXPECT_EQ(d->line, 13);
+}
+
+// A shipment carries its route (at most 32 legs): a destination further away is reported.
+TEST(ScenarioValidation, ReportsADestinationBeyondTheLongestRoute) {
+  std::string chain = "scenario: {horizon_days: 30}\ncountries: {GT: {}}\nnodes:\n";
+  for (int n = 0; n <= 40; ++n) chain += fmt::format("  n{}: {{kind: town, country: GT}}\n", n);
+  chain += "edges:\n";
+  for (int n = 0; n < 40; ++n) chain += fmt::format("  - {{from: n{}, to: n{}, travel_hours: {{mean: 1}}}}\n", n, n + 1);
+  const std::string organisation =
+      "organisations:\n  cell: {sources: [n0], destinations: [n40], shipments_per_month: 4, shipment_kg: {mean: 100}, "
+      "value_per_kg_usd: 1000}\n";
+  const std::vector<Diagnostic> found = problems(chain + organisation);
+  const Diagnostic* d = find(found, "organisations.cell.destinations");
+  ASSERT_NE(d, nullptr) << listing(found);
+  EXPECT_EQ(d->message, "'n40' is 40 legs from source 'n0'; a route has at most 32 legs");
+  EXPECT_TRUE(problems(with(chain + organisation, "destinations: [n40]", "destinations: [n32]")).empty());
+}
+
+// A leg's patrols belong to one of its ends' countries (the one that holds the shipment).
+TEST(ScenarioValidation, ReportsALegPatrolledByAThirdCountry) {
+  const std::string third = with(with(kMini, "  MX: {name: Mexico}\n", "  MX: {name: Mexico}\n  BZ: {name: Belize}\n"),
+                                 "{from: a, to: b,", "{from: a, to: b, sector: s,") +
+                            "sectors:\n  s: {country: BZ, units: 1}\n";
+  const std::vector<Diagnostic> found = problems(third);
+  const Diagnostic* d = find(found, "edges.0.sector");
+  ASSERT_NE(d, nullptr) << listing(found);
+  EXPECT_EQ(d->line, 11);
+  EXPECT_TRUE(contains(d->message, "sector 's' belongs to BZ, but the leg joins GT and itself")) << d->str();
+}
+
+// Policies are compared replication by replication: one that adds a country cannot be run
+// beside the others, and is reported where it is named.
+TEST(ScenarioValidation, ReportsAPolicyThatChangesTheCountries) {
+  const std::string policy = "policies:\n  base:\n  more:\n    set:\n      countries.HN: {name: Honduras}\n";
+  const std::vector<Diagnostic> found = problems(kMini + policy);
+  const Diagnostic* d = find(found, "policies.more");
+  ASSERT_NE(d, nullptr) << listing(found);
+  EXPECT_EQ(d->line, 16);
+  EXPECT_TRUE(contains(d->message, "changes the countries (GT, MX in the base scenario, GT, HN, MX here)")) << d->str();
+  const std::string horizon = "policies:\n  longer:\n    set:\n      scenario.horizon_days: 60\n";
+  EXPECT_TRUE(contains(listing(problems(kMini + horizon)), "changes scenario.horizon_days (30 in the base scenario, 60 here)"));
+  // A new entry of another map keyed by id (the documented example) is fine.
+  const std::string sector = "policies:\n  patrol:\n    set:\n      sectors.gt_new: {country: GT, units: 2}\n";
+  EXPECT_TRUE(problems(kMini + sector).empty()) << listing(problems(kMini + sector));
+}
+
+// Validating a file with many policies reads each policy once (the file is not re-read per policy),
+// and a problem in a policy is still located in the file.
+TEST(ScenarioValidation, ManyPoliciesAreEachCheckedAndLocated) {
+  std::string policies = "policies:\n";
+  for (int i = 0; i < 300; ++i) policies += fmt::format("  p{}:\n    set:\n      coordination.seam_penalty: {}\n", i, i == 299 ? 2 : 0.5);
+  const std::vector<Diagnostic> found = problems(kMini + policies);
+  ASSERT_EQ(found.size(), 1u) << listing(found);
+  EXPECT_EQ(found[0].path, "coordination.seam_penalty");
+  EXPECT_EQ(found[0].line, 14 + 3 * 299 + 3);
+  EXPECT_TRUE(contains(found[0].message, "(policy 'p299')")) << found[0].str();
 }
 
 TEST(ScenarioValidation, BidirectionalEdgesWorkBothWays) {
