@@ -7,6 +7,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -126,9 +128,17 @@ void add_report_command(Program& program) {
       "  bstp report seats.h5 -o seats-es.html --lang es");
   cmd->add_option("results", o->results, "Results file (HDF5, written by bstp run/sweep --out)")->required();
   cmd->add_option("-o,--out", o->out, "HTML file to write")->required();
-  const std::map<std::string, std::string> languages{{"en", "en"}, {"es", "es"}};
-  cmd->add_option("--lang", o->lang, "Language of the page: en (English) or es (Spanish)")
-      ->transform(CLI::CheckedTransformer(languages, CLI::ignore_case))
+  cmd->add_option("--lang", o->lang,
+                  "Language of the page: en (English), es (Spanish), or any other with a catalog in "
+                  "python/bstp_report/locale")
+      ->check(CLI::Validator(
+          [](std::string& lang) {
+            const bool ok =
+                lang.size() >= 2 && lang.size() <= 5 &&
+                std::all_of(lang.begin(), lang.end(), [](unsigned char c) { return std::isalpha(c) || c == '_'; });
+            return ok ? std::string() : "expected a language code such as en or es, got '" + lang + "'";
+          },
+          "LANG", "language code"))
       ->default_str("en");
   cmd->add_flag("--force", o->force, "Replace an existing output file");
   program.actions[cmd] = [o] { return report(*o); };

@@ -16,11 +16,18 @@ def missing_modules():
     return [(m, p) for m, p in REQUIRED if importlib.util.find_spec(m) is None]
 
 
+def languages():
+    """English and every language with a catalog in locale/."""
+    here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "locale")
+    found = [d for d in sorted(os.listdir(here)) if os.path.isdir(os.path.join(here, d, "LC_MESSAGES"))]
+    return ["en", *found]
+
+
 def parse(argv):
     parser = argparse.ArgumentParser(prog="bstp report", description=__doc__.split("\n\n")[0])
     parser.add_argument("results", help="results file written by bstp run --out or bstp sweep --out")
     parser.add_argument("-o", "--out", required=True, help="HTML file to write")
-    parser.add_argument("--lang", default="en", choices=("en", "es"), help="language of the page")
+    parser.add_argument("--lang", default="en", choices=languages(), help="language of the page")
     parser.add_argument("--force", action="store_true", help="replace an existing output file")
     parser.add_argument("--locale-dir", action="append", default=[], help="where compiled catalogs are")
     parser.add_argument("--outlines", default=None, help="GeoJSON of country outlines (default data/countries.geojson)")

@@ -63,9 +63,9 @@ def draw(analysis, scenario, outlines_path, _):
     pad = max(0.3, 0.08 * max(max(lons) - min(lons), max(lats) - min(lats)))
     extent = (min(lons) - pad, max(lons) + pad, min(lats) - pad, max(lats) + pad)
     aspect = 1.0 / math.cos(math.radians(0.5 * (extent[2] + extent[3])))
-    cols = min(2, len(points))
+    cols = 1 if len(points) == 1 else 2 if len(points) <= 4 else 3
     rows = math.ceil(len(points) / cols)
-    width = 5.0 if cols == 2 else 8.0
+    width = {1: 8.0, 2: 5.0, 3: 3.4}[cols]
     height = min(width * (extent[3] - extent[2]) * aspect / (extent[1] - extent[0]), 8.0)
     fig, axes = plt.subplots(rows, cols, figsize=(width * cols, height * rows + 1.2), squeeze=False)
     fig.subplots_adjust(left=0.05, right=0.98, top=0.95, bottom=0.15 if len(points) > 1 else 0.05, wspace=0.12,
@@ -113,8 +113,7 @@ def draw(analysis, scenario, outlines_path, _):
         ax.set_xlim(extent[0], extent[1])
         ax.set_ylim(extent[2], extent[3])
         ax.set_aspect(aspect)
-        title = _("{point} (colour: kg change from {reference})").format(point=point, reference=points[0])
-        ax.set_title(point if p == 0 else title, loc="left", fontsize=9)
+        ax.set_title(point, loc="left", fontsize=9)
         ax.tick_params(labelsize=7)
         ax.grid(False)
     for ax in list(axes.flat)[len(points):]:

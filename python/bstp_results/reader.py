@@ -105,7 +105,10 @@ def _short_names(paths):
             name = "_".join(parts[-k:])
             if not any(other != path and "_".join(other.split(".")[-k:]) == name for other in paths):
                 break
-        names[path] = re.sub(r"\W", "_", name)
+        name = re.sub(r"\W", "_", name)
+        if name[:1].isdigit() or name in (*SCALES, "policy"):  # as format 2 names them
+            name = "p_" + name
+        names[path] = name
     return names
 
 

@@ -173,6 +173,10 @@ def main():
     check(not os.path.exists(os.path.join(work, "bad.html")), "no output for bad input")
     lang = bstp_report(bstp, run, "-o", os.path.join(work, "fr.html"), "--lang", "fr")
     check(lang.returncode == 2 and "--lang" in lang.stderr, f"unknown language: {lang.returncode}")
+    no_python = subprocess.run([bstp, "report", run, "-o", os.path.join(work, "np.html")], capture_output=True,
+                               text=True, env=dict(os.environ, BSTP_PYTHON=os.path.join(work, "no_such_python3")))
+    check(no_python.returncode == 1 and "no_such_python3" in no_python.stderr,
+          f"an interpreter that is not there: exit {no_python.returncode}: {no_python.stderr}")
     print(f"{checks['passed']} passed, {checks['failed']} failed")
     return 1 if checks["failed"] else 0
 
