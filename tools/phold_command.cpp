@@ -50,12 +50,12 @@ void add_phold_command(Program& program) {
 
   program.actions[cmd] = [options] {
     const phold::Config& config = options->config;
-    if (const std::string problem = phold::check(config); !problem.empty()) throw UsageError(problem);
     if (config.lps > kMaxPholdLps)
       throw UsageError(fmt::format("--lps must be at most {}, got {}", kMaxPholdLps, config.lps));
     if (static_cast<double>(config.lps) * static_cast<double>(config.population) > kMaxPholdEvents)
       throw UsageError(fmt::format("--lps {} x --population {} events; at most {} events are held at once", config.lps,
                                    config.population, kMaxPholdEvents));
+    if (const std::string problem = phold::check(config); !problem.empty()) throw UsageError(problem);
     const phold::Result r = phold::run(config);
     const double rate = r.stats.wall_seconds > 0 ? static_cast<double>(r.stats.committed_events) / r.stats.wall_seconds : 0.0;
     Table table;
