@@ -9,6 +9,7 @@ packages=(
   nlohmann-json3-dev libboost-math-dev
   python3 python3-h5py python3-numpy python3-matplotlib python3-xarray python3-h5netcdf
   python3-pandas python3-jinja2 python3-yaml gettext chromium
+  clang-14 libclang-rt-14-dev
 )
 missing=()
 for p in "${packages[@]}"; do
