@@ -1,10 +1,13 @@
 // `bstp phold`: the standard PDES benchmark on the kernel.
 #include "command.hpp"
+#include "option_checks.hpp"
 #include "version.hpp"
 
 #include <phold/phold.hpp>
 
+#include <cstdint>
 #include <iostream>
+#include <limits>
 
 #include <fmt/format.h>
 
@@ -41,7 +44,9 @@ void add_phold_command(Program& program) {
   cmd->add_option("--end", c.end, "Simulated end time (T); events at or past it are never created")->capture_default_str();
   cmd->add_option("--threads", c.threads, "Threads: 1 runs the sequential scheduler, more the parallel one")
       ->capture_default_str();
-  cmd->add_option("--seed", c.seed, "Master seed of the random streams")->capture_default_str();
+  cmd->add_option("--seed", c.seed, "Master seed of the random streams, 0 to 2^64 - 1")
+      ->check(whole_number(0, std::numeric_limits<std::uint64_t>::max()))
+      ->capture_default_str();
   cmd->add_option("--kernel-lps", c.kernel_lps,
                   "Group the N PHOLD LPs into this many kernel LPs (contiguous blocks), each PHOLD LP sending as\n"
                   "an entity: same events and checksum for every grouping; 0 = one kernel LP per PHOLD LP")
