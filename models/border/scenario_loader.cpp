@@ -71,17 +71,44 @@ void check_line_ends(const std::string& text, const std::string& file) {
   }
 }
 
-// The line of the second document's `---` (0 if none is found).
+// The line where a second YAML document starts (0 if none): a `---` marker after content, or
+// content after a `...` end marker. Markers are only markers at column 0, so a text scan finds
+// them; this avoids yaml-cpp's LoadAll, which loops without bound on some inputs (a lone `,`).
 int second_document_line(const std::string& text) {
   int line = 1;
   bool content = false;
+  bool ended = false;
+  const auto is_marker = [](std::string_view l, std::string_view m) {
+    return l.substr(0, 3) == m && (l.size() == 3 || l[3] == ' ' || l[3] == '\r' || l[3] == '\t');
+  };
   for (std::size_t start = 0; start < text.size();) {
     std::size_t end = text.find('\n', start);
     if (end == std::string::npos) end = text.size();
     const std::string_view l(text.data() + start, end - start);
-    const bool marker = l.substr(0, 3) == "---" && (l.size() == 3 || l[3] == ' ' || l[3] == '\r' || l[3] == '\t');
-    if (marker && content) return line;
-    if (!marker && !l.empty() && l[0] != '#' && l[0] != '%' && l[0] != ' ' && l[0] != '\r') content = true;
+    const bool begin_marker = is_marker(l, "---");
+    const bool end_marker = is_marker(l, "...");
+    const bool is_content = !begin_marker && !end_marker && !l.empty() && l[0] != '#' && l[0] != '%' &&
+                            l[0] != ' ' && l[0] != '\r' && l[0] != '\t';
+    if (begin_marker && (content || ended)) return line;
+    if (is_content && ended) return line;
+    if (end_marker && content) ended = true;
+    if (is_content) content = true;
+    start = end + 1;
+    ++line;
+  }
+  return 0;
+}
+
+// The line of the first line that holds something other than comments and blanks (0 if none).
+int first_content_line(const std::string& text) {
+  int line = 1;
+  for (std::size_t start = 0; start < text.size();) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    const std::string_view l(text.data() + start, end - start);
+    const std::size_t first = l.find_first_not_of(" \t\r");
+    const bool marker = l.substr(0, 3) == "---" || l.substr(0, 3) == "..." || (!l.empty() && l[0] == '%');
+    if (first != std::string_view::npos && l[first] != '#' && !marker) return line;
     start = end + 1;
     ++line;
   }
@@ -93,13 +120,12 @@ YAML::Node parse_scenario(const std::string& text, const std::string& file) {
   check_line_ends(text, file);
   YAML::Node root;
   try {
-    const std::vector<YAML::Node> documents = YAML::LoadAll(text);
-    if (!documents.empty()) root = documents.front();
-    if (documents.size() > 1) {
-      yaml::Location where = location_of(documents[1].Mark());
-      if (where.line == 0) where = {second_document_line(text), 1};
-      fail(file, where, "a second YAML document (after '---'): a scenario file holds one document");
-    }
+    if (const int second = second_document_line(text); second > 0)
+      fail(file, {second, 1}, "a second YAML document (after '---' or '...'): a scenario file holds one document");
+    root = YAML::Load(text);
+    if ((!root.IsDefined() || root.IsNull()) && first_content_line(text) > 0)
+      fail(file, {first_content_line(text), 1},
+           "not valid YAML: no document could be read from here (a stray ',', ']' or '}' at the start of a line?)");
   } catch (const YAML::DeepRecursion& e) {
     fail(file, location_of(e.mark),
          "lists and mappings nested too deeply (a scenario needs fewer than ten levels); is a bracket left open?");
