@@ -115,6 +115,36 @@ int first_content_line(const std::string& text) {
   return 0;
 }
 
+// yaml-cpp reads a block-mapping line with no ':' (`  seed@ x`) as a key with no value, where YAML
+// says the line is an error. Such a key is reported at its place: a null value whose key's line
+// has no ':' after the key. Explicit `? key` entries and flow mappings are left to the parser.
+void check_keys_have_colons(const YAML::Node& node, const std::string& text, const std::string& file, int depth = 0) {
+  if (depth > 64) return;  // yaml-cpp's depth guard has already refused deeper nesting
+  if (node.IsSequence()) {
+    for (const auto& item : node) check_keys_have_colons(item, text, file, depth + 1);
+    return;
+  }
+  if (!node.IsMap()) return;
+  const bool block = node.Style() != YAML::EmitterStyle::Flow;
+  for (const auto& entry : node) {
+    const YAML::Mark mark = entry.first.Mark();
+    if (block && entry.second.IsNull() && entry.first.IsScalar() && !mark.is_null() && mark.pos >= 0 &&
+        static_cast<std::size_t>(mark.pos) < text.size()) {
+      const auto pos = static_cast<std::size_t>(mark.pos);
+      const std::size_t line_start = text.rfind('\n', pos) == std::string::npos ? 0 : text.rfind('\n', pos) + 1;
+      const std::size_t line_end = std::min(text.find('\n', pos), text.size());
+      const std::string_view before(text.data() + line_start, pos - line_start);
+      const bool explicit_key = before.find('?') != std::string_view::npos;
+      if (!explicit_key && std::string_view(text.data() + pos, line_end - pos).find(':') == std::string_view::npos)
+        fail(file, location_of(mark),
+             fmt::format("'{}' has no ':' after it: a key needs one (is the line cut short, or indented "
+                         "wrongly?)",
+                         entry.first.Scalar()));
+    }
+    check_keys_have_colons(entry.second, text, file, depth + 1);
+  }
+}
+
 // Parses the whole text; it must be one YAML document whose root is a mapping of sections.
 YAML::Node parse_scenario(const std::string& text, const std::string& file) {
   check_line_ends(text, file);
@@ -135,6 +165,7 @@ YAML::Node parse_scenario(const std::string& text, const std::string& file) {
     fail(file, location_of(root.Mark()),
          fmt::format("not a scenario: expected a mapping of sections ({}), got {}", kSections,
                      root.IsSequence() ? "a list" : "a single value"));
+  check_keys_have_colons(root, text, file);
   return root;
 }
 
@@ -204,6 +235,25 @@ PatchedTree patch_tree(const std::string& file, YAML::Node tree, const YAML::Nod
   return p;
 }
 
+// Parses a text cut from the file; one that does not parse alone (e.g. an alias of an anchor
+// defined in another part) falls back to the whole file.
+YAML::Node parse_cut_or_whole(const std::string& cut, const std::string& whole, const std::string& file) {
+  if (cut.empty()) return parse_scenario(whole, file);
+  try {
+    return parse_scenario(cut, file);
+  } catch (const ScenarioError&) {
+    return parse_scenario(whole, file);
+  }
+}
+
+// The text of `policy` alone, if the file could be cut ("" otherwise).
+const std::string* policy_text(const std::optional<PolicyTexts>& cut, const std::string& policy) {
+  if (!cut) return nullptr;
+  for (const auto& [name, own] : cut->policies)
+    if (name == policy) return &own;
+  return nullptr;
+}
+
 PatchedTree patch(const std::string& file, const std::string& text, const std::string& policy,
                   const std::vector<Override>& overrides, bool copy_values) {
   // The policy's values come from a tree of their own, so that an override below a value the
@@ -237,6 +287,22 @@ Resolution read_patched(const std::string& file, PatchedTree p) {
 Resolution resolve_in(const std::string& file, const std::string& text, const std::string& policy,
                       const std::vector<Override>& overrides) {
   return read_patched(file, patch(file, text, policy, overrides, false));
+}
+
+// As resolve_in, reading the base and the policy from the cut texts when there are some.
+// `policies` are the file's policies as read whole (the cut base has none).
+Resolution resolve_cut(const std::string& file, const std::string& text, const std::optional<PolicyTexts>& cut,
+                       const std::vector<Policy>& policies, const std::string& policy,
+                       const std::vector<Override>& overrides) {
+  const std::string* own = policy.empty() ? nullptr : policy_text(cut, policy);
+  const bool overrides_policies = std::any_of(overrides.begin(), overrides.end(), [](const Override& o) {
+    return o.first == "policies" || o.first.rfind("policies.", 0) == 0;
+  });
+  if (own == nullptr || overrides_policies) return resolve_in(file, text, policy, overrides);
+  Resolution r = read_patched(file, patch_tree(file, parse_cut_or_whole(cut->base, text, file),
+                                               parse_cut_or_whole(*own, text, file), policy, overrides, false));
+  r.scenario.policies = policies;
+  return r;
 }
 
 // Emits a tree keeping each collection's flow or block style and the quotes of quoted text, so
@@ -366,6 +432,11 @@ ScenarioDocument ScenarioDocument::from_text(const std::string& text, const std:
   document.file_ = name;
   document.text_ = text;
   document.root_ = parse_scenario(text, name);
+  document.cut_ = cut_policies(text, document.root_);
+  if (document.cut_) {
+    yaml::Reader reader(name, {});
+    document.policies_ = yaml::read_policies_section(reader, document.root_);  // problems: said by resolve
+  }
   return document;
 }
 
@@ -385,24 +456,14 @@ std::vector<Diagnostic> ScenarioDocument::validate() const {
   // Each policy patches a tree of the file without its policies section, read from a text that
   // holds that policy alone, so that validating P policies takes time linear in P (the file grows
   // with P too). Files laid out otherwise are read whole for each policy.
-  const YAML::Node source = parse_scenario(text_, file_);
-  const std::optional<PolicyTexts> cut = cut_policies(text_, source);
   std::vector<std::pair<std::string, std::string>> policies;
-  if (cut)
-    policies = cut->policies;
+  if (cut_)
+    policies = cut_->policies;
   else
-    for (const std::string& policy : policy_names_in(source)) policies.emplace_back(policy, std::string());
-  const auto parse_or_whole = [&](const std::string& text) {
-    if (text.empty()) return parse_scenario(text_, file_);
-    try {
-      return parse_scenario(text, file_);
-    } catch (const ScenarioError&) {  // e.g. an alias of an anchor defined elsewhere
-      return parse_scenario(text_, file_);
-    }
-  };
+    for (const std::string& policy : policy_names_in(root_)) policies.emplace_back(policy, std::string());
   for (const auto& [policy, own_text] : policies) {
-    const YAML::Node tree = parse_or_whole(cut ? cut->base : std::string());
-    const YAML::Node own = parse_or_whole(own_text);
+    const YAML::Node tree = parse_cut_or_whole(cut_ ? cut_->base : std::string(), text_, file_);
+    const YAML::Node own = parse_cut_or_whole(own_text, text_, file_);
     Resolution resolved = read_patched(file_, patch_tree(file_, tree, own, policy, {}, false));
     const std::size_t before = all.size();
     for (Diagnostic& d : resolved.diagnostics) {
@@ -420,7 +481,7 @@ std::vector<Diagnostic> ScenarioDocument::validate() const {
 }
 
 Scenario ScenarioDocument::resolve(const std::string& policy, const std::vector<Override>& overrides) const {
-  Resolution r = resolve_in(file_, text_, policy, overrides);
+  Resolution r = resolve_cut(file_, text_, cut_, policies_, policy, overrides);
   if (!r.diagnostics.empty()) throw ScenarioError(std::move(r.diagnostics));
   return std::move(r.scenario);
 }

@@ -4,6 +4,10 @@
 // located) exactly like a written one.
 #pragma once
 
+#include <optional>
+
+#include "policy_texts.hpp"
+
 #include "scenario.hpp"
 
 #include <cstddef>
@@ -62,6 +66,11 @@ class ScenarioDocument {
   std::string file_;
   std::string text_;
   YAML::Node root_;
+  // The text cut into the base and one text per policy (nullopt when the layout does not allow
+  // it), so that resolving or validating P policies reads each policy once.
+  std::optional<PolicyTexts> cut_;
+  // The policies as read from the whole file: a scenario resolved from the cut texts carries them.
+  std::vector<Policy> policies_;
 };
 
 }  // namespace bstp::border

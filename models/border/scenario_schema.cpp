@@ -557,6 +557,13 @@ const Fields<Scenario>& Schema<Scenario>::fields() {
   return f;
 }
 
+std::vector<Policy> read_policies_section(Reader& r, const YAML::Node& root) {
+  Scenario s;
+  const YAML::Node policies = root.IsMap() ? root["policies"] : YAML::Node();
+  if (policies.IsDefined() && !policies.IsNull()) read_policies(r, policies, "policies", s);
+  return s.policies;
+}
+
 Scenario read_scenario(Reader& r, const YAML::Node& root) {
   Scenario s;
   read_record(r, root, "", s, Schema<Scenario>::fields());

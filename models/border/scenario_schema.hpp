@@ -17,6 +17,9 @@ namespace bstp::border::yaml {
 // Reads a whole scenario tree; problems go to `r`. Edge ids default to "from-to".
 Scenario read_scenario(Reader& r, const YAML::Node& root);
 
+// The `policies` section of a scenario's root alone (empty when it has none).
+std::vector<Policy> read_policies_section(Reader& r, const YAML::Node& root);
+
 // The keys of the format, for checking policy and override paths.
 const Shape& scenario_shape();
 
