@@ -15,7 +15,7 @@ constexpr std::array<IndicatorInfo, kIndicatorCount> kCatalog{{
     {interdiction_rate, "interdiction_rate", "ratio",
      "Seized kg / (seized + delivered kg); by country, NaN where no kg were delivered (a transit country)"},
     {trafficker_revenue_usd, "trafficker_revenue_usd", "USD", "Wholesale value of delivered kg"},
-    {trafficker_profit_usd, "trafficker_profit_usd", "USD", "Revenue minus transport, courier and bribe costs"},
+    {trafficker_profit_usd, "trafficker_profit_usd", "USD", "Revenue minus purchase, transport, courier and bribe costs"},
     {arrests, "arrests", "count", "Couriers arrested at seizures"},
     {violent_incidents, "violent_incidents", "count", "Detections that turned into violent confrontations"},
     {deaths, "deaths", "count", "Deaths in violent confrontations"},
@@ -36,6 +36,12 @@ constexpr std::array<IndicatorInfo, kIndicatorCount> kCatalog{{
     {crossings_with_flow, "crossings_with_flow", "count", "Border crossings that carried at least one shipment"},
     {flow_concentration, "flow_concentration", "ratio", "Herfindahl index of shipment kg across crossings (1 = one crossing)"},
     {patrol_cost_usd, "patrol_cost_usd", "USD", "Cost of patrol units: unit-days x the daily cost of their kind"},
+    {seized_value_usd, "seized_value_usd", "USD",
+     "What seizures cost the traffickers: seized kg at their replacement cost where seized (not the destination price)"},
+    {purchase_cost_usd, "purchase_cost_usd", "USD", "Product bought at the source for the shipments sent on the network"},
+    {deterred_kg, "deterred_kg", "kg", "Kg of candidate shipments not sent at all (deterred, no outside option that pays)"},
+    {diverted_kg, "diverted_kg", "kg", "Kg sent by the organisations' outside option (another corridor, a direct sea or air route)"},
+    {mean_route_hours, "mean_route_hours", "hours", "Mean planned travel hours of the shipments sent on the network"},
 }};
 
 constexpr bool catalog_in_order() {

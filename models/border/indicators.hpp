@@ -38,6 +38,12 @@ enum class Indicator : std::size_t {
   crossings_with_flow,        // border crossings that carried at least one shipment
   flow_concentration,         // Herfindahl index of kg across crossings, in [0, 1]
   patrol_cost_usd,            // patrol unit-days x their kind's daily cost
+  // Traffickers' economics, violence, corruption and jobs (issue 10, branch economics):
+  seized_value_usd,           // replacement cost of seized kg where seized (Caulkins & Reuter)
+  purchase_cost_usd,          // product bought at the source for shipments sent on the network
+  deterred_kg,                // kg of candidate shipments not sent at all
+  diverted_kg,                // kg sent by the organisations' outside option instead of the network
+  mean_route_hours,           // mean planned travel hours of shipments sent on the network
   count
 };
 
