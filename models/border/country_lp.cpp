@@ -1,6 +1,7 @@
 #include "country_lp.hpp"
 
 #include "scenario_bounds.hpp"
+#include "trafficker_economics.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -221,7 +222,9 @@ CountryLp::Encounter CountryLp::officers_confront(Cargo& cargo, int seam_partner
     return Encounter::passes;
 
   const int arrests = static_cast<int>(draws.poisson(org.spec.couriers_per_shipment));
-  indicators_.shipment_seized(ctx.now(), country_, cargo.kg, arrests);
+  // The traffickers lose what it would cost them to replace the load here, not its destination price.
+  const double replacement = replacement_value_per_kg(org.spec, scenario_.graph(), std::span<const ArcIndex>(cargo.route, cargo.legs), cargo.leg);
+  indicators_.shipment_seized(ctx.now(), country_, cargo.kg, arrests, cargo.kg * replacement);
   report_to_organisation(cargo, Fate::seized, ctx);
   share_intelligence(cargo.route[cargo.leg], ctx);
   return Encounter::seized;

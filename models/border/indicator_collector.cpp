@@ -10,7 +10,7 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // Accumulators beyond the indicators themselves, stored after them.
-enum Extra : std::size_t { kShippingCost = kIndicatorCount, kWaitHours, kDelayHours, kRouteHours, kSlots };
+enum Extra : std::size_t { kShippingCost = kIndicatorCount, kWaitHours, kDelayHours, kRouteHours, kPlannedRouteHours, kSlots };
 
 std::size_t slot(Indicator i) { return static_cast<std::size_t>(i); }
 
@@ -40,15 +40,23 @@ double IndicatorCollector::at(Indicator i, int month, int country) const {
 
 void IndicatorCollector::add(Indicator i, Time t, int country, double value) { at(i, month_of(t), country) += value; }
 
-void IndicatorCollector::shipment_sent(Time t, double kg, double cost_usd) {
+void IndicatorCollector::shipment_sent(Time t, double kg, double cost_usd, double purchase_usd, double route_hours) {
   add(Indicator::shipments, t, -1, 1.0);
   add(static_cast<Indicator>(kShippingCost), t, -1, cost_usd);
+  add(Indicator::purchase_cost_usd, t, -1, purchase_usd);
+  add(static_cast<Indicator>(kPlannedRouteHours), t, -1, route_hours);
   (void)kg;
 }
-void IndicatorCollector::shipment_seized(Time t, int country, double kg, int arrests) {
+void IndicatorCollector::shipment_deterred(Time t, double kg) {
+  add(Indicator::deterred_kg, t, -1, kg);
+  add(Indicator::deterred_shipments, t, -1, 1.0);
+}
+void IndicatorCollector::shipment_diverted(Time t, double kg) { add(Indicator::diverted_kg, t, -1, kg); }
+void IndicatorCollector::shipment_seized(Time t, int country, double kg, int arrests, double value_usd) {
   add(Indicator::seizures, t, country, 1.0);
   add(Indicator::seized_kg, t, country, kg);
   add(Indicator::arrests, t, country, arrests);
+  add(Indicator::seized_value_usd, t, country, value_usd);
 }
 void IndicatorCollector::shipment_delivered(Time t, int country, double kg, double revenue_usd) {
   add(Indicator::delivered_kg, t, country, kg);
@@ -87,7 +95,6 @@ void IndicatorCollector::attempt_delivered(Time t, int country, bool detected, d
   add(detected ? Indicator::got_away : Indicator::undetected, t, country, 1.0);
   add(static_cast<Indicator>(kRouteHours), t, country, route_hours);
 }
-void IndicatorCollector::shipment_deterred(Time t) { add(Indicator::deterred_shipments, t, -1, 1.0); }
 
 void IndicatorCollector::merge(const IndicatorCollector& other) {
   for (std::size_t i = 0; i < sums_.size(); ++i) sums_[i] += other.sums_[i];
@@ -169,10 +176,11 @@ ReplicationResult IndicatorCollector::result(double horizon_seconds) const {
                       Indicator::arrests, Indicator::violent_incidents, Indicator::deaths, Indicator::reported_violence,
                       Indicator::bribes, Indicator::bribes_usd, Indicator::officers_trained, Indicator::training_cost_usd,
                       Indicator::legitimate_crossings, Indicator::trade_delay_cost_usd, Indicator::patrol_cost_usd,
-                      Indicator::turned_back, Indicator::got_away, Indicator::undetected})
+                      Indicator::turned_back, Indicator::got_away, Indicator::undetected, Indicator::seized_value_usd})
     sum_indicator(i, true);
-  sum_indicator(Indicator::shipments, false);
-  sum_indicator(Indicator::deterred_shipments, false);
+  for (Indicator i : {Indicator::shipments, Indicator::deterred_shipments, Indicator::purchase_cost_usd,
+                      Indicator::deterred_kg, Indicator::diverted_kg})
+    sum_indicator(i, false);
 
   auto derived = [&](Indicator i, auto formula, bool per_country) {
     const std::size_t s = slot(i);
@@ -188,7 +196,12 @@ ReplicationResult IndicatorCollector::result(double horizon_seconds) const {
   for (std::size_t c = 0; c < countries; ++c)
     if (!(country[delivered][c] > 0.0)) r.by_country[slot(Indicator::interdiction_rate)][c] = kNaN;
   derived(Indicator::trafficker_profit_usd,
-          [&](auto v) { return v(slot(Indicator::trafficker_revenue_usd)) - v(kShippingCost) - v(slot(Indicator::bribes_usd)); }, false);
+          [&](auto v) {
+            return v(slot(Indicator::trafficker_revenue_usd)) - v(slot(Indicator::purchase_cost_usd)) - v(kShippingCost) -
+                   v(slot(Indicator::bribes_usd));
+          },
+          false);
+  derived(Indicator::mean_route_hours, [&](auto v) { return ratio(v(kPlannedRouteHours), v(slot(Indicator::shipments))); }, false);
   derived(Indicator::cost_per_seizure_usd,
           [&](auto v) { return ratio(v(slot(Indicator::training_cost_usd)), v(slot(Indicator::seizures))); }, true);
   // Attempts and their outcomes, as CBP counts them.

@@ -19,8 +19,12 @@ class IndicatorCollector {
   IndicatorCollector(int months, int countries, int crossings);
 
   // Domain facts, as the entities report them. `country` is the country where it happened.
-  void shipment_sent(Time t, double kg, double cost_usd);
-  void shipment_seized(Time t, int country, double kg, int arrests);
+  // cost_usd: what the shipment costs besides the product (transport, couriers); purchase_usd: the product.
+  void shipment_sent(Time t, double kg, double cost_usd, double purchase_usd, double route_hours);
+  void shipment_deterred(Time t, double kg);
+  void shipment_diverted(Time t, double kg);
+  // value_usd: the seized kg at their replacement cost where seized.
+  void shipment_seized(Time t, int country, double kg, int arrests, double value_usd);
   void shipment_delivered(Time t, int country, double kg, double revenue_usd);
   void bribe_taken(Time t, int country, double usd);
   void violent_incident(Time t, int country, int deaths, bool reported);
@@ -34,7 +38,6 @@ class IndicatorCollector {
   // attempt too (shipment_seized). `route_hours`: from sending to delivery.
   void shipment_turned_back(Time t, int country);
   void attempt_delivered(Time t, int country, bool detected, double route_hours);
-  void shipment_deterred(Time t);
 
   void merge(const IndicatorCollector& other);
   ReplicationResult result(double horizon_seconds) const;

@@ -15,7 +15,7 @@ constexpr std::array<IndicatorInfo, kIndicatorCount> kCatalog{{
     {interdiction_rate, "interdiction_rate", "ratio",
      "Seized kg / (seized + delivered kg); by country, NaN where no kg were delivered (a transit country)"},
     {trafficker_revenue_usd, "trafficker_revenue_usd", "USD", "Wholesale value of delivered kg"},
-    {trafficker_profit_usd, "trafficker_profit_usd", "USD", "Revenue minus transport, courier and bribe costs"},
+    {trafficker_profit_usd, "trafficker_profit_usd", "USD", "Revenue minus purchase, transport, courier and bribe costs"},
     {arrests, "arrests", "count", "Couriers arrested at seizures"},
     {violent_incidents, "violent_incidents", "count", "Detections that turned into violent confrontations"},
     {deaths, "deaths", "count", "Deaths in violent confrontations"},
@@ -47,6 +47,12 @@ constexpr std::array<IndicatorInfo, kIndicatorCount> kCatalog{{
     {deterred_shipments, "deterred_shipments", "count", "Candidate shipments not sent because expected profit was too low (deterrence)"},
     {route_hours_per_delivered_kg, "route_hours_per_delivered_kg", "hours/kg",
      "Hours from sending to delivery, summed over delivered shipments, per delivered kg (traffickers' inconvenience)"},
+    {seized_value_usd, "seized_value_usd", "USD",
+     "What seizures cost the traffickers: seized kg at their replacement cost where seized (not the destination price)"},
+    {purchase_cost_usd, "purchase_cost_usd", "USD", "Product bought at the source for the shipments sent on the network"},
+    {deterred_kg, "deterred_kg", "kg", "Kg of candidate shipments not sent at all (deterred, no outside option that pays)"},
+    {diverted_kg, "diverted_kg", "kg", "Kg sent by the organisations' outside option (another corridor, a direct sea or air route)"},
+    {mean_route_hours, "mean_route_hours", "hours", "Mean planned travel hours of the shipments sent on the network"},
 }};
 
 constexpr bool catalog_in_order() {

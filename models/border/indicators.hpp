@@ -48,6 +48,12 @@ enum class Indicator : std::size_t {
   interdiction_effectiveness_rate, // (seizures + turned back) / (seizures + turned back + got away)
   deterred_shipments,              // shipments not sent because expected profit was too low
   route_hours_per_delivered_kg,    // hours from sending to delivery, summed over delivered shipments, per kg
+  // Traffickers' economics, violence, corruption and jobs (issue 10, branch economics):
+  seized_value_usd,           // replacement cost of seized kg where seized (Caulkins & Reuter)
+  purchase_cost_usd,          // product bought at the source for shipments sent on the network
+  deterred_kg,                // kg of candidate shipments not sent at all
+  diverted_kg,                // kg sent by the organisations' outside option instead of the network
+  mean_route_hours,           // mean planned travel hours of shipments sent on the network
   count
 };
 

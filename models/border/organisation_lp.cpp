@@ -1,6 +1,7 @@
 #include "organisation_lp.hpp"
 
 #include "country_lp.hpp"
+#include "trafficker_economics.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -112,15 +113,21 @@ OrganisationLp::Plan OrganisationLp::cheapest_plan(NodeIndex source, double load
   return plan;
 }
 
-double OrganisationLp::willingness_to_ship(const Plan& plan, double kg, Time now) const {
+double OrganisationLp::courier_wage() const {
+  const Economy& economy = scenario_.scenario().economy;
+  return economy.courier_wage_usd * (economy.jobs_program ? 1.0 + economy.jobs_wage_increase : 1.0);
+}
+
+OrganisationLp::Prospect OrganisationLp::prospect_of(const Plan& plan, double kg, Time now) const {
   const Organisation& spec = params_.spec;
   const Economy& economy = scenario_.scenario().economy;
   const double value = kg * spec.value_per_kg_usd;
-  const double wage = economy.courier_wage_usd * (economy.jobs_program ? 1.0 + economy.jobs_wage_increase : 1.0);
-  const double running = kg * spec.transport_cost_usd_per_kg + spec.cost_of_time_usd_per_hour * plan.hours;
-  const double expected_profit = value * plan.success - running - spec.couriers_per_shipment * wage - plan.expected_bribes_usd;
+  // The product is bought before the journey: its cost is paid whether the load arrives or not.
+  const double running = kg * (spec.purchase_cost_usd_per_kg + spec.transport_cost_usd_per_kg) + spec.cost_of_time_usd_per_hour * plan.hours;
+  const double expected_profit = value * plan.success - running - spec.couriers_per_shipment * courier_wage() - plan.expected_bribes_usd;
   const double reference_profit = value * plan.reference_success - running - spec.couriers_per_shipment * economy.courier_wage_usd;
-  if (expected_profit <= 0.0) return 0.0;  // nobody ships at an expected loss
+  Prospect p{expected_profit, 0.0};
+  if (expected_profit <= 0.0) return p;  // nobody ships at an expected loss
   // Deterrence: volume follows expected profit relative to an untested route at the base wage,
   // to the power of the elasticity; beyond its loss tolerance the organisation cuts back further.
   double willingness = 1.0;
@@ -130,7 +137,8 @@ double OrganisationLp::willingness_to_ship(const Plan& plan, double kg, Time now
     const double loss_share = faded(lost_, now) / resolved;
     if (loss_share > spec.loss_tolerance) willingness *= spec.loss_tolerance / loss_share;
   }
-  return std::clamp(willingness, 0.0, 1.0);
+  p.willingness = std::clamp(willingness, 0.0, 1.0);
+  return p;
 }
 
 void OrganisationLp::next_shipment(const NextShipment&, Context& ctx) {
@@ -146,9 +154,11 @@ void OrganisationLp::next_shipment(const NextShipment&, Context& ctx) {
   if (plan.route.size() > kMaxRouteLegs)
     throw std::runtime_error(fmt::format("organisations.{}: route from '{}' has {} legs; at most {} are supported",
                                          params_.id, scenario_.graph().node(source).id, plan.route.size(), kMaxRouteLegs));
-  if (go >= willingness_to_ship(plan, kg, ctx.now())) {
-    indicators_.shipment_deterred(ctx.now());
-    return;
+  const Prospect prospect = prospect_of(plan, kg, ctx.now());
+  switch (choose_shipment(prospect.expected_profit, prospect.willingness, outside_option_profit(spec, kg), go)) {
+    case ShipmentChoice::deterred: indicators_.shipment_deterred(ctx.now(), kg); return;
+    case ShipmentChoice::outside_option: indicators_.shipment_diverted(ctx.now(), kg); return;
+    case ShipmentChoice::network: break;
   }
 
   Cargo cargo;
@@ -158,9 +168,8 @@ void OrganisationLp::next_shipment(const NextShipment&, Context& ctx) {
   cargo.sent_at = static_cast<std::uint32_t>(ctx.now());
   cargo.legs = static_cast<std::uint8_t>(plan.route.size());
   std::copy(plan.route.begin(), plan.route.end(), cargo.route);
-  const Economy& economy = scenario_.scenario().economy;
-  const double wage = economy.courier_wage_usd * (economy.jobs_program ? 1.0 + economy.jobs_wage_increase : 1.0);
-  indicators_.shipment_sent(ctx.now(), kg, kg * spec.transport_cost_usd_per_kg + spec.couriers_per_shipment * wage);
+  indicators_.shipment_sent(ctx.now(), kg, kg * spec.transport_cost_usd_per_kg + spec.couriers_per_shipment * courier_wage(),
+                            kg * spec.purchase_cost_usd_per_kg, plan.hours);
   const LpLayout layout{static_cast<int>(scenario_.countries.size())};
   ctx.send(layout.country(scenario_.node_country[source]), kHandoverSeconds, ShipmentArrives{cargo});
 }

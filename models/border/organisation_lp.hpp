@@ -39,7 +39,14 @@ class OrganisationLp final : public LogicalProcess {
     double expected_bribes_usd = 0.0;
   };
   Plan cheapest_plan(NodeIndex source, double load_value_usd, Time now) const;
-  double willingness_to_ship(const Plan& plan, double kg, Time now) const;
+  // The expected profit of sending `kg` by the plan, and the probability that deterrence leaves of
+  // sending it.
+  struct Prospect {
+    double expected_profit = 0.0;
+    double willingness = 0.0;
+  };
+  Prospect prospect_of(const Plan& plan, double kg, Time now) const;
+  double courier_wage() const;
 
   // A quantity that fades with the organisation's memory half-life.
   struct Faded {

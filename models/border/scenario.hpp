@@ -135,6 +135,15 @@ struct Surveillance {
   double feared_detection = 0.3;      // what the organisation believes one unit on a leg detects per passage
 };
 
+// Another way to the market outside the modelled network (a corridor elsewhere, a direct sea or
+// air route), with its own cost and risk: shipments that the border network deters go there when
+// it pays (docs/model.md, "Traffickers' economics").
+struct OutsideOption {
+  bool available = false;
+  double cost_usd_per_kg = 0.0;  // transport, bribes and wages of the whole outside route, per kg
+  double risk = 0.0;             // P(a load sent that way is lost)
+};
+
 struct Organisation {
   std::string id;  // map key
   std::string name;
@@ -143,6 +152,8 @@ struct Organisation {
   double shipments_per_month = 0.0;
   Distribution shipment_kg;
   double value_per_kg_usd = 0.0;        // wholesale value at the destination
+  double purchase_cost_usd_per_kg = 0.0;  // price paid for the product at the source (0 = not modelled)
+  OutsideOption outside_option;         // where deterred shipments can go instead
   double cost_of_time_usd_per_hour = 0.0;
   double transport_cost_usd_per_kg = 0.0;  // couriers, vehicles, fuel per kg shipped
   double bribe_offer_share = 0.1;       // share of the load's value offered as a bribe

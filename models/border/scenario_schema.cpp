@@ -53,6 +53,7 @@ BSTP_KEYED_RECORD(Checkpoint, node);
 BSTP_KEYED_RECORD(TrafficFlow, node);
 BSTP_RECORD(RiskModel);
 BSTP_RECORD(Surveillance);
+BSTP_RECORD(OutsideOption);
 BSTP_KEYED_RECORD(Organisation, id);
 BSTP_RECORD(Cohort);
 BSTP_KEYED_RECORD(TrainingProgram, id);
@@ -342,6 +343,15 @@ const Fields<Surveillance>& Schema<Surveillance>::fields() {
   return f;
 }
 
+const Fields<OutsideOption>& Schema<OutsideOption>::fields() {
+  static const Fields<OutsideOption> f{
+      {"available", &OutsideOption::available},
+      {"cost_usd_per_kg", &OutsideOption::cost_usd_per_kg, usd},
+      {"risk", &OutsideOption::risk, probability},
+  };
+  return f;
+}
+
 const Fields<Organisation>& Schema<Organisation>::fields() {
   using O = Organisation;
   static const Fields<Organisation> f{
@@ -351,6 +361,8 @@ const Fields<Organisation>& Schema<Organisation>::fields() {
       {"shipments_per_month", &O::shipments_per_month, required(shipments_per_month)},
       {"shipment_kg", &O::shipment_kg, required(shipment_kg)},
       {"value_per_kg_usd", &O::value_per_kg_usd, required(usd)},
+      {"purchase_cost_usd_per_kg", &O::purchase_cost_usd_per_kg, usd},
+      {"outside_option", &O::outside_option},
       {"cost_of_time_usd_per_hour", &O::cost_of_time_usd_per_hour, usd},
       {"transport_cost_usd_per_kg", &O::transport_cost_usd_per_kg, usd},
       {"bribe_offer_share", &O::bribe_offer_share, share},

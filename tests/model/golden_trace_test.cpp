@@ -59,10 +59,10 @@ std::string line(const CommittedEvent& e) {
 
 std::string trace(unsigned threads) {
   const CompiledScenario s(ScenarioDocument::from_file("scenarios/tutorial.yaml")
-                               .resolve("coordinated", {{"scenario.horizon_days", "120"}}));
+                               .resolve("coordinated", {{"scenario.horizon_days", "180"}}));
   Replication replication(s, 0, threads);
   std::ostringstream out;
-  out << "# Golden trace: scenarios/tutorial.yaml, policy coordinated, horizon 120 days, replication 0.\n"
+  out << "# Golden trace: scenarios/tutorial.yaml, policy coordinated, horizon 180 days, replication 0.\n"
       << "# Regenerate: see tests/model/golden_trace_test.cpp.\n"
       << "# The first " << kTracedEvents << " committed events (time in seconds, LP, type, fields):\n";
   std::size_t seen = 0, others = 0;
