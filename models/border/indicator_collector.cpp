@@ -16,14 +16,19 @@ std::size_t slot(Indicator i) { return static_cast<std::size_t>(i); }
 
 }  // namespace
 
-IndicatorCollector::IndicatorCollector(int months, int countries, int crossings)
+IndicatorCollector::IndicatorCollector(int months, int countries, int crossings, Time measure_from)
     : months_(months),
       countries_(countries),
+      measure_from_(measure_from),
       sums_(kSlots * static_cast<std::size_t>(months) * static_cast<std::size_t>(countries + 1), 0.0),
       delay_histogram_(static_cast<std::size_t>(months)),
       vehicle_seconds_(static_cast<std::size_t>(months), 0.0),
       crossing_kg_(static_cast<std::size_t>(months) * static_cast<std::size_t>(crossings), 0.0),
       crossings_(crossings) {}
+
+IndicatorCollector::IndicatorCollector(const CompiledScenario& scenario)
+    : IndicatorCollector(scenario.months(), static_cast<int>(scenario.countries.size()), static_cast<int>(scenario.crossings.size()),
+                         scenario.warmup()) {}
 
 int IndicatorCollector::month_of(Time t) const {
   return static_cast<int>(std::clamp<Time>(t / kMonthSeconds, 0, months_ - 1));
@@ -38,7 +43,9 @@ double IndicatorCollector::at(Indicator i, int month, int country) const {
   return const_cast<IndicatorCollector*>(this)->at(i, month, country);
 }
 
-void IndicatorCollector::add(Indicator i, Time t, int country, double value) { at(i, month_of(t), country) += value; }
+void IndicatorCollector::add(Indicator i, Time t, int country, double value) {
+  if (measured(t)) at(i, month_of(t), country) += value;
+}
 
 void IndicatorCollector::shipment_sent(Time t, double kg, double cost_usd) {
   add(Indicator::shipments, t, -1, 1.0);
@@ -67,6 +74,7 @@ void IndicatorCollector::cohort_trained(Time t, int country, int officers) { add
 void IndicatorCollector::training_paid(Time t, int country, double usd) { add(Indicator::training_cost_usd, t, country, usd); }
 void IndicatorCollector::patrol_paid(Time t, int country, double usd) { add(Indicator::patrol_cost_usd, t, country, usd); }
 void IndicatorCollector::vehicle_crossed(Time t, int country, double wait_hours, double delay_hours, double trade_cost_usd) {
+  if (!measured(t)) return;
   add(Indicator::legitimate_crossings, t, country, 1.0);
   add(static_cast<Indicator>(kWaitHours), t, country, wait_hours);
   add(static_cast<Indicator>(kDelayHours), t, country, delay_hours);
@@ -76,9 +84,11 @@ void IndicatorCollector::vehicle_crossed(Time t, int country, double wait_hours,
   bins[static_cast<std::size_t>(std::min<double>(kDelayBins, std::floor(delay_hours * 60.0)))] += 1.0;
 }
 void IndicatorCollector::vehicles_in_system(Time t, double vehicle_seconds) {
+  if (!measured(t)) return;
   vehicle_seconds_[static_cast<std::size_t>(month_of(t))] += vehicle_seconds;
 }
 void IndicatorCollector::crossing_used(Time t, int crossing, double kg) {
+  if (!measured(t)) return;
   crossing_kg_[static_cast<std::size_t>(month_of(t)) * static_cast<std::size_t>(crossings_) + static_cast<std::size_t>(crossing)] += kg;
 }
 
@@ -213,14 +223,16 @@ ReplicationResult IndicatorCollector::result(double horizon_seconds) const {
   }
   r.totals[slot(Indicator::p95_crossing_delay_hours)] = p95_hours(all_bins);
 
+  // Time averages over the measured part of each month and of the run (after the warm-up).
+  const double from = static_cast<double>(measure_from_);
   double area = 0.0;
   for (std::size_t m = 0; m < months; ++m) {
     area += vehicle_seconds_[m];
-    const double start = static_cast<double>(m) * static_cast<double>(kMonthSeconds);
-    const double length = std::min(horizon_seconds - start, static_cast<double>(kMonthSeconds));
+    const double start = std::max(from, static_cast<double>(m) * static_cast<double>(kMonthSeconds));
+    const double length = std::min(horizon_seconds, static_cast<double>(m + 1) * static_cast<double>(kMonthSeconds)) - start;
     r.monthly[slot(Indicator::mean_vehicles_in_system)][m] = ratio(vehicle_seconds_[m], length);
   }
-  r.totals[slot(Indicator::mean_vehicles_in_system)] = ratio(area, horizon_seconds);
+  r.totals[slot(Indicator::mean_vehicles_in_system)] = ratio(area, horizon_seconds - from);
 
   r.crossing_kg.assign(static_cast<std::size_t>(crossings_), 0.0);
   for (std::size_t m = 0; m < months; ++m) {
@@ -236,6 +248,10 @@ ReplicationResult IndicatorCollector::result(double horizon_seconds) const {
   for (Indicator i : {Indicator::p95_crossing_delay_hours, Indicator::mean_vehicles_in_system, Indicator::crossings_with_flow,
                       Indicator::flow_concentration})
     for (std::size_t c = 0; c < countries; ++c) r.by_country[slot(i)][c] = kNaN;
+  // Months that end before the warm-up does were not measured.
+  for (std::size_t m = 0; m < months; ++m)
+    if (static_cast<Time>(m + 1) * kMonthSeconds <= measure_from_)
+      for (auto& series : r.monthly) series[m] = kNaN;
   return r;
 }
 

@@ -16,7 +16,10 @@ namespace bstp::border {
 
 class IndicatorCollector {
  public:
-  IndicatorCollector(int months, int countries, int crossings);
+  // Facts before `measure_from` (a warm-up) are not counted.
+  IndicatorCollector(int months, int countries, int crossings, Time measure_from = 0);
+  // Sized for the scenario's months, countries and crossings, measuring after its warm-up.
+  explicit IndicatorCollector(const CompiledScenario& scenario);
 
   // Domain facts, as the entities report them. `country` is the country where it happened.
   void shipment_sent(Time t, double kg, double cost_usd);
@@ -44,7 +47,10 @@ class IndicatorCollector {
   int month_of(Time t) const;
   void add(Indicator i, Time t, int country, double value);
 
+  bool measured(Time t) const { return t >= measure_from_; }
+
   int months_, countries_;
+  Time measure_from_ = 0;
   // sums[indicator][month][country] (country slot `countries_` = not attributed)
   std::vector<double> sums_;
   std::vector<std::vector<double>> delay_histogram_;  // [month] -> bins
