@@ -44,6 +44,7 @@ class IndicatorCollector {
 
  private:
   static constexpr int kDelayBins = 24 * 60;  // one-minute bins up to a day; the last bin holds the rest
+  static constexpr int kWaitBins = 24 * 360;  // positive waits for a lane: 10-second bins up to a day, the last holds the rest
   int month_of(Time t) const;
   void add(Indicator i, Time t, int country, double value);
 
@@ -54,6 +55,7 @@ class IndicatorCollector {
   // sums[indicator][month][country] (country slot `countries_` = not attributed)
   std::vector<double> sums_;
   std::vector<std::vector<double>> delay_histogram_;  // [month] -> bins
+  std::vector<std::vector<double>> wait_histogram_;   // [month] -> bins of positive waits
   std::vector<double> vehicle_seconds_;               // [month]
   std::vector<double> crossing_kg_;                   // [month * crossings + crossing]
   int crossings_;

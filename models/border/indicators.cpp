@@ -47,6 +47,9 @@ constexpr std::array<IndicatorInfo, kIndicatorCount> kCatalog{{
     {deterred_shipments, "deterred_shipments", "count", "Candidate shipments not sent because expected profit was too low (deterrence)"},
     {route_hours_per_delivered_kg, "route_hours_per_delivered_kg", "hours/kg",
      "Hours from sending to delivery, summed over delivered shipments, per delivered kg (traffickers' inconvenience)"},
+    {p_wait_positive, "p_wait_positive", "ratio", "Share of legitimate vehicles that waited for a lane (P(wait > 0), Erlang C)"},
+    {p50_queue_wait_hours, "p50_queue_wait_hours", "hours", "Median wait of a legitimate vehicle for a lane (10-second resolution)"},
+    {p90_queue_wait_hours, "p90_queue_wait_hours", "hours", "90th percentile of the wait for a lane (10-second resolution)"},
 }};
 
 constexpr bool catalog_in_order() {

@@ -48,6 +48,9 @@ enum class Indicator : std::size_t {
   interdiction_effectiveness_rate, // (seizures + turned back) / (seizures + turned back + got away)
   deterred_shipments,              // shipments not sent because expected profit was too low
   route_hours_per_delivered_kg,    // hours from sending to delivery, summed over delivered shipments, per kg
+  p_wait_positive,                 // share of legitimate vehicles that waited for a lane (Erlang C's P(W > 0))
+  p50_queue_wait_hours,            // median wait for a lane (0 when most vehicles do not wait)
+  p90_queue_wait_hours,            // 90th percentile of that wait
   count
 };
 
