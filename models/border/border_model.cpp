@@ -25,8 +25,7 @@ ReplicationResult Replication::finish() {
   const RunStats stats = simulation_->run();
 
   // Merge the observers in LP order, so that floating-point sums do not depend on threads.
-  IndicatorCollector all(scenario_.months(), static_cast<int>(scenario_.countries.size()),
-                         static_cast<int>(scenario_.crossings.size()));
+  IndicatorCollector all(scenario_);
   for (CountryLp* c : countries_) {
     c->finish(scenario_.horizon());
     all.merge(c->indicators());

@@ -56,6 +56,8 @@ CompiledScenario::CompiledScenario(const Scenario& scenario)
   horizon_ = to_seconds(scenario.horizon_days, 86400.0);
   months_ = static_cast<int>((horizon_ + kMonthSeconds - 1) / kMonthSeconds);
   if (horizon_ <= 0) throw std::invalid_argument("scenario.horizon_days must be positive");
+  warmup_ = to_seconds(scenario.warmup_days, 86400.0);
+  if (warmup_ >= horizon_) throw std::invalid_argument("scenario.warmup_days must be less than horizon_days");
 
   for (const auto& [id, c] : scenario.countries) countries.push_back(CountryParams{id, c.police, {}, {}});
   auto country = [&](const std::string& id, const std::string& where) {

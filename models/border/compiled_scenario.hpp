@@ -100,6 +100,8 @@ class CompiledScenario {
   const BorderGraph& graph() const { return graph_; }
   Time horizon() const { return horizon_; }
   int months() const { return months_; }
+  // Indicators count what happens from this time on (scenario.warmup_days; 0 = from the start).
+  Time warmup() const { return warmup_; }
 
   std::vector<CountryParams> countries;
   std::vector<SectorParams> sectors;
@@ -150,6 +152,7 @@ class CompiledScenario {
   Scenario scenario_;
   BorderGraph graph_;
   Time horizon_ = 0;
+  Time warmup_ = 0;
   int months_ = 0;
   std::vector<double> informed_risk_;
 };

@@ -26,8 +26,9 @@ CountryLp::CountryLp(const CompiledScenario& scenario, int country, std::uint64_
       layout_{static_cast<int>(scenario.countries.size())},
       police_(scenario, country),
       roster_(scenario, replication),
-      indicators_(scenario.months(), static_cast<int>(scenario.countries.size()), static_cast<int>(scenario.crossings.size())),
-      alerted_until_(scenario.countries.size(), 0) {
+      indicators_(scenario),
+      alerted_until_(scenario.countries.size(), 0),
+      warmup_dropped_(scenario.checkpoints.size(), scenario.warmup() == 0) {
   const std::uint64_t seed = scenario.scenario().seed;
   for (std::size_t c = 0; c < scenario.checkpoints.size(); ++c) {
     const auto& cp = scenario.checkpoints[c];
@@ -68,11 +69,23 @@ void CountryLp::finish(Time horizon) {
   double per_day = 0.0;
   for (const PatrolUnit& u : scenario_.units)
     if (scenario_.sectors[static_cast<std::size_t>(u.sector)].country == country_) per_day += u.cost_per_day_usd;
+  // Day by day, split where a month ends (each part counts in its month), after the warm-up.
+  const Time warmup = scenario_.warmup();
   if (per_day > 0.0)
-    for (Time day = 0; day < horizon; day += 86400)
-      indicators_.patrol_paid(day, country_, per_day * static_cast<double>(std::min<Time>(86400, horizon - day)) / 86400.0);
-  for (int c : my_checkpoints_)
-    indicators_.vehicles_in_system(horizon - 1, queues_[static_cast<std::size_t>(c)].take_vehicle_seconds(horizon));
+    for (Time day = 0; day < horizon; day += 86400) {
+      Time from = std::max(day, warmup);
+      const Time to = std::min(day + 86400, horizon);
+      while (from < to) {
+        const Time part_end = std::min(to, (from / kMonthSeconds + 1) * kMonthSeconds);
+        indicators_.patrol_paid(from, country_, per_day * static_cast<double>(part_end - from) / 86400.0);
+        from = part_end;
+      }
+    }
+  for (int c : my_checkpoints_) {
+    CheckpointQueue& queue = queues_[static_cast<std::size_t>(c)];
+    queue_time_until_warmup_is_dropped(c, horizon);
+    indicators_.vehicles_in_system(horizon - 1, queue.take_vehicle_seconds(horizon));
+  }
 }
 
 Time CountryLp::passage_seconds(Cargo cargo, int leg) const {
@@ -156,6 +169,7 @@ void CountryLp::shipment_reaches_node(Cargo cargo, Context& ctx) {
   const double skill = police_.skill(ctx.now());
   const double found = cp.detection.untrained + (cp.detection.trained - cp.detection.untrained) * skill;
   cargo.found_at_checkpoint = secondary && draws.bernoulli(found) ? 1 : 0;
+  queue_time_until_warmup_is_dropped(c, ctx.now());
   const CheckpointQueue::Passage passage = queues_[static_cast<std::size_t>(c)].join(ctx.now(), service, false);
   ctx.schedule(passage.departure - ctx.now(), ShipmentClearsCheckpoint{cargo});
 }
@@ -330,6 +344,7 @@ void CountryLp::vehicle_arrives(const VehicleArrives& e, Context& ctx) {
   if (service_draws.bernoulli(cp.inspection) && service_draws.bernoulli(cp.secondary))
     service += draw_seconds(service_draws, cp.secondary_minutes, 60.0);
   CheckpointQueue& queue = queues_[c];
+  queue_time_until_warmup_is_dropped(e.checkpoint, ctx.now());
   // Validation keeps the busiest hour below capacity; this bounds the memory of a queue that
   // grows all the same (a scenario compiled without validation).
   if (queue.in_system() >= bounds::kMaxVehiclesInSystem)
@@ -343,6 +358,13 @@ void CountryLp::vehicle_arrives(const VehicleArrives& e, Context& ctx) {
   indicators_.vehicle_crossed(ctx.now(), country_, wait_hours, delay_hours,
                               delay_hours * scenario_.scenario().economy.trade_cost_usd_per_vehicle_hour);
   indicators_.vehicles_in_system(ctx.now(), queue.take_vehicle_seconds(ctx.now()));
+}
+
+void CountryLp::queue_time_until_warmup_is_dropped(int checkpoint, Time now) {
+  const auto c = static_cast<std::size_t>(checkpoint);
+  if (warmup_dropped_[c] || now < scenario_.warmup()) return;
+  queues_[c].take_vehicle_seconds(scenario_.warmup());  // the vehicle-seconds of the warm-up, not counted
+  warmup_dropped_[c] = true;
 }
 
 // --- training -----------------------------------------------------------------------------------

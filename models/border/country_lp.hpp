@@ -70,6 +70,8 @@ class CountryLp final : public LogicalProcess {
   // same whichever country asks).
   Time passage_seconds(Cargo cargo, int leg) const;
   double alert_multiplier(ArcIndex leg, Time now) const;
+  // Drops checkpoint c's vehicle-seconds of the warm-up, once the clock has passed it.
+  void queue_time_until_warmup_is_dropped(int checkpoint, Time now);
 
   const CompiledScenario& scenario_;
   int country_;
@@ -82,6 +84,7 @@ class CountryLp final : public LogicalProcess {
   std::vector<CheckpointQueue> queues_;            // per checkpoint of the scenario (only mine used)
   std::vector<RandomStream> arrival_draws_, service_draws_;  // per checkpoint
   std::vector<Time> alerted_until_;                // per partner country
+  std::vector<bool> warmup_dropped_;               // per checkpoint: its warm-up vehicle-seconds are dropped
 };
 
 }  // namespace bstp::border

@@ -10,20 +10,26 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // Accumulators beyond the indicators themselves, stored after them.
-enum Extra : std::size_t { kShippingCost = kIndicatorCount, kWaitHours, kDelayHours, kRouteHours, kPlannedRouteHours, kSlots };
+enum Extra : std::size_t { kShippingCost = kIndicatorCount, kWaitHours, kDelayHours, kRouteHours, kPlannedRouteHours, kWaitPositive, kSlots };
 
 std::size_t slot(Indicator i) { return static_cast<std::size_t>(i); }
 
 }  // namespace
 
-IndicatorCollector::IndicatorCollector(int months, int countries, int crossings)
+IndicatorCollector::IndicatorCollector(int months, int countries, int crossings, Time measure_from)
     : months_(months),
       countries_(countries),
+      measure_from_(measure_from),
       sums_(kSlots * static_cast<std::size_t>(months) * static_cast<std::size_t>(countries + 1), 0.0),
       delay_histogram_(static_cast<std::size_t>(months)),
+      wait_histogram_(static_cast<std::size_t>(months)),
       vehicle_seconds_(static_cast<std::size_t>(months), 0.0),
       crossing_kg_(static_cast<std::size_t>(months) * static_cast<std::size_t>(crossings), 0.0),
       crossings_(crossings) {}
+
+IndicatorCollector::IndicatorCollector(const CompiledScenario& scenario)
+    : IndicatorCollector(scenario.months(), static_cast<int>(scenario.countries.size()), static_cast<int>(scenario.crossings.size()),
+                         scenario.warmup()) {}
 
 int IndicatorCollector::month_of(Time t) const {
   return static_cast<int>(std::clamp<Time>(t / kMonthSeconds, 0, months_ - 1));
@@ -38,7 +44,9 @@ double IndicatorCollector::at(Indicator i, int month, int country) const {
   return const_cast<IndicatorCollector*>(this)->at(i, month, country);
 }
 
-void IndicatorCollector::add(Indicator i, Time t, int country, double value) { at(i, month_of(t), country) += value; }
+void IndicatorCollector::add(Indicator i, Time t, int country, double value) {
+  if (measured(t)) at(i, month_of(t), country) += value;
+}
 
 void IndicatorCollector::shipment_sent(Time t, double kg, double cost_usd, double purchase_usd, double route_hours) {
   add(Indicator::shipments, t, -1, 1.0);
@@ -75,6 +83,7 @@ void IndicatorCollector::cohort_trained(Time t, int country, int officers) { add
 void IndicatorCollector::training_paid(Time t, int country, double usd) { add(Indicator::training_cost_usd, t, country, usd); }
 void IndicatorCollector::patrol_paid(Time t, int country, double usd) { add(Indicator::patrol_cost_usd, t, country, usd); }
 void IndicatorCollector::vehicle_crossed(Time t, int country, double wait_hours, double delay_hours, double trade_cost_usd) {
+  if (!measured(t)) return;
   add(Indicator::legitimate_crossings, t, country, 1.0);
   add(static_cast<Indicator>(kWaitHours), t, country, wait_hours);
   add(static_cast<Indicator>(kDelayHours), t, country, delay_hours);
@@ -82,11 +91,19 @@ void IndicatorCollector::vehicle_crossed(Time t, int country, double wait_hours,
   auto& bins = delay_histogram_[static_cast<std::size_t>(month_of(t))];
   if (bins.empty()) bins.assign(kDelayBins + 1, 0.0);
   bins[static_cast<std::size_t>(std::min<double>(kDelayBins, std::floor(delay_hours * 60.0)))] += 1.0;
+  if (wait_hours > 0.0) {
+    add(static_cast<Indicator>(kWaitPositive), t, country, 1.0);
+    auto& waits = wait_histogram_[static_cast<std::size_t>(month_of(t))];
+    if (waits.empty()) waits.assign(kWaitBins + 1, 0.0);
+    waits[static_cast<std::size_t>(std::min<double>(kWaitBins, std::floor(wait_hours * 360.0)))] += 1.0;
+  }
 }
 void IndicatorCollector::vehicles_in_system(Time t, double vehicle_seconds) {
+  if (!measured(t)) return;
   vehicle_seconds_[static_cast<std::size_t>(month_of(t))] += vehicle_seconds;
 }
 void IndicatorCollector::crossing_used(Time t, int crossing, double kg) {
+  if (!measured(t)) return;
   crossing_kg_[static_cast<std::size_t>(month_of(t)) * static_cast<std::size_t>(crossings_) + static_cast<std::size_t>(crossing)] += kg;
 }
 
@@ -102,6 +119,11 @@ void IndicatorCollector::merge(const IndicatorCollector& other) {
     if (other.delay_histogram_[m].empty()) continue;
     if (delay_histogram_[m].empty()) delay_histogram_[m].assign(kDelayBins + 1, 0.0);
     for (std::size_t b = 0; b < delay_histogram_[m].size(); ++b) delay_histogram_[m][b] += other.delay_histogram_[m][b];
+  }
+  for (std::size_t m = 0; m < wait_histogram_.size(); ++m) {
+    if (other.wait_histogram_[m].empty()) continue;
+    if (wait_histogram_[m].empty()) wait_histogram_[m].assign(kWaitBins + 1, 0.0);
+    for (std::size_t b = 0; b < wait_histogram_[m].size(); ++b) wait_histogram_[m][b] += other.wait_histogram_[m][b];
   }
   for (std::size_t m = 0; m < vehicle_seconds_.size(); ++m) vehicle_seconds_[m] += other.vehicle_seconds_[m];
   for (std::size_t i = 0; i < crossing_kg_.size(); ++i) crossing_kg_[i] += other.crossing_kg_[i];
@@ -124,6 +146,22 @@ double p95_hours(const std::vector<double>& bins) {
 }
 
 double ratio(double a, double b) { return b > 0.0 ? a / b : kNaN; }
+
+// The p-quantile of waits of which `zeros` were 0 and the rest fall in `bins` of `bin_hours`
+// (interpolated within its bin), in hours: 0 when at least a share p did not wait.
+double wait_quantile_hours(double p, double zeros, const std::vector<double>& bins, double bin_hours) {
+  double total = zeros;
+  for (double b : bins) total += b;
+  if (!(total > 0.0)) return kNaN;
+  const double target = p * total;
+  if (target <= zeros) return 0.0;
+  double acc = zeros;
+  for (std::size_t b = 0; b < bins.size(); ++b) {
+    if (acc + bins[b] >= target && bins[b] > 0.0) return (static_cast<double>(b) + (target - acc) / bins[b]) * bin_hours;
+    acc += bins[b];
+  }
+  return static_cast<double>(bins.size()) * bin_hours;
+}
 
 struct Flow {
   double crossings_with_flow = 0.0;
@@ -214,6 +252,7 @@ ReplicationResult IndicatorCollector::result(double horizon_seconds) const {
           [&](auto v) { return ratio(v(apprehended) + v(turned_back), v(apprehended) + v(turned_back) + v(got_away)); }, true);
   derived(Indicator::route_hours_per_delivered_kg, [&](auto v) { return ratio(v(kRouteHours), v(delivered)); }, true);
   derived(Indicator::mean_queue_wait_hours, [&](auto v) { return ratio(v(kWaitHours), v(slot(Indicator::legitimate_crossings))); }, true);
+  derived(Indicator::p_wait_positive, [&](auto v) { return ratio(v(kWaitPositive), v(slot(Indicator::legitimate_crossings))); }, true);
   derived(Indicator::mean_crossing_delay_hours,
           [&](auto v) { return ratio(v(kDelayHours), v(slot(Indicator::legitimate_crossings))); }, true);
 
@@ -226,14 +265,32 @@ ReplicationResult IndicatorCollector::result(double horizon_seconds) const {
   }
   r.totals[slot(Indicator::p95_crossing_delay_hours)] = p95_hours(all_bins);
 
+  // Quantiles of the wait for a lane: the vehicles that did not wait, then the histogram.
+  const std::size_t crossed = slot(Indicator::legitimate_crossings);
+  std::vector<double> all_waits(kWaitBins + 1, 0.0);
+  const double bin_hours = 1.0 / 360.0;
+  for (std::size_t m = 0; m < months; ++m) {
+    const auto& waits = wait_histogram_[m];
+    const double zeros = monthly[crossed][m] - monthly[kWaitPositive][m];
+    const std::vector<double> none;
+    r.monthly[slot(Indicator::p50_queue_wait_hours)][m] = wait_quantile_hours(0.5, zeros, waits.empty() ? none : waits, bin_hours);
+    r.monthly[slot(Indicator::p90_queue_wait_hours)][m] = wait_quantile_hours(0.9, zeros, waits.empty() ? none : waits, bin_hours);
+    for (std::size_t b = 0; b < waits.size(); ++b) all_waits[b] += waits[b];
+  }
+  const double zeros = total[crossed] - total[kWaitPositive];
+  r.totals[slot(Indicator::p50_queue_wait_hours)] = wait_quantile_hours(0.5, zeros, all_waits, bin_hours);
+  r.totals[slot(Indicator::p90_queue_wait_hours)] = wait_quantile_hours(0.9, zeros, all_waits, bin_hours);
+
+  // Time averages over the measured part of each month and of the run (after the warm-up).
+  const double from = static_cast<double>(measure_from_);
   double area = 0.0;
   for (std::size_t m = 0; m < months; ++m) {
     area += vehicle_seconds_[m];
-    const double start = static_cast<double>(m) * static_cast<double>(kMonthSeconds);
-    const double length = std::min(horizon_seconds - start, static_cast<double>(kMonthSeconds));
+    const double start = std::max(from, static_cast<double>(m) * static_cast<double>(kMonthSeconds));
+    const double length = std::min(horizon_seconds, static_cast<double>(m + 1) * static_cast<double>(kMonthSeconds)) - start;
     r.monthly[slot(Indicator::mean_vehicles_in_system)][m] = ratio(vehicle_seconds_[m], length);
   }
-  r.totals[slot(Indicator::mean_vehicles_in_system)] = ratio(area, horizon_seconds);
+  r.totals[slot(Indicator::mean_vehicles_in_system)] = ratio(area, horizon_seconds - from);
 
   r.crossing_kg.assign(static_cast<std::size_t>(crossings_), 0.0);
   for (std::size_t m = 0; m < months; ++m) {
@@ -247,8 +304,12 @@ ReplicationResult IndicatorCollector::result(double horizon_seconds) const {
   r.totals[slot(Indicator::crossings_with_flow)] = f.crossings_with_flow;
   r.totals[slot(Indicator::flow_concentration)] = f.concentration;
   for (Indicator i : {Indicator::p95_crossing_delay_hours, Indicator::mean_vehicles_in_system, Indicator::crossings_with_flow,
-                      Indicator::flow_concentration})
+                      Indicator::flow_concentration, Indicator::p50_queue_wait_hours, Indicator::p90_queue_wait_hours})
     for (std::size_t c = 0; c < countries; ++c) r.by_country[slot(i)][c] = kNaN;
+  // Months that end before the warm-up does were not measured.
+  for (std::size_t m = 0; m < months; ++m)
+    if (static_cast<Time>(m + 1) * kMonthSeconds <= measure_from_)
+      for (auto& series : r.monthly) series[m] = kNaN;
   return r;
 }
 

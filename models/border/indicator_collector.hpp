@@ -16,7 +16,10 @@ namespace bstp::border {
 
 class IndicatorCollector {
  public:
-  IndicatorCollector(int months, int countries, int crossings);
+  // Facts before `measure_from` (a warm-up) are not counted.
+  IndicatorCollector(int months, int countries, int crossings, Time measure_from = 0);
+  // Sized for the scenario's months, countries and crossings, measuring after its warm-up.
+  explicit IndicatorCollector(const CompiledScenario& scenario);
 
   // Domain facts, as the entities report them. `country` is the country where it happened.
   // cost_usd: what the shipment costs besides the product (transport, couriers); purchase_usd: the product.
@@ -44,13 +47,18 @@ class IndicatorCollector {
 
  private:
   static constexpr int kDelayBins = 24 * 60;  // one-minute bins up to a day; the last bin holds the rest
+  static constexpr int kWaitBins = 24 * 360;  // positive waits for a lane: 10-second bins up to a day, the last holds the rest
   int month_of(Time t) const;
   void add(Indicator i, Time t, int country, double value);
 
+  bool measured(Time t) const { return t >= measure_from_; }
+
   int months_, countries_;
+  Time measure_from_ = 0;
   // sums[indicator][month][country] (country slot `countries_` = not attributed)
   std::vector<double> sums_;
   std::vector<std::vector<double>> delay_histogram_;  // [month] -> bins
+  std::vector<std::vector<double>> wait_histogram_;   // [month] -> bins of positive waits
   std::vector<double> vehicle_seconds_;               // [month]
   std::vector<double> crossing_kg_;                   // [month * crossings + crossing]
   int crossings_;

@@ -53,6 +53,9 @@ constexpr std::array<IndicatorInfo, kIndicatorCount> kCatalog{{
     {deterred_kg, "deterred_kg", "kg", "Kg of candidate shipments not sent at all (deterred, no outside option that pays)"},
     {diverted_kg, "diverted_kg", "kg", "Kg sent by the organisations' outside option (another corridor, a direct sea or air route)"},
     {mean_route_hours, "mean_route_hours", "hours", "Mean planned travel hours of the shipments sent on the network"},
+    {p_wait_positive, "p_wait_positive", "ratio", "Share of legitimate vehicles that waited for a lane (P(wait > 0), Erlang C)"},
+    {p50_queue_wait_hours, "p50_queue_wait_hours", "hours", "Median wait of a legitimate vehicle for a lane (10-second resolution)"},
+    {p90_queue_wait_hours, "p90_queue_wait_hours", "hours", "90th percentile of the wait for a lane (10-second resolution)"},
 }};
 
 constexpr bool catalog_in_order() {

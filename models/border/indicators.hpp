@@ -54,6 +54,10 @@ enum class Indicator : std::size_t {
   deterred_kg,                // kg of candidate shipments not sent at all
   diverted_kg,                // kg sent by the organisations' outside option instead of the network
   mean_route_hours,           // mean planned travel hours of shipments sent on the network
+  // Checkpoint waits beyond the means (issue 9, branch metrics):
+  p_wait_positive,                 // share of legitimate vehicles that waited for a lane (Erlang C's P(W > 0))
+  p50_queue_wait_hours,            // median wait for a lane (0 when most vehicles do not wait)
+  p90_queue_wait_hours,            // 90th percentile of that wait
   count
 };
 

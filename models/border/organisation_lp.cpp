@@ -18,7 +18,7 @@ OrganisationLp::OrganisationLp(const CompiledScenario& scenario, int organisatio
       organisation_(organisation),
       replication_(replication),
       draws_(StreamId{scenario.scenario().seed, replication, entity::organisation(organisation), 0}),
-      indicators_(scenario.months(), static_cast<int>(scenario.countries.size()), static_cast<int>(scenario.crossings.size())),
+      indicators_(scenario),
       attempts_(scenario.graph().arc_count()),
       losses_(scenario.graph().arc_count()),
       bribes_(scenario.graph().arc_count()),

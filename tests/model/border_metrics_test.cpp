@@ -150,5 +150,43 @@ TEST(BorderMetrics, MoreTurnBacksRaiseTheIerButLowerApprehensions) {
   EXPECT_LT(appr.mean + 3.0 * appr.standard_error, 0.0) << "apprehension rate change " << appr.mean << " +- " << appr.standard_error;
 }
 
+// warmup_days only moves the start of measurement: the run is the same, so with a warm-up of two
+// whole months every monthly value from month 3 on is the value without one, the first two months
+// are NaN (not measured), and each additive total is the sum of the measured months.
+TEST(BorderMetrics, WarmupDropsTheFirstMonthsAndNothingElse) {
+  const std::string two_months = std::to_string(2 * 30.4375);
+  const ScenarioDocument doc = ScenarioDocument::from_file("scenarios/tutorial.yaml");
+  const CompiledScenario cold(doc.resolve("", {{"scenario.horizon_days", "150"}}));
+  const CompiledScenario warm(doc.resolve("", {{"scenario.horizon_days", "150"}, {"scenario.warmup_days", two_months}}));
+  ASSERT_EQ(warm.warmup(), 2 * kMonthSeconds);
+  const ReplicationResult a = simulate_replication(cold, 0), b = simulate_replication(warm, 0);
+  ASSERT_EQ(a.events, b.events) << "a warm-up must not change the run";
+  for (const IndicatorInfo& info : indicator_catalog()) {
+    const auto i = static_cast<std::size_t>(info.id);
+    for (std::size_t m = 0; m < 2; ++m) EXPECT_TRUE(std::isnan(b.monthly[i][m])) << info.name << " month " << m + 1;
+    // The vehicle-seconds between the last arrival before the warm-up's end and the first after
+    // it fall in month 3 without a warm-up; with one, only their measured part does.
+    if (info.id == Indicator::mean_vehicles_in_system) continue;
+    for (std::size_t m = 2; m < a.monthly[i].size(); ++m)
+      EXPECT_TRUE(a.monthly[i][m] == b.monthly[i][m] || (std::isnan(a.monthly[i][m]) && std::isnan(b.monthly[i][m])))
+          << info.name << " month " << m + 1 << ": " << a.monthly[i][m] << " without a warm-up, " << b.monthly[i][m] << " with";
+  }
+  for (Indicator id : {Indicator::shipments, Indicator::seizures, Indicator::seized_kg, Indicator::delivered_kg, Indicator::bribes_usd,
+                       Indicator::legitimate_crossings, Indicator::trade_delay_cost_usd, Indicator::patrol_cost_usd,
+                       Indicator::training_cost_usd, Indicator::turned_back, Indicator::got_away, Indicator::undetected,
+                       Indicator::deterred_shipments}) {
+    const auto i = static_cast<std::size_t>(id);
+    double after_warmup = 0.0;
+    for (std::size_t m = 2; m < a.monthly[i].size(); ++m) after_warmup += a.monthly[i][m];
+    EXPECT_NEAR(b.totals[i], after_warmup, 1e-9 * std::max(1.0, std::abs(after_warmup))) << info(id).name;
+  }
+  EXPECT_GT(b.totals[static_cast<std::size_t>(Indicator::legitimate_crossings)], 0.0);
+  EXPECT_LT(b.totals[static_cast<std::size_t>(Indicator::legitimate_crossings)],
+            a.totals[static_cast<std::size_t>(Indicator::legitimate_crossings)]);
+  // A unit's cost counts for the measured days only: (150 - 60.875) / 150 of the whole.
+  EXPECT_NEAR(b.totals[static_cast<std::size_t>(Indicator::patrol_cost_usd)],
+              a.totals[static_cast<std::size_t>(Indicator::patrol_cost_usd)] * (150.0 - 2 * 30.4375) / 150.0, 1e-6);
+}
+
 }  // namespace
 }  // namespace bstp::border::testing

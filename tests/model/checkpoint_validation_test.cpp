@@ -40,6 +40,11 @@ double erlang_c(int c, double a) {
 
 double mean_queue_wait_hours(int c, double lambda, double mu) { return erlang_c(c, lambda / mu) / (c * mu - lambda); }
 
+// In M/M/c, P(W > t) = C e^(-(c mu - lambda) t): the p-quantile of the wait is 0 when C <= 1 - p.
+double wait_quantile_hours(double p, int c, double lambda, double mu) {
+  return std::max(0.0, std::log(erlang_c(c, lambda / mu) / (1.0 - p)) / (c * mu - lambda));
+}
+
 void expect_queue_matches_erlang_c(int lanes, double lambda, double service_minutes) {
   const CompiledScenario s = compile(single_checkpoint(lanes, lambda, service_minutes, 120));
   const double mu = 60.0 / service_minutes;
@@ -49,6 +54,26 @@ void expect_queue_matches_erlang_c(int lanes, double lambda, double service_minu
   EXPECT_NEAR(wq.mean, expected_wq, 4 * wq.standard_error) << "Wq, " << lanes << " lanes";
   EXPECT_NEAR(w.mean, expected_wq + 1.0 / mu, 4 * w.standard_error) << "W, " << lanes << " lanes";
   EXPECT_LT(wq.standard_error, 0.1 * expected_wq) << "too few vehicles for a meaningful check";
+  // The wait's distribution: P(W > 0) is Erlang C itself; its quantiles follow from the
+  // exponential tail (10-second bins: interpolation within one adds at most 10 s).
+  const Sample waited = sample_of(totals(s, Indicator::p_wait_positive, 16));
+  EXPECT_NEAR(waited.mean, erlang_c(lanes, lambda / mu), 4 * waited.standard_error) << "P(W > 0), " << lanes << " lanes";
+  EXPECT_LT(waited.standard_error, 0.02);
+  for (const auto& [p, indicator] : {std::pair{0.5, Indicator::p50_queue_wait_hours}, std::pair{0.9, Indicator::p90_queue_wait_hours}}) {
+    const Sample q = sample_of(totals(s, indicator, 16));
+    EXPECT_NEAR(q.mean, wait_quantile_hours(p, lanes, lambda, mu), 4 * q.standard_error + 10.0 / 3600.0)
+        << "wait quantile " << p << ", " << lanes << " lanes";
+  }
+}
+
+TEST(CheckpointQueue, WaitQuantileIsZeroWhenMostDoNotWait) {
+  // Three lanes at load 0.3: Erlang C is about 0.07, so the median and the 90th percentile wait are 0.
+  const CompiledScenario s = compile(single_checkpoint(3, 13.5, 4.0, 60));
+  const ReplicationResult r = simulate_replication(s, 0);
+  EXPECT_EQ(r.totals[static_cast<std::size_t>(Indicator::p50_queue_wait_hours)], 0.0);
+  EXPECT_EQ(r.totals[static_cast<std::size_t>(Indicator::p90_queue_wait_hours)], 0.0);
+  EXPECT_GT(r.totals[static_cast<std::size_t>(Indicator::p_wait_positive)], 0.0);
+  EXPECT_LT(r.totals[static_cast<std::size_t>(Indicator::p_wait_positive)], 0.1);
 }
 
 TEST(CheckpointQueue, SingleLaneWaitMatchesMM1) { expect_queue_matches_erlang_c(1, 10.0, 4.0); }

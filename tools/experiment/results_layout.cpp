@@ -8,7 +8,7 @@
 namespace bstp::experiment {
 
 std::string udunits_of(const std::string& unit_word) {
-  static constexpr std::array<const char*, 6> kPhysical = {"kg", "hours", "seconds", "days", "km", "m"};
+  static constexpr std::array<const char*, 7> kPhysical = {"kg", "hours", "seconds", "days", "km", "m", "hours/kg"};
   for (const char* u : kPhysical)
     if (unit_word == u) return unit_word;
   return "1";
