@@ -124,6 +124,18 @@ struct RiskModel {
   double prior_weight = 5.0;       // pseudo-observations behind the prior
   double memory_half_life_days = 180.0;
   double risk_aversion = 1.0;      // multiplies the expected loss in the route cost
+  // mode -> prior hazard per hour of travel: an untried leg of h hours by that mode is judged
+  // 1 - exp(-hazard x h), so cutting a leg into several does not change its prior (modes not
+  // listed keep prior_risk per leg).
+  std::map<std::string, double> prior_risk_per_hour;
+};
+
+// How an organisation chooses among routes (docs/model.md, "Route choice").
+struct RouteChoice {
+  enum class Rule { cheapest, logit };
+  Rule rule = Rule::cheapest;  // cheapest: one Dijkstra route; logit: a draw among the k cheapest
+  double temperature_usd = 0.0;  // logit: route-cost difference (USD) that makes a route e times less likely
+  int candidates = 5;            // logit: how many of the cheapest routes are considered
 };
 
 // Lookouts watching the police: which patrol units they see on which legs, reported late and
@@ -165,6 +177,7 @@ struct Organisation {
   double deterrence_elasticity = 1.0;   // volume ~ (expected profit / profit on an untested route)^elasticity
   double reporting_delay_days = 3.0;    // delay before a loss reaches the organisation
   Surveillance surveillance;
+  RouteChoice route_choice;
 };
 
 struct Cohort {

@@ -54,6 +54,7 @@ BSTP_KEYED_RECORD(TrafficFlow, node);
 BSTP_RECORD(RiskModel);
 BSTP_RECORD(Surveillance);
 BSTP_RECORD(OutsideOption);
+BSTP_RECORD(RouteChoice);
 BSTP_KEYED_RECORD(Organisation, id);
 BSTP_RECORD(Cohort);
 BSTP_KEYED_RECORD(TrainingProgram, id);
@@ -122,6 +123,15 @@ struct EnumNames<RiskModel::Perception> {
   static const std::vector<std::pair<std::string, RiskModel::Perception>>& list() {
     using P = RiskModel::Perception;
     static const std::vector<std::pair<std::string, P>> names{{"learned", P::learned}, {"informed", P::informed}};
+    return names;
+  }
+};
+
+template <>
+struct EnumNames<RouteChoice::Rule> {
+  static const std::vector<std::pair<std::string, RouteChoice::Rule>>& list() {
+    using R = RouteChoice::Rule;
+    static const std::vector<std::pair<std::string, R>> names{{"cheapest", R::cheapest}, {"logit", R::logit}};
     return names;
   }
 };
@@ -329,6 +339,7 @@ const Fields<RiskModel>& Schema<RiskModel>::fields() {
       {"prior_weight", &RiskModel::prior_weight, bounded(0, 1e6, "a number of pseudo-observations in [0, 1e6]")},
       {"memory_half_life_days", &RiskModel::memory_half_life_days, some_days},
       {"risk_aversion", &RiskModel::risk_aversion, multiplier},
+      {"prior_risk_per_hour", &RiskModel::prior_risk_per_hour, bounded(0, 100, "a hazard per hour in [0, 100]")},
   };
   return f;
 }
@@ -348,6 +359,15 @@ const Fields<OutsideOption>& Schema<OutsideOption>::fields() {
       {"available", &OutsideOption::available},
       {"cost_usd_per_kg", &OutsideOption::cost_usd_per_kg, usd},
       {"risk", &OutsideOption::risk, probability},
+  };
+  return f;
+}
+
+const Fields<RouteChoice>& Schema<RouteChoice>::fields() {
+  static const Fields<RouteChoice> f{
+      {"rule", &RouteChoice::rule},
+      {"temperature_usd", &RouteChoice::temperature_usd, usd},
+      {"candidates", &RouteChoice::candidates, bounded(1, 50, "a whole number in [1, 50]")},
   };
   return f;
 }
@@ -374,6 +394,7 @@ const Fields<Organisation>& Schema<Organisation>::fields() {
       {"deterrence_elasticity", &O::deterrence_elasticity, multiplier},
       {"reporting_delay_days", &O::reporting_delay_days, any_days},
       {"surveillance", &O::surveillance},
+      {"route_choice", &O::route_choice},
   };
   return f;
 }

@@ -260,6 +260,11 @@ void check_organisations(Reader& r, const Scenario& s) {
     check_not_empty(r, join(path, "destinations"), o.destinations, "destination node");
     check_references(r, join(path, "sources"), o.sources, s.nodes, "node");
     check_references(r, join(path, "destinations"), o.destinations, s.nodes, "node");
+    const std::vector<std::string> modes = mode_names();
+    for (const auto& entry : o.risk.prior_risk_per_hour)
+      if (std::find(modes.begin(), modes.end(), entry.first) == modes.end())
+        r.error_at(join(join(join(path, "risk"), "prior_risk_per_hour"), entry.first),
+                   fmt::format("expected a mode ({}), got '{}'{}", list_names(modes), entry.first, did_you_mean(entry.first, modes)));
     check_reachability(r, path, o, s, next);
   }
 }
