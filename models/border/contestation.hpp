@@ -6,6 +6,7 @@
 #pragma once
 
 #include "compiled_scenario.hpp"
+#include "indicator_collector.hpp"
 
 #include <bstp/random.hpp>
 #include <bstp/time.hpp>
@@ -25,13 +26,6 @@ class FadingCount {
   Time at_ = 0;
 };
 
-// Who died in one violent incident.
-struct Deaths {
-  int officers = 0;
-  int traffickers = 0;
-  int bystanders = 0;
-  int total() const { return officers + traffickers + bystanders; }
-};
 // Splits `deaths` among officers, traffickers and bystanders by `shares` (one draw each).
 Deaths split_deaths(int deaths, const DeathShares& shares, RandomStream& draws);
 

@@ -44,6 +44,15 @@ enum class Indicator : std::size_t {
   deterred_kg,                // kg of candidate shipments not sent at all
   diverted_kg,                // kg sent by the organisations' outside option instead of the network
   mean_route_hours,           // mean planned travel hours of shipments sent on the network
+  contestation_incidents,     // violence between trafficking groups at nodes (true count)
+  officer_deaths,             // deaths by who died (encounters and contestation)
+  trafficker_deaths,
+  bystander_deaths,
+  protection_usd,             // standing protection paid by organisations for captured units
+  captured_units,             // patrol units captured by protection (unit x organisation pairs)
+  local_jobs,                 // jobs created by the jobs programme
+  local_income_usd,           // programme wages and courier pay earned locally
+  courier_wage_usd_paid,      // mean pay of a courier per trip (recruitment against the outside wage)
   count
 };
 

@@ -143,7 +143,8 @@ OrganisationLp::Plan OrganisationLp::plan_route(NodeIndex source, double load_va
 
 double OrganisationLp::courier_wage() const {
   const Economy& economy = scenario_.scenario().economy;
-  return economy.courier_wage_usd * (economy.jobs_program ? 1.0 + economy.jobs_wage_increase : 1.0);
+  const double offered = economy.courier_wage_usd * (economy.jobs_program ? 1.0 + economy.jobs_wage_increase : 1.0);
+  return std::max(offered, recruitment_wage(economy));
 }
 
 OrganisationLp::Prospect OrganisationLp::prospect_of(const Plan& plan, double kg, Time now) const {
@@ -153,7 +154,10 @@ OrganisationLp::Prospect OrganisationLp::prospect_of(const Plan& plan, double kg
   // The product is bought before the journey: its cost is paid whether the load arrives or not.
   const double running = kg * (spec.purchase_cost_usd_per_kg + spec.transport_cost_usd_per_kg) + spec.cost_of_time_usd_per_hour * plan.hours;
   const double expected_profit = value * plan.success - running - spec.couriers_per_shipment * courier_wage() - plan.expected_bribes_usd;
-  const double reference_profit = value * plan.reference_success - running - spec.couriers_per_shipment * economy.courier_wage_usd;
+  Economy without_jobs = economy;
+  without_jobs.jobs_program = false;
+  const double base_wage = std::max(economy.courier_wage_usd, recruitment_wage(without_jobs));
+  const double reference_profit = value * plan.reference_success - running - spec.couriers_per_shipment * base_wage;
   Prospect p{expected_profit, 0.0};
   if (expected_profit <= 0.0) return p;  // nobody ships at an expected loss
   // Deterrence: volume follows expected profit relative to an untested route at the base wage,
@@ -196,6 +200,8 @@ void OrganisationLp::next_shipment(const NextShipment&, Context& ctx) {
   cargo.organisation = static_cast<std::uint16_t>(organisation_);
   cargo.legs = static_cast<std::uint8_t>(plan.route.size());
   std::copy(plan.route.begin(), plan.route.end(), cargo.route);
+  indicators_.couriers_paid(ctx.now(), static_cast<int>(std::lround(spec.couriers_per_shipment)),
+                            spec.couriers_per_shipment * courier_wage());
   indicators_.shipment_sent(ctx.now(), kg, kg * spec.transport_cost_usd_per_kg + spec.couriers_per_shipment * courier_wage(),
                             kg * spec.purchase_cost_usd_per_kg, plan.hours);
   const LpLayout layout{static_cast<int>(scenario_.countries.size())};

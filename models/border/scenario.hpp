@@ -156,6 +156,13 @@ struct OutsideOption {
   double risk = 0.0;             // P(a load sent that way is lost)
 };
 
+// Standing protection: a monthly payment per patrol unit of the listed sectors whose officers
+// accept it; a captured unit does not detect the organisation's loads (docs/model.md, "Corruption").
+struct Protection {
+  std::vector<std::string> sectors;   // sector ids the organisation buys protection in (none = no protection)
+  double usd_per_unit_month = 0.0;    // paid per captured unit per month
+};
+
 struct Organisation {
   std::string id;  // map key
   std::string name;
@@ -178,6 +185,7 @@ struct Organisation {
   double reporting_delay_days = 3.0;    // delay before a loss reaches the organisation
   Surveillance surveillance;
   RouteChoice route_choice;
+  Protection protection;
 };
 
 struct Cohort {
@@ -243,6 +251,62 @@ struct Economy {
   double courier_wage_usd = 0.0;        // per courier per shipment
   bool jobs_program = false;            // the program's job-creation arm (off by default)
   double jobs_wage_increase = 0.0;      // relative rise of the courier wage when it is on
+  // Courier recruitment (docs/model.md, "Jobs and the local economy"): a courier must be paid at
+  // least `courier_premium` x the outside wage for the days of a trip.
+  double local_wage_usd_per_month = 0.0;  // what local youth earn in legal work (0 = not modelled)
+  double courier_premium = 2.0;           // pay multiple a courier asks over the outside wage
+  double trip_days = 3.0;                 // days of a courier's trip
+  int jobs_created = 0;                   // jobs the programme creates (when jobs_program is on)
+  double jobs_wage_usd_per_month = 0.0;   // their wage
+  int youth_pool = 1000;                  // local youth the couriers are recruited from
+  std::string jobs_country;               // where the jobs are ("" = the first country)
+};
+
+// An audit programme (Olken 2007): each officer is monitored with share_monitored, and a monitored
+// officer accepts bribes acceptance_reduction less often (relative).
+struct Audit {
+  std::string country;
+  double share_monitored = 0.0;
+  double acceptance_reduction = 0.0;
+};
+
+struct Corruption {
+  std::vector<Audit> audits;
+};
+
+// Who dies in violent incidents: shares of the dead (normalised by their sum).
+struct DeathShares {
+  double officers = 0.0;
+  double traffickers = 1.0;
+  double bystanders = 0.0;
+};
+
+// Violence between trafficking groups at nodes (docs/model.md, "Violence"). Off while base_rate is 0.
+struct ContestationParams {
+  double base_rate = 0.0;         // expected incidents per load passing a node, before the factors below
+  double diversion_weight = 0.0;  // x (1 + weight x share of the node's recent flow that is new)
+  double rival_weight = 0.0;      // x (1 + weight x other organisations present at the node)
+  double scarcity_weight = 0.0;   // x (1 + weight x recent seized share of kg in the country)
+  double recent_days = 30.0;      // memory of recent flow (and of seizures)
+  double established_days = 365.0;  // memory of established flow
+  double deaths_per_incident = 1.0;  // mean (Poisson)
+};
+
+// Which violent incidents are reported: all deadly ones; the others with a probability that
+// follows community trust.
+struct Reporting {
+  double trust = 0.5;                 // P(a non-deadly incident is reported) with no recent corruption or police killing
+  double community_engagement = 0.0;  // added to it (round tables, community committees)
+  double bribe_penalty = 0.0;         // subtracted per recent bribe taken in the country (fading)
+  double force_penalty = 0.0;         // subtracted per recent death in a police encounter (fading)
+  double memory_days = 180.0;         // half-life of that memory
+};
+
+struct Violence {
+  ContestationParams contestation;
+  DeathShares contestation_deaths{0.05, 0.75, 0.2};
+  DeathShares encounter_deaths{0.2, 0.8, 0.0};
+  Reporting reporting;
 };
 
 struct Policy {
@@ -268,6 +332,8 @@ struct Scenario {
   Training training;
   Coordination coordination;
   Economy economy;
+  Violence violence;
+  Corruption corruption;
   std::vector<Policy> policies;  // in file order; none means one policy "baseline"
 };
 

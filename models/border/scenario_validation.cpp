@@ -260,6 +260,7 @@ void check_organisations(Reader& r, const Scenario& s) {
     check_not_empty(r, join(path, "destinations"), o.destinations, "destination node");
     check_references(r, join(path, "sources"), o.sources, s.nodes, "node");
     check_references(r, join(path, "destinations"), o.destinations, s.nodes, "node");
+    check_references(r, join(join(path, "protection"), "sectors"), o.protection.sectors, s.sectors, "sector");
     const std::vector<std::string> modes = mode_names();
     for (const auto& entry : o.risk.prior_risk_per_hour)
       if (std::find(modes.begin(), modes.end(), entry.first) == modes.end())
@@ -367,6 +368,11 @@ void check_scenario(Reader& r, const Scenario& s) {
   check_organisations(r, s);
   check_training(r, s);
   check_coordination(r, s);
+  // Corruption and jobs name countries.
+  for (std::size_t i = 0; i < s.corruption.audits.size(); ++i)
+    check_reference(r, join(join(join("corruption", "audits"), i), "country"), s.corruption.audits[i].country, s.countries, "country");
+  if (!s.economy.jobs_country.empty())
+    check_reference(r, join("economy", "jobs_country"), s.economy.jobs_country, s.countries, "country");
 }
 
 }  // namespace bstp::border::yaml
