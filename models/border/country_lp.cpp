@@ -1,5 +1,7 @@
 #include "country_lp.hpp"
 
+#include "corruption.hpp"
+
 #include "scenario_bounds.hpp"
 #include "trafficker_economics.hpp"
 
@@ -28,7 +30,10 @@ CountryLp::CountryLp(const CompiledScenario& scenario, int country, std::uint64_
       roster_(scenario, replication),
       indicators_(scenario),
       alerted_until_(scenario.countries.size(), 0),
-      warmup_dropped_(scenario.checkpoints.size(), scenario.warmup() == 0) {
+      warmup_dropped_(scenario.checkpoints.size(), scenario.warmup() == 0),
+      contestation_(scenario, country),
+      trust_(scenario.scenario().violence.reporting),
+      captured_(captured_units(scenario, country, replication)) {
   const std::uint64_t seed = scenario.scenario().seed;
   for (std::size_t c = 0; c < scenario.checkpoints.size(); ++c) {
     const auto& cp = scenario.checkpoints[c];
@@ -86,6 +91,20 @@ void CountryLp::finish(Time horizon) {
     queue_time_until_warmup_is_dropped(c, horizon);
     indicators_.vehicles_in_system(horizon - 1, queue.take_vehicle_seconds(horizon));
   }
+  // Standing protection: each captured unit is paid for every month of the run (pro rata).
+  // Over the measured months only (after warmup_days).
+  const double months = static_cast<double>(horizon - std::min(horizon, scenario_.warmup())) / static_cast<double>(kMonthSeconds);
+  for (std::size_t o = 0; o < captured_.size(); ++o) {
+    const auto units = static_cast<int>(std::count(captured_[o].begin(), captured_[o].end(), true));
+    if (units > 0)
+      indicators_.protection_paid(horizon - 1, country_, units,
+                                  units * months * scenario_.organisations[o].spec.protection.usd_per_unit_month);
+  }
+  // The jobs programme's jobs and wages, where its jobs are.
+  const Economy& economy = scenario_.scenario().economy;
+  const int jobs_country = economy.jobs_country.empty() ? 0 : scenario_.country_index(economy.jobs_country);
+  if (economy.jobs_program && economy.jobs_created > 0 && jobs_country == country_)
+    indicators_.jobs_paid(horizon - 1, country_, economy.jobs_created, economy.jobs_created * months * economy.jobs_wage_usd_per_month);
 }
 
 Time CountryLp::passage_seconds(Cargo cargo, int leg) const {
@@ -95,6 +114,11 @@ Time CountryLp::passage_seconds(Cargo cargo, int leg) const {
   // A leg into another country takes at least the handover delay.
   const Arc& arc = scenario_.graph().arc(cargo.route[leg]);
   return scenario_.node_country[arc.to] == scenario_.node_country[arc.from] ? travel : std::max(travel, kHandoverSeconds);
+}
+
+RandomStream CountryLp::violence_draws(const Cargo& cargo, std::uint64_t step) const {
+  return RandomStream(StreamId{scenario_.scenario().seed, replication_, entity::shipment(cargo.shipment),
+                               (std::uint64_t{1} << 32) | (cargo.leg * std::uint64_t{4} + step)});
 }
 
 RandomStream CountryLp::shipment_draws(const Cargo& cargo, std::uint64_t step) const {
@@ -112,11 +136,12 @@ double CountryLp::alert_multiplier(ArcIndex leg, Time now) const {
   return scenario_.shares_information(partner, country_, delay, alert, boost) ? 1.0 + boost : 1.0;
 }
 
-bool CountryLp::patrols_detect(ArcIndex leg, Time from, Time to, Time now, RandomStream& draws) {
+bool CountryLp::patrols_detect(ArcIndex leg, int organisation, Time from, Time to, Time now, RandomStream& draws) {
   const Arc& arc = scenario_.graph().arc(leg);
   if (arc.has_fixed_detection) return draws.bernoulli(arc.fixed_detection);
   const double q = scenario_.unit_detection(leg, now, police_.skill(now), police_.availability(), alert_multiplier(leg, now));
-  const bool detected = draws.bernoulli(1.0 - roster_.miss_probability(leg, from, to, q, now));
+  const bool detected =
+      draws.bernoulli(1.0 - roster_.miss_probability(leg, from, to, q, now, &captured_[static_cast<std::size_t>(organisation)]));
   if (detected) roster_.detection_made(leg, now);
   return detected;
 }
@@ -129,7 +154,7 @@ void CountryLp::shipment_arrives_from_watched_leg(const ShipmentArrivesFromWatch
   Cargo cargo = e.cargo;
   const ArcIndex leg = cargo.route[cargo.leg - 1];
   RandomStream draws = shipment_draws(cargo, kArrivalPatrol);
-  if (patrols_detect(leg, ctx.now() - passage_seconds(cargo, cargo.leg - 1), ctx.now(), ctx.now(), draws)) {
+  if (patrols_detect(leg, cargo.organisation, ctx.now() - passage_seconds(cargo, cargo.leg - 1), ctx.now(), ctx.now(), draws)) {
     const int partner = scenario_.is_seam(leg) ? scenario_.other_side(leg, country_) : -1;
     cargo.leg -= 1;  // the encounter happened on the leg just travelled
     if (detected_shipment_turns_back(cargo, ctx)) return;
@@ -149,6 +174,7 @@ void CountryLp::shipment_reaches_node(Cargo cargo, Context& ctx) {
     return;
   }
   if (const int slot = scenario_.crossing_slot[node]; slot >= 0) indicators_.crossing_used(ctx.now(), slot, cargo.kg);
+  groups_contest_node(cargo, node, ctx);
   if (cargo.leg == cargo.legs) {
     shipment_delivered(cargo, ctx);
     return;
@@ -192,7 +218,7 @@ void CountryLp::shipment_sets_off(Cargo cargo, Context& ctx) {
   const Time travel = passage_seconds(cargo, cargo.leg);
   if (detector == country_) {
     RandomStream draws = shipment_draws(cargo, kLegPatrol);
-    if (patrols_detect(leg, ctx.now(), ctx.now() + travel, ctx.now(), draws)) {
+    if (patrols_detect(leg, cargo.organisation, ctx.now(), ctx.now() + travel, ctx.now(), draws)) {
       if (detected_shipment_turns_back(cargo, ctx)) return;
       const int partner = scenario_.is_seam(leg) ? scenario_.other_side(leg, country_) : -1;
       if (officers_confront(cargo, partner, ctx, draws) == Encounter::seized) return;
@@ -217,9 +243,14 @@ CountryLp::Encounter CountryLp::officers_confront(Cargo& cargo, int seam_partner
   const double value = cargo.kg * org.spec.value_per_kg_usd;
 
   // Corruption: the traffickers offer, the officer may take it and look away.
-  if (draws.bernoulli(org.spec.propensity_to_bribe) &&
-      draws.bernoulli(trained_officer ? police.bribe_acceptance.trained : police.bribe_acceptance.untrained)) {
+  // An audit monitors the officer with its share (a draw of its own, so that without audits the
+  // other draws are as before) and lowers a monitored officer's acceptance (Olken).
+  const Audit* audit = audit_of(scenario_, country_);
+  RandomStream audit_draws = violence_draws(cargo, 2);
+  const bool monitored = audit != nullptr && audit_draws.bernoulli(audit->share_monitored);
+  if (draws.bernoulli(org.spec.propensity_to_bribe) && draws.bernoulli(bribe_acceptance(police, trained_officer, monitored, audit))) {
     indicators_.bribe_taken(ctx.now(), country_, org.spec.bribe_offer_share * value);
+    trust_.bribe_seen(ctx.now());
     cargo.bribed_legs |= std::uint32_t{1} << cargo.leg;
     return Encounter::passes;
   }
@@ -227,8 +258,10 @@ CountryLp::Encounter CountryLp::officers_confront(Cargo& cargo, int seam_partner
   if (draws.bernoulli(org.spec.propensity_to_fight)) {
     const bool deadly = draws.bernoulli(trained_officer ? police.use_of_force.trained : police.use_of_force.untrained);
     const int deaths = deadly ? 1 + static_cast<int>(draws.poisson(0.5)) : 0;
-    const bool reported = deadly || draws.bernoulli(0.5);
-    indicators_.violent_incident(ctx.now(), country_, deaths, reported);
+    const bool reported = deadly || draws.bernoulli(trust_.reporting_probability(ctx.now()));
+    RandomStream who = violence_draws(cargo, 1);
+    indicators_.violent_incident(ctx.now(), country_, split_deaths(deaths, scenario_.scenario().violence.encounter_deaths, who), reported, false);
+    if (deaths > 0) trust_.police_killing_seen(ctx.now(), deaths);
   }
   // At a seam the shipment may slip across the line, unless hot pursuit lets officers follow.
   if (seam_partner >= 0 && !scenario_.hot_pursuit(country_, seam_partner) &&
@@ -239,6 +272,7 @@ CountryLp::Encounter CountryLp::officers_confront(Cargo& cargo, int seam_partner
   // The traffickers lose what it would cost them to replace the load here, not its destination price.
   const double replacement = replacement_value_per_kg(org.spec, scenario_.graph(), std::span<const ArcIndex>(cargo.route, cargo.legs), cargo.leg);
   indicators_.shipment_seized(ctx.now(), country_, cargo.kg, arrests, cargo.kg * replacement);
+  contestation_.load_seized(cargo.kg, ctx.now());
   report_to_organisation(cargo, Fate::seized, ctx);
   share_intelligence(cargo.route[cargo.leg], ctx);
   return Encounter::seized;
@@ -263,6 +297,20 @@ void CountryLp::shipment_delivered(const Cargo& cargo, Context& ctx) {
   indicators_.attempt_delivered(ctx.now(), detected ? cargo.detected_by - 1 : country_, detected,
                                 static_cast<double>(ctx.now() - static_cast<Time>(cargo.sent_at)) / 3600.0);
   report_to_organisation(cargo, Fate::delivered, ctx);
+}
+
+void CountryLp::groups_contest_node(const Cargo& cargo, NodeIndex node, Context& ctx) {
+  const double hazard = contestation_.hazard(node, cargo.organisation, ctx.now());
+  if (hazard > 0.0) {
+    RandomStream draws = violence_draws(cargo, 0);
+    if (draws.bernoulli(-std::expm1(-hazard))) {
+      const Violence& violence = scenario_.scenario().violence;
+      const int deaths = static_cast<int>(draws.poisson(violence.contestation.deaths_per_incident));
+      const bool reported = deaths > 0 || draws.bernoulli(trust_.reporting_probability(ctx.now()));
+      indicators_.violent_incident(ctx.now(), country_, split_deaths(deaths, violence.contestation_deaths, draws), reported, true);
+    }
+  }
+  contestation_.load_passes(node, cargo.organisation, cargo.kg, ctx.now());
 }
 
 void CountryLp::report_to_organisation(const Cargo& cargo, Fate fate, Context& ctx) const {

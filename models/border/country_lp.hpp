@@ -5,6 +5,7 @@
 
 #include "checkpoint_queue.hpp"
 #include "compiled_scenario.hpp"
+#include "contestation.hpp"
 #include "events.hpp"
 #include "indicator_collector.hpp"
 #include "patrol_roster.hpp"
@@ -55,13 +56,19 @@ class CountryLp final : public LogicalProcess {
   void shipment_reaches_node(Cargo cargo, Context& ctx);
   void shipment_sets_off(Cargo cargo, Context& ctx);
   // Whether the units on the leg detect a shipment passing it during [from, to].
-  bool patrols_detect(ArcIndex leg, Time from, Time to, Time now, RandomStream& draws);
+  // Units captured by the organisation's standing protection look away.
+  bool patrols_detect(ArcIndex leg, int organisation, Time from, Time to, Time now, RandomStream& draws);
   enum class Encounter { passes, seized };
   // A detected shipment may retreat to the start of leg `cargo.leg` before the officers reach it:
   // then its organisation is told, to send it again, and this returns true.
   bool detected_shipment_turns_back(const Cargo& cargo, Context& ctx);
   Encounter officers_confront(Cargo& cargo, int seam_partner, Context& ctx, RandomStream& draws);
   void shipment_delivered(const Cargo& cargo, Context& ctx);
+  // Groups may fight over the node a load reaches (contestation); then the load is counted there.
+  void groups_contest_node(const Cargo& cargo, NodeIndex node, Context& ctx);
+  // Draws for violence, apart from the shipment's other streams (so that turning violence on
+  // leaves the other draws as they were).
+  RandomStream violence_draws(const Cargo& cargo, std::uint64_t step) const;
   void report_to_organisation(const Cargo& cargo, Fate fate, Context& ctx) const;
   void share_intelligence(ArcIndex leg, Context& ctx) const;
 
@@ -85,6 +92,9 @@ class CountryLp final : public LogicalProcess {
   std::vector<RandomStream> arrival_draws_, service_draws_;  // per checkpoint
   std::vector<Time> alerted_until_;                // per partner country
   std::vector<bool> warmup_dropped_;               // per checkpoint: its warm-up vehicle-seconds are dropped
+  Contestation contestation_;
+  CommunityTrust trust_;
+  std::vector<std::vector<bool>> captured_;  // [organisation][unit]: captured by its protection
 };
 
 }  // namespace bstp::border

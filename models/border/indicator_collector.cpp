@@ -10,7 +10,10 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // Accumulators beyond the indicators themselves, stored after them.
-enum Extra : std::size_t { kShippingCost = kIndicatorCount, kWaitHours, kDelayHours, kRouteHours, kPlannedRouteHours, kWaitPositive, kSlots };
+enum Extra : std::size_t {
+  kShippingCost = kIndicatorCount, kWaitHours, kDelayHours, kRouteHours, kPlannedRouteHours, kWaitPositive, kCouriers,
+  kCourierPay, kSlots
+};
 
 std::size_t slot(Indicator i) { return static_cast<std::size_t>(i); }
 
@@ -74,10 +77,27 @@ void IndicatorCollector::bribe_taken(Time t, int country, double usd) {
   add(Indicator::bribes, t, country, 1.0);
   add(Indicator::bribes_usd, t, country, usd);
 }
-void IndicatorCollector::violent_incident(Time t, int country, int deaths, bool reported) {
+void IndicatorCollector::violent_incident(Time t, int country, const Deaths& deaths, bool reported, bool contestation) {
   add(Indicator::violent_incidents, t, country, 1.0);
-  add(Indicator::deaths, t, country, deaths);
+  add(Indicator::deaths, t, country, deaths.total());
+  add(Indicator::officer_deaths, t, country, deaths.officers);
+  add(Indicator::trafficker_deaths, t, country, deaths.traffickers);
+  add(Indicator::bystander_deaths, t, country, deaths.bystanders);
+  if (contestation) add(Indicator::contestation_incidents, t, country, 1.0);
   if (reported) add(Indicator::reported_violence, t, country, 1.0);
+}
+void IndicatorCollector::protection_paid(Time t, int country, int units, double usd) {
+  add(Indicator::captured_units, t, country, units);
+  add(Indicator::protection_usd, t, country, usd);
+}
+void IndicatorCollector::jobs_paid(Time t, int country, int jobs, double usd) {
+  add(Indicator::local_jobs, t, country, jobs);
+  add(Indicator::local_income_usd, t, country, usd);
+}
+void IndicatorCollector::couriers_paid(Time t, int couriers, double usd) {
+  add(static_cast<Indicator>(kCouriers), t, -1, couriers);
+  add(static_cast<Indicator>(kCourierPay), t, -1, usd);
+  add(Indicator::local_income_usd, t, -1, usd);
 }
 void IndicatorCollector::cohort_trained(Time t, int country, int officers) { add(Indicator::officers_trained, t, country, officers); }
 void IndicatorCollector::training_paid(Time t, int country, double usd) { add(Indicator::training_cost_usd, t, country, usd); }
@@ -214,10 +234,12 @@ ReplicationResult IndicatorCollector::result(double horizon_seconds) const {
                       Indicator::arrests, Indicator::violent_incidents, Indicator::deaths, Indicator::reported_violence,
                       Indicator::bribes, Indicator::bribes_usd, Indicator::officers_trained, Indicator::training_cost_usd,
                       Indicator::legitimate_crossings, Indicator::trade_delay_cost_usd, Indicator::patrol_cost_usd,
-                      Indicator::turned_back, Indicator::got_away, Indicator::undetected, Indicator::seized_value_usd})
+                      Indicator::turned_back, Indicator::got_away, Indicator::undetected, Indicator::seized_value_usd,
+                      Indicator::contestation_incidents, Indicator::officer_deaths, Indicator::trafficker_deaths,
+                      Indicator::bystander_deaths, Indicator::protection_usd, Indicator::captured_units, Indicator::local_jobs})
     sum_indicator(i, true);
   for (Indicator i : {Indicator::shipments, Indicator::deterred_shipments, Indicator::purchase_cost_usd,
-                      Indicator::deterred_kg, Indicator::diverted_kg})
+                      Indicator::deterred_kg, Indicator::diverted_kg, Indicator::local_income_usd})
     sum_indicator(i, false);
 
   auto derived = [&](Indicator i, auto formula, bool per_country) {
@@ -239,6 +261,7 @@ ReplicationResult IndicatorCollector::result(double horizon_seconds) const {
                    v(slot(Indicator::bribes_usd));
           },
           false);
+  derived(Indicator::courier_wage_usd_paid, [&](auto v) { return ratio(v(kCourierPay), v(kCouriers)); }, false);
   derived(Indicator::mean_route_hours, [&](auto v) { return ratio(v(kPlannedRouteHours), v(slot(Indicator::shipments))); }, false);
   derived(Indicator::cost_per_seizure_usd,
           [&](auto v) { return ratio(v(slot(Indicator::training_cost_usd)), v(slot(Indicator::seizures))); }, true);

@@ -14,6 +14,14 @@
 
 namespace bstp::border {
 
+// Who died in one violent incident.
+struct Deaths {
+  int officers = 0;
+  int traffickers = 0;
+  int bystanders = 0;
+  int total() const { return officers + traffickers + bystanders; }
+};
+
 class IndicatorCollector {
  public:
   // Facts before `measure_from` (a warm-up) are not counted.
@@ -30,8 +38,11 @@ class IndicatorCollector {
   void shipment_seized(Time t, int country, double kg, int arrests, double value_usd);
   void shipment_delivered(Time t, int country, double kg, double revenue_usd);
   void bribe_taken(Time t, int country, double usd);
-  void violent_incident(Time t, int country, int deaths, bool reported);
+  void violent_incident(Time t, int country, const Deaths& deaths, bool reported, bool contestation);
   void cohort_trained(Time t, int country, int officers);
+  void protection_paid(Time t, int country, int units, double usd);
+  void jobs_paid(Time t, int country, int jobs, double usd);
+  void couriers_paid(Time t, int couriers, double usd);
   void training_paid(Time t, int country, double usd);
   void patrol_paid(Time t, int country, double usd);
   void vehicle_crossed(Time t, int country, double wait_hours, double delay_hours, double trade_cost_usd);

@@ -17,9 +17,9 @@ constexpr std::array<IndicatorInfo, kIndicatorCount> kCatalog{{
     {trafficker_revenue_usd, "trafficker_revenue_usd", "USD", "Wholesale value of delivered kg"},
     {trafficker_profit_usd, "trafficker_profit_usd", "USD", "Revenue minus purchase, transport, courier and bribe costs"},
     {arrests, "arrests", "count", "Couriers arrested at seizures"},
-    {violent_incidents, "violent_incidents", "count", "Detections that turned into violent confrontations"},
-    {deaths, "deaths", "count", "Deaths in violent confrontations"},
-    {reported_violence, "reported_violence", "count", "Violent incidents that were reported (all deadly ones, half of the rest)"},
+    {violent_incidents, "violent_incidents", "count", "Violent incidents, true count: confrontations at detections and contestation between groups"},
+    {deaths, "deaths", "count", "Deaths in violent incidents (officers + traffickers + bystanders)"},
+    {reported_violence, "reported_violence", "count", "Violent incidents that were reported: all deadly ones, the others with the community-trust probability"},
     {bribes, "bribes", "count", "Bribes taken by officers"},
     {bribes_usd, "bribes_usd", "USD", "Value of bribes taken"},
     {officers_trained, "officers_trained", "officers", "Officers who completed a training cohort"},
@@ -56,6 +56,15 @@ constexpr std::array<IndicatorInfo, kIndicatorCount> kCatalog{{
     {p_wait_positive, "p_wait_positive", "ratio", "Share of legitimate vehicles that waited for a lane (P(wait > 0), Erlang C)"},
     {p50_queue_wait_hours, "p50_queue_wait_hours", "hours", "Median wait of a legitimate vehicle for a lane (10-second resolution)"},
     {p90_queue_wait_hours, "p90_queue_wait_hours", "hours", "90th percentile of the wait for a lane (10-second resolution)"},
+    {contestation_incidents, "contestation_incidents", "count", "Violent incidents between trafficking groups at nodes (true count; also in violent_incidents)"},
+    {officer_deaths, "officer_deaths", "count", "Officers killed (encounters and contestation)"},
+    {trafficker_deaths, "trafficker_deaths", "count", "Traffickers killed (encounters and contestation)"},
+    {bystander_deaths, "bystander_deaths", "count", "Bystanders killed (encounters and contestation)"},
+    {protection_usd, "protection_usd", "USD", "Standing protection paid for captured patrol units (per unit-month)"},
+    {captured_units, "captured_units", "count", "Patrol units captured by an organisation's standing protection"},
+    {local_jobs, "local_jobs", "count", "Jobs created by the jobs programme"},
+    {local_income_usd, "local_income_usd", "USD", "Local income: jobs-programme wages and courier pay"},
+    {courier_wage_usd_paid, "courier_wage_usd_paid", "USD", "Mean pay of a courier per trip (at least the premium over the outside wage)"},
 }};
 
 constexpr bool catalog_in_order() {

@@ -58,6 +58,16 @@ enum class Indicator : std::size_t {
   p_wait_positive,                 // share of legitimate vehicles that waited for a lane (Erlang C's P(W > 0))
   p50_queue_wait_hours,            // median wait for a lane (0 when most vehicles do not wait)
   p90_queue_wait_hours,            // 90th percentile of that wait
+  // Violence, corruption and jobs (issue 10, branch economics):
+  contestation_incidents,     // violence between trafficking groups at nodes (true count)
+  officer_deaths,             // deaths by who died (encounters and contestation)
+  trafficker_deaths,
+  bystander_deaths,
+  protection_usd,             // standing protection paid by organisations for captured units
+  captured_units,             // patrol units captured by protection (unit x organisation pairs)
+  local_jobs,                 // jobs created by the jobs programme
+  local_income_usd,           // programme wages and courier pay earned locally
+  courier_wage_usd_paid,      // mean pay of a courier per trip (recruitment against the outside wage)
   count
 };
 

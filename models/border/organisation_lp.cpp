@@ -1,6 +1,7 @@
 #include "organisation_lp.hpp"
 
 #include "country_lp.hpp"
+#include "route_choice.hpp"
 #include "trafficker_economics.hpp"
 
 #include <algorithm>
@@ -18,6 +19,7 @@ OrganisationLp::OrganisationLp(const CompiledScenario& scenario, int organisatio
       organisation_(organisation),
       replication_(replication),
       draws_(StreamId{scenario.scenario().seed, replication, entity::organisation(organisation), 0}),
+      route_draws_(StreamId{scenario.scenario().seed, replication, entity::organisation(organisation), 1}),
       indicators_(scenario),
       attempts_(scenario.graph().arc_count()),
       losses_(scenario.graph().arc_count()),
@@ -25,8 +27,15 @@ OrganisationLp::OrganisationLp(const CompiledScenario& scenario, int organisatio
       sightings_(scenario.graph().arc_count()),
       days_watched_(scenario.countries.size()),
       arcs_of_edge_(scenario.scenario().edges.size()) {
-  for (std::size_t a = 0; a < scenario.graph().arc_count(); ++a)
-    arcs_of_edge_[scenario.graph().arc(static_cast<ArcIndex>(a)).edge].push_back(static_cast<ArcIndex>(a));
+  const RiskModel& risk = params_.spec.risk;
+  static const char* const kModeNames[] = {"road", "trail", "river", "sea", "air"};
+  for (std::size_t a = 0; a < scenario.graph().arc_count(); ++a) {
+    const Arc& arc = scenario.graph().arc(static_cast<ArcIndex>(a));
+    arcs_of_edge_[arc.edge].push_back(static_cast<ArcIndex>(a));
+    const auto per_hour = risk.prior_risk_per_hour.find(kModeNames[CompiledScenario::mode_index(arc.mode)]);
+    prior_risk_.push_back(per_hour == risk.prior_risk_per_hour.end() ? risk.prior_risk
+                                                                     : -std::expm1(-per_hour->second * arc.mean_hours));
+  }
   on(&OrganisationLp::next_shipment);
   on(&OrganisationLp::shipment_reported);
   on(&OrganisationLp::units_sighted);
@@ -51,11 +60,11 @@ void OrganisationLp::add(Faded& f, Time now, double x) const {
 double OrganisationLp::perceived_risk(ArcIndex leg, Time now) const {
   const RiskModel& risk = params_.spec.risk;
   if (risk.perception == RiskModel::Perception::informed) return scenario_.informed_risk()[leg];
-  const double prior = risk.prior_risk * risk.prior_weight;
+  const double prior = prior_risk_[leg] * risk.prior_weight;
   const double weight = faded(attempts_[leg], now) + risk.prior_weight;
   // With no prior weight, an untried leg (or one whose record has faded to nothing) is judged by
   // the prior risk alone.
-  const double from_losses = weight > 0.0 ? (faded(losses_[leg], now) + prior) / weight : risk.prior_risk;
+  const double from_losses = weight > 0.0 ? (faded(losses_[leg], now) + prior) / weight : prior_risk_[leg];
   // What the lookouts saw: the units expected on the leg in a shift, each feared to detect.
   const Surveillance& watch = params_.spec.surveillance;
   const int detector = scenario_.arc_detector[leg];
@@ -78,7 +87,7 @@ double OrganisationLp::bribe_rate(ArcIndex leg, Time now) const {
   return weight > 0.0 ? faded(bribes_[leg], now) / weight : 0.0;
 }
 
-OrganisationLp::Plan OrganisationLp::cheapest_plan(NodeIndex source, double load_value_usd, Time now) const {
+std::vector<double> OrganisationLp::leg_costs(double load_value_usd, Time now) const {
   const BorderGraph& graph = scenario_.graph();
   const Organisation& spec = params_.spec;
   // The cost of a leg: the time it takes, the expected loss (as -log of survival, so that costs
@@ -91,22 +100,42 @@ OrganisationLp::Plan OrganisationLp::cheapest_plan(NodeIndex source, double load
               spec.risk.risk_aversion * -std::log1p(-risk) * load_value_usd +
               bribe_rate(leg, now) * spec.bribe_offer_share * load_value_usd;
   }
-  std::vector<double> total;
-  std::vector<ArcIndex> via;
-  graph.cheapest_routes(source, cost, total, via);
-  NodeIndex best = params_.destinations.front();
-  for (NodeIndex d : params_.destinations)
-    if (total[d] < total[best]) best = d;
+  return cost;
+}
+
+OrganisationLp::Plan OrganisationLp::plan_route(NodeIndex source, double load_value_usd, Time now, double pick) const {
+  const BorderGraph& graph = scenario_.graph();
+  const Organisation& spec = params_.spec;
+  const std::vector<double> cost = leg_costs(load_value_usd, now);
   Plan plan;
-  if (!std::isfinite(total[best])) return plan;
-  plan.route = graph.route_to(source, best, via);
-  // A shipment carries its route (events.hpp): when the cheapest route is longer than that, the
-  // cheapest one short enough is taken (validation ensures every destination is close enough).
-  if (plan.route.size() > kMaxRouteLegs)
-    plan.route = graph.cheapest_route_within(source, params_.destinations, cost, kMaxRouteLegs);
+  if (spec.route_choice.rule == RouteChoice::Rule::logit) {
+    // A draw among the k cheapest routes, each as likely as exp(-(its cost - cheapest) / temperature).
+    const std::vector<CandidateRoute> routes = k_cheapest_routes(
+        graph, source, params_.destinations, cost, static_cast<std::size_t>(std::max(1, spec.route_choice.candidates)), kMaxRouteLegs);
+    if (!routes.empty()) {
+      const std::vector<double> shares = logit_shares(routes, spec.route_choice.temperature_usd);
+      std::size_t chosen = 0;
+      for (double acc = shares[0]; chosen + 1 < routes.size() && pick >= acc; acc += shares[++chosen]) {}
+      plan.route = routes[chosen].arcs;
+    }
+  }
+  if (plan.route.empty()) {
+    std::vector<double> total;
+    std::vector<ArcIndex> via;
+    graph.cheapest_routes(source, cost, total, via);
+    NodeIndex best = params_.destinations.front();
+    for (NodeIndex d : params_.destinations)
+      if (total[d] < total[best]) best = d;
+    if (!std::isfinite(total[best])) return plan;
+    plan.route = graph.route_to(source, best, via);
+    // A shipment carries its route (events.hpp): when the cheapest route is longer than that, the
+    // cheapest one short enough is taken (validation ensures every destination is close enough).
+    if (plan.route.size() > kMaxRouteLegs)
+      plan.route = graph.cheapest_route_within(source, params_.destinations, cost, kMaxRouteLegs);
+  }
   for (ArcIndex leg : plan.route) {
     plan.success *= 1.0 - perceived_risk(leg, now);
-    plan.reference_success *= 1.0 - spec.risk.prior_risk;
+    plan.reference_success *= 1.0 - prior_risk_[leg];
     plan.hours += graph.arc(leg).mean_hours;
     plan.expected_bribes_usd += bribe_rate(leg, now) * spec.bribe_offer_share * load_value_usd;
   }
@@ -115,7 +144,8 @@ OrganisationLp::Plan OrganisationLp::cheapest_plan(NodeIndex source, double load
 
 double OrganisationLp::courier_wage() const {
   const Economy& economy = scenario_.scenario().economy;
-  return economy.courier_wage_usd * (economy.jobs_program ? 1.0 + economy.jobs_wage_increase : 1.0);
+  const double offered = economy.courier_wage_usd * (economy.jobs_program ? 1.0 + economy.jobs_wage_increase : 1.0);
+  return std::max(offered, recruitment_wage(economy));
 }
 
 OrganisationLp::Prospect OrganisationLp::prospect_of(const Plan& plan, double kg, Time now) const {
@@ -125,7 +155,10 @@ OrganisationLp::Prospect OrganisationLp::prospect_of(const Plan& plan, double kg
   // The product is bought before the journey: its cost is paid whether the load arrives or not.
   const double running = kg * (spec.purchase_cost_usd_per_kg + spec.transport_cost_usd_per_kg) + spec.cost_of_time_usd_per_hour * plan.hours;
   const double expected_profit = value * plan.success - running - spec.couriers_per_shipment * courier_wage() - plan.expected_bribes_usd;
-  const double reference_profit = value * plan.reference_success - running - spec.couriers_per_shipment * economy.courier_wage_usd;
+  Economy without_jobs = economy;
+  without_jobs.jobs_program = false;
+  const double base_wage = std::max(economy.courier_wage_usd, recruitment_wage(without_jobs));
+  const double reference_profit = value * plan.reference_success - running - spec.couriers_per_shipment * base_wage;
   Prospect p{expected_profit, 0.0};
   if (expected_profit <= 0.0) return p;  // nobody ships at an expected loss
   // Deterrence: volume follows expected profit relative to an untested route at the base wage,
@@ -147,7 +180,8 @@ void OrganisationLp::next_shipment(const NextShipment&, Context& ctx) {
   const double kg = std::max(1.0, draw(draws_, spec.shipment_kg));
   const NodeIndex source = params_.sources[draws_.below(params_.sources.size())];
   const double go = draws_.uniform();
-  const Plan plan = cheapest_plan(source, kg * spec.value_per_kg_usd, ctx.now());
+  const double pick = spec.route_choice.rule == RouteChoice::Rule::logit ? route_draws_.uniform() : 0.0;
+  const Plan plan = plan_route(source, kg * spec.value_per_kg_usd, ctx.now(), pick);
   if (plan.route.empty())
     throw std::runtime_error(fmt::format("organisations.{}: no destination reachable from '{}'", params_.id,
                                          scenario_.graph().node(source).id));
@@ -168,6 +202,8 @@ void OrganisationLp::next_shipment(const NextShipment&, Context& ctx) {
   cargo.sent_at = static_cast<std::uint32_t>(ctx.now());
   cargo.legs = static_cast<std::uint8_t>(plan.route.size());
   std::copy(plan.route.begin(), plan.route.end(), cargo.route);
+  indicators_.couriers_paid(ctx.now(), static_cast<int>(std::lround(spec.couriers_per_shipment)),
+                            spec.couriers_per_shipment * courier_wage());
   indicators_.shipment_sent(ctx.now(), kg, kg * spec.transport_cost_usd_per_kg + spec.couriers_per_shipment * courier_wage(),
                             kg * spec.purchase_cost_usd_per_kg, plan.hours);
   const LpLayout layout{static_cast<int>(scenario_.countries.size())};

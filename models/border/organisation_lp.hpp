@@ -22,6 +22,14 @@ class OrganisationLp final : public LogicalProcess {
   const IndicatorCollector& indicators() const { return indicators_; }
   // The risk the organisation perceives on a leg now (for tests and reports).
   double perceived_risk(ArcIndex leg, Time now) const;
+  // The risk the organisation gives a leg it has not tried: prior_risk, or 1 - exp(-hazard x hours)
+  // by the leg's mode (risk.prior_risk_per_hour).
+  double prior_risk(ArcIndex leg) const { return prior_risk_[leg]; }
+  // The route a load of this value from `source` takes now; `pick` in [0, 1) is the uniform draw
+  // of a logit choice (unused by the cheapest rule). For tests and reports.
+  std::vector<ArcIndex> planned_route(NodeIndex source, double load_value_usd, Time now, double pick = 0.0) const {
+    return plan_route(source, load_value_usd, now, pick).route;
+  }
   // The share of recent passages of `leg` that took a bribe, against the prior weight (0 without either).
   double bribe_rate(ArcIndex leg, Time now) const;
 
@@ -38,7 +46,8 @@ class OrganisationLp final : public LogicalProcess {
     double hours = 0.0;
     double expected_bribes_usd = 0.0;
   };
-  Plan cheapest_plan(NodeIndex source, double load_value_usd, Time now) const;
+  Plan plan_route(NodeIndex source, double load_value_usd, Time now, double pick) const;
+  std::vector<double> leg_costs(double load_value_usd, Time now) const;
   // The expected profit of sending `kg` by the plan, and the probability that deterrence leaves of
   // sending it.
   struct Prospect {
@@ -61,6 +70,8 @@ class OrganisationLp final : public LogicalProcess {
   int organisation_;
   std::uint64_t replication_;
   RandomStream draws_;
+  RandomStream route_draws_;  // logit route choice only, so that the cheapest rule draws as before
+  std::vector<double> prior_risk_;  // per arc
   IndicatorCollector indicators_;
   std::uint64_t sequence_ = 0;
   std::vector<Faded> attempts_, losses_, bribes_;  // per arc

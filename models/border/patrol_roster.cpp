@@ -95,12 +95,13 @@ Time PatrolRoster::time_on_post(int u, int post, Time from, Time to, Time now) {
   return total;
 }
 
-double PatrolRoster::miss_probability(ArcIndex a, Time from, Time to, double q, Time now) {
+double PatrolRoster::miss_probability(ArcIndex a, Time from, Time to, double q, Time now, const std::vector<bool>* looking_away) {
   const int sector = scenario_.graph().arc(a).sector;
   const int post = scenario_.arc_post[a];
   if (sector < 0 || post < 0 || q <= 0.0) return 1.0;
   double miss = 1.0;
   for (int u : scenario_.sectors[static_cast<std::size_t>(sector)].units) {
+    if (looking_away != nullptr && (*looking_away)[static_cast<std::size_t>(u)]) continue;
     // A passage of no duration is seen by the units on the leg at that instant.
     const double share =
         to > from ? static_cast<double>(time_on_post(u, post, from, to, now)) / static_cast<double>(to - from)

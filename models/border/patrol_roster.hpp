@@ -35,7 +35,9 @@ class PatrolRoster {
   // The probability that no unit of arc a's sector detects a shipment passing
   // it during [from, to]: the product over the sector's units of 1 - q x (share of the passage
   // the unit was posted on the leg).
-  double miss_probability(ArcIndex a, Time from, Time to, double q, Time now);
+  // Units marked in `looking_away` (indexed like CompiledScenario::units; captured by the
+  // shipment's organisation) do not count.
+  double miss_probability(ArcIndex a, Time from, Time to, double q, Time now, const std::vector<bool>* looking_away = nullptr);
 
   // The post (index into its sector's posts, -1 if none) of unit u in the shift it starts on day
   // `shift`, as known at time now.

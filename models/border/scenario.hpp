@@ -124,6 +124,18 @@ struct RiskModel {
   double prior_weight = 5.0;       // pseudo-observations behind the prior
   double memory_half_life_days = 180.0;
   double risk_aversion = 1.0;      // multiplies the expected loss in the route cost
+  // mode -> prior hazard per hour of travel: an untried leg of h hours by that mode is judged
+  // 1 - exp(-hazard x h), so cutting a leg into several does not change its prior (modes not
+  // listed keep prior_risk per leg).
+  std::map<std::string, double> prior_risk_per_hour;
+};
+
+// How an organisation chooses among routes (docs/model.md, "Route choice").
+struct RouteChoice {
+  enum class Rule { cheapest, logit };
+  Rule rule = Rule::cheapest;  // cheapest: one Dijkstra route; logit: a draw among the k cheapest
+  double temperature_usd = 0.0;  // logit: route-cost difference (USD) that makes a route e times less likely
+  int candidates = 5;            // logit: how many of the cheapest routes are considered
 };
 
 // Lookouts watching the police: which patrol units they see on which legs, reported late and
@@ -142,6 +154,13 @@ struct OutsideOption {
   bool available = false;
   double cost_usd_per_kg = 0.0;  // transport, bribes and wages of the whole outside route, per kg
   double risk = 0.0;             // P(a load sent that way is lost)
+};
+
+// Standing protection: a monthly payment per patrol unit of the listed sectors whose officers
+// accept it; a captured unit does not detect the organisation's loads (docs/model.md, "Corruption").
+struct Protection {
+  std::vector<std::string> sectors;   // sector ids the organisation buys protection in (none = no protection)
+  double usd_per_unit_month = 0.0;    // paid per captured unit per month
 };
 
 struct Organisation {
@@ -171,6 +190,8 @@ struct Organisation {
   double turn_back_probability = 0.0;
   double retry_after_hours = 24.0;
   int max_turn_backs = 3;               // after this many, a detected shipment no longer retreats
+  RouteChoice route_choice;
+  Protection protection;
 };
 
 struct Cohort {
@@ -236,6 +257,62 @@ struct Economy {
   double courier_wage_usd = 0.0;        // per courier per shipment
   bool jobs_program = false;            // the program's job-creation arm (off by default)
   double jobs_wage_increase = 0.0;      // relative rise of the courier wage when it is on
+  // Courier recruitment (docs/model.md, "Jobs and the local economy"): a courier must be paid at
+  // least `courier_premium` x the outside wage for the days of a trip.
+  double local_wage_usd_per_month = 0.0;  // what local youth earn in legal work (0 = not modelled)
+  double courier_premium = 2.0;           // pay multiple a courier asks over the outside wage
+  double trip_days = 3.0;                 // days of a courier's trip
+  int jobs_created = 0;                   // jobs the programme creates (when jobs_program is on)
+  double jobs_wage_usd_per_month = 0.0;   // their wage
+  int youth_pool = 1000;                  // local youth the couriers are recruited from
+  std::string jobs_country;               // where the jobs are ("" = the first country)
+};
+
+// An audit programme (Olken 2007): each officer is monitored with share_monitored, and a monitored
+// officer accepts bribes acceptance_reduction less often (relative).
+struct Audit {
+  std::string country;
+  double share_monitored = 0.0;
+  double acceptance_reduction = 0.0;
+};
+
+struct Corruption {
+  std::vector<Audit> audits;
+};
+
+// Who dies in violent incidents: shares of the dead (normalised by their sum).
+struct DeathShares {
+  double officers = 0.0;
+  double traffickers = 1.0;
+  double bystanders = 0.0;
+};
+
+// Violence between trafficking groups at nodes (docs/model.md, "Violence"). Off while base_rate is 0.
+struct ContestationParams {
+  double base_rate = 0.0;         // expected incidents per load passing a node, before the factors below
+  double diversion_weight = 0.0;  // x (1 + weight x share of the node's recent flow that is new)
+  double rival_weight = 0.0;      // x (1 + weight x other organisations present at the node)
+  double scarcity_weight = 0.0;   // x (1 + weight x recent seized share of kg in the country)
+  double recent_days = 30.0;      // memory of recent flow (and of seizures)
+  double established_days = 365.0;  // memory of established flow
+  double deaths_per_incident = 1.0;  // mean (Poisson)
+};
+
+// Which violent incidents are reported: all deadly ones; the others with a probability that
+// follows community trust.
+struct Reporting {
+  double trust = 0.5;                 // P(a non-deadly incident is reported) with no recent corruption or police killing
+  double community_engagement = 0.0;  // added to it (round tables, community committees)
+  double bribe_penalty = 0.0;         // subtracted per recent bribe taken in the country (fading)
+  double force_penalty = 0.0;         // subtracted per recent death in a police encounter (fading)
+  double memory_days = 180.0;         // half-life of that memory
+};
+
+struct Violence {
+  ContestationParams contestation;
+  DeathShares contestation_deaths{0.05, 0.75, 0.2};
+  DeathShares encounter_deaths{0.2, 0.8, 0.0};
+  Reporting reporting;
 };
 
 struct Policy {
@@ -262,6 +339,8 @@ struct Scenario {
   Training training;
   Coordination coordination;
   Economy economy;
+  Violence violence;
+  Corruption corruption;
   std::vector<Policy> policies;  // in file order; none means one policy "baseline"
 };
 

@@ -54,6 +54,7 @@ BSTP_KEYED_RECORD(TrafficFlow, node);
 BSTP_RECORD(RiskModel);
 BSTP_RECORD(Surveillance);
 BSTP_RECORD(OutsideOption);
+BSTP_RECORD(RouteChoice);
 BSTP_KEYED_RECORD(Organisation, id);
 BSTP_RECORD(Cohort);
 BSTP_KEYED_RECORD(TrainingProgram, id);
@@ -65,6 +66,13 @@ BSTP_RECORD(HotPursuit);
 BSTP_RECORD(JointExercise);
 BSTP_RECORD(Coordination);
 BSTP_RECORD(Economy);
+BSTP_RECORD(DeathShares);
+BSTP_RECORD(ContestationParams);
+BSTP_RECORD(Reporting);
+BSTP_RECORD(Violence);
+BSTP_RECORD(Protection);
+BSTP_RECORD(Audit);
+BSTP_RECORD(Corruption);
 BSTP_RECORD(Scenario);
 
 #undef BSTP_RECORD
@@ -122,6 +130,15 @@ struct EnumNames<RiskModel::Perception> {
   static const std::vector<std::pair<std::string, RiskModel::Perception>>& list() {
     using P = RiskModel::Perception;
     static const std::vector<std::pair<std::string, P>> names{{"learned", P::learned}, {"informed", P::informed}};
+    return names;
+  }
+};
+
+template <>
+struct EnumNames<RouteChoice::Rule> {
+  static const std::vector<std::pair<std::string, RouteChoice::Rule>>& list() {
+    using R = RouteChoice::Rule;
+    static const std::vector<std::pair<std::string, R>> names{{"cheapest", R::cheapest}, {"logit", R::logit}};
     return names;
   }
 };
@@ -329,6 +346,7 @@ const Fields<RiskModel>& Schema<RiskModel>::fields() {
       {"prior_weight", &RiskModel::prior_weight, bounded(0, 1e6, "a number of pseudo-observations in [0, 1e6]")},
       {"memory_half_life_days", &RiskModel::memory_half_life_days, some_days},
       {"risk_aversion", &RiskModel::risk_aversion, multiplier},
+      {"prior_risk_per_hour", &RiskModel::prior_risk_per_hour, bounded(0, 100, "a hazard per hour in [0, 100]")},
   };
   return f;
 }
@@ -348,6 +366,15 @@ const Fields<OutsideOption>& Schema<OutsideOption>::fields() {
       {"available", &OutsideOption::available},
       {"cost_usd_per_kg", &OutsideOption::cost_usd_per_kg, usd},
       {"risk", &OutsideOption::risk, probability},
+  };
+  return f;
+}
+
+const Fields<RouteChoice>& Schema<RouteChoice>::fields() {
+  static const Fields<RouteChoice> f{
+      {"rule", &RouteChoice::rule},
+      {"temperature_usd", &RouteChoice::temperature_usd, usd},
+      {"candidates", &RouteChoice::candidates, bounded(1, 50, "a whole number in [1, 50]")},
   };
   return f;
 }
@@ -377,6 +404,8 @@ const Fields<Organisation>& Schema<Organisation>::fields() {
       {"turn_back_probability", &O::turn_back_probability, probability},
       {"retry_after_hours", &O::retry_after_hours, travel_hours},
       {"max_turn_backs", &O::max_turn_backs, bounded(0, bounds::kMaxTurnBacks, "a whole number in [0, 100]")},
+      {"route_choice", &O::route_choice},
+      {"protection", &O::protection},
   };
   return f;
 }
@@ -478,6 +507,85 @@ const Fields<Economy>& Schema<Economy>::fields() {
       {"courier_wage_usd", &Economy::courier_wage_usd, usd},
       {"jobs_program", &Economy::jobs_program},
       {"jobs_wage_increase", &Economy::jobs_wage_increase, multiplier},
+      {"local_wage_usd_per_month", &Economy::local_wage_usd_per_month, usd},
+      {"courier_premium", &Economy::courier_premium, multiplier},
+      {"trip_days", &Economy::trip_days, any_days},
+      {"jobs_created", &Economy::jobs_created, bounded(0, 10'000'000, "a whole number in [0, 10000000]")},
+      {"jobs_wage_usd_per_month", &Economy::jobs_wage_usd_per_month, usd},
+      {"youth_pool", &Economy::youth_pool, bounded(1, 100'000'000, "a whole number in [1, 100000000]")},
+      {"jobs_country", &Economy::jobs_country},
+  };
+  return f;
+}
+
+// ---- Violence ---------------------------------------------------------------------------------
+
+const Fields<DeathShares>& Schema<DeathShares>::fields() {
+  static const Fields<DeathShares> f{
+      {"officers", &DeathShares::officers, share},
+      {"traffickers", &DeathShares::traffickers, share},
+      {"bystanders", &DeathShares::bystanders, share},
+  };
+  return f;
+}
+
+const Fields<ContestationParams>& Schema<ContestationParams>::fields() {
+  using C = ContestationParams;
+  static const Fields<ContestationParams> f{
+      {"base_rate", &C::base_rate, bounded(0, 10, "an expected number of incidents per load in [0, 10]")},
+      {"diversion_weight", &C::diversion_weight, multiplier},
+      {"rival_weight", &C::rival_weight, multiplier},
+      {"scarcity_weight", &C::scarcity_weight, multiplier},
+      {"recent_days", &C::recent_days, some_days},
+      {"established_days", &C::established_days, some_days},
+      {"deaths_per_incident", &C::deaths_per_incident, bounded(0, 100, "a mean number of deaths in [0, 100]")},
+  };
+  return f;
+}
+
+const Fields<Reporting>& Schema<Reporting>::fields() {
+  static const Fields<Reporting> f{
+      {"trust", &Reporting::trust, probability},
+      {"community_engagement", &Reporting::community_engagement, share},
+      {"bribe_penalty", &Reporting::bribe_penalty, share},
+      {"force_penalty", &Reporting::force_penalty, share},
+      {"memory_days", &Reporting::memory_days, some_days},
+  };
+  return f;
+}
+
+const Fields<Violence>& Schema<Violence>::fields() {
+  static const Fields<Violence> f{
+      {"contestation", &Violence::contestation},
+      {"contestation_deaths", &Violence::contestation_deaths},
+      {"encounter_deaths", &Violence::encounter_deaths},
+      {"reporting", &Violence::reporting},
+  };
+  return f;
+}
+
+// ---- Corruption -------------------------------------------------------------------------------
+
+const Fields<Protection>& Schema<Protection>::fields() {
+  static const Fields<Protection> f{
+      {"sectors", &Protection::sectors},
+      {"usd_per_unit_month", &Protection::usd_per_unit_month, usd},
+  };
+  return f;
+}
+
+const Fields<Audit>& Schema<Audit>::fields() {
+  static const Fields<Audit> f{
+      {"country", &Audit::country, required()},
+      {"share_monitored", &Audit::share_monitored, share},
+      {"acceptance_reduction", &Audit::acceptance_reduction, share},
+  };
+  return f;
+}
+
+const Fields<Corruption>& Schema<Corruption>::fields() {
+  static const Fields<Corruption> f{
+      {"audits", &Corruption::audits},
   };
   return f;
 }
@@ -568,6 +676,8 @@ const Fields<Scenario>& Schema<Scenario>::fields() {
       {"training", &Scenario::training},
       {"coordination", &Scenario::coordination},
       {"economy", &Scenario::economy},
+      {"violence", &Scenario::violence},
+      {"corruption", &Scenario::corruption},
       {"policies", read_policies, policies_shape},
   };
   return f;

@@ -260,6 +260,12 @@ void check_organisations(Reader& r, const Scenario& s) {
     check_not_empty(r, join(path, "destinations"), o.destinations, "destination node");
     check_references(r, join(path, "sources"), o.sources, s.nodes, "node");
     check_references(r, join(path, "destinations"), o.destinations, s.nodes, "node");
+    check_references(r, join(join(path, "protection"), "sectors"), o.protection.sectors, s.sectors, "sector");
+    const std::vector<std::string> modes = mode_names();
+    for (const auto& entry : o.risk.prior_risk_per_hour)
+      if (std::find(modes.begin(), modes.end(), entry.first) == modes.end())
+        r.error_at(join(join(join(path, "risk"), "prior_risk_per_hour"), entry.first),
+                   fmt::format("expected a mode ({}), got '{}'{}", list_names(modes), entry.first, did_you_mean(entry.first, modes)));
     check_reachability(r, path, o, s, next);
   }
 }
@@ -371,6 +377,11 @@ void check_scenario(Reader& r, const Scenario& s) {
   check_organisations(r, s);
   check_training(r, s);
   check_coordination(r, s);
+  // Corruption and jobs name countries.
+  for (std::size_t i = 0; i < s.corruption.audits.size(); ++i)
+    check_reference(r, join(join(join("corruption", "audits"), i), "country"), s.corruption.audits[i].country, s.countries, "country");
+  if (!s.economy.jobs_country.empty())
+    check_reference(r, join("economy", "jobs_country"), s.economy.jobs_country, s.countries, "country");
 }
 
 }  // namespace bstp::border::yaml

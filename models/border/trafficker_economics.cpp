@@ -25,6 +25,15 @@ double outside_option_profit(const Organisation& o, double kg) {
                o.outside_option.cost_usd_per_kg);
 }
 
+double recruitment_wage(const Economy& e) {
+  double outside = e.local_wage_usd_per_month;
+  if (e.jobs_program && e.youth_pool > 0) {
+    const double employed = std::min(1.0, static_cast<double>(e.jobs_created) / static_cast<double>(e.youth_pool));
+    outside += employed * std::max(0.0, e.jobs_wage_usd_per_month - e.local_wage_usd_per_month);
+  }
+  return e.courier_premium * outside * e.trip_days / 30.4375;
+}
+
 ShipmentChoice choose_shipment(double network_profit, double willingness, double outside_profit, double go) {
   if (outside_profit > 0.0 && outside_profit >= network_profit) return ShipmentChoice::outside_option;
   if (go < willingness) return ShipmentChoice::network;

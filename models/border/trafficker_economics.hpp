@@ -29,4 +29,9 @@ enum class ShipmentChoice { network, outside_option, deterred };
 // probability `willingness`; else the outside option if it pays at all; else nothing.
 ShipmentChoice choose_shipment(double network_profit, double willingness, double outside_profit, double go);
 
+// The least a courier accepts for one trip: `courier_premium` x the outside wage for `trip_days`,
+// the outside wage being the local wage, raised when the jobs programme is on by the share of the
+// youth pool it employs times the gap to its wage (0 when no local wage is given).
+double recruitment_wage(const Economy& economy);
+
 }  // namespace bstp::border
