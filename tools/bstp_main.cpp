@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   add_sweep_command(program);
   add_merge_command(program);
   add_report_command(program);
+  add_tabletop_command(program);
   add_validate_command(program);
   add_phold_command(program);
   // After the subcommands, which would otherwise inherit these top-level examples.
