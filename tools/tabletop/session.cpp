@@ -99,8 +99,13 @@ std::vector<std::string> Session::check_patch(const std::vector<border::Override
     exercise_.document->resolve(exercise_.policy, all);
     return {};
   } catch (const border::ScenarioError& e) {
+    // The problems of the keys the order sets first, then what follows from them (capacity).
+    std::vector<border::Diagnostic> found = e.diagnostics();
+    std::stable_partition(found.begin(), found.end(), [&](const border::Diagnostic& d) {
+      return std::any_of(more.begin(), more.end(), [&](const border::Override& o) { return d.path == o.first; });
+    });
     std::vector<std::string> messages;
-    for (const border::Diagnostic& d : e.diagnostics()) messages.push_back(d.path.empty() ? d.message : d.path + ": " + d.message);
+    for (const border::Diagnostic& d : found) messages.push_back(d.path.empty() ? d.message : d.path + ": " + d.message);
     return messages;
   }
 }

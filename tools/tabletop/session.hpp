@@ -11,6 +11,7 @@
 
 #include <border/border_model.hpp>
 #include <border/compiled_scenario.hpp>
+#include <border/situation_tally.hpp>
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
