@@ -280,7 +280,8 @@ std::string Session::step(Time until) {
       if ((day_came && (!in.when || measure(*in.when) > in.when->above)) || met) {
         fired_[i] = true;
         text += fire(in, met ? condition_met_[i] : now());
-        paused = true;
+        // The clock stops for an inject the player sees (an inject for another team passes by).
+        paused = paused || in.to.empty() || team_ == nullptr || team_->name == in.to;
       } else if (day_came) {
         fired_[i] = true;  // its day came without its condition
         log("inject_skipped", {{"id", in.id}});
