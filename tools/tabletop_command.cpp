@@ -34,16 +34,19 @@ volatile std::sig_atomic_t interrupted = 0;
 void on_interrupt(int) { interrupted = 1; }
 
 // Plays lines from `in`, echoing each after the prompt (a transcript of the session).
+// Comment lines (#) are copied as they are.
 void play_lines(std::istream& in, tabletop::Session& session, std::ostream& out) {
   std::string line;
-  out << session.prompt() << std::flush;
   while (std::getline(in, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
-    out << line << "\n" << session.execute(line);
+    const auto first = line.find_first_not_of(" \t");
+    if (first == std::string::npos || line[first] == '#') {
+      out << line << "\n";
+      continue;
+    }
+    out << session.prompt() << line << "\n" << session.execute(line) << std::flush;
     if (session.quit_requested()) return;
-    out << session.prompt() << std::flush;
   }
-  out << "\n";
 }
 
 // Ctrl-C at the prompt asks before ending the exercise.

@@ -371,10 +371,17 @@ std::string Session::status() const {
                                 s.checkpoints[k].node_id, lp.lanes_open(static_cast<int>(k)), 100 * lp.inspection_probability(static_cast<int>(k)),
                                 lp.vehicles_waiting(static_cast<int>(k), now()), t.vehicles_at[k], mean_wait) + "\n";
     }
+    // The crossings on the country's side of the line and those leading into it from a neighbour.
     std::string crossings;
-    for (border::NodeIndex n : s.crossings)
-      if (s.node_country[n] == static_cast<int>(c) && t.kg_through[n] > 0)
-        crossings += fmt::format("{}{} {:.0f} kg", crossings.empty() ? "" : ", ", s.graph().node(n).id, t.kg_through[n]);
+    for (border::NodeIndex n : s.crossings) {
+      bool ours = s.node_country[n] == static_cast<int>(c);
+      for (std::size_t a = 0; a < s.graph().arc_count() && !ours; ++a) {
+        const border::Arc& arc = s.graph().arc(static_cast<border::ArcIndex>(a));
+        ours = arc.from == n && s.node_country[arc.to] == static_cast<int>(c);
+      }
+      const double kg = replication_->country(s.node_country[n]).tally().kg_through[n];
+      if (ours && kg > 0) crossings += fmt::format("{}{} {:.0f} kg", crossings.empty() ? "" : ", ", s.graph().node(n).id, kg);
+    }
     text += "  " + format_msg(tr(N_("kg through its crossings: {}")), crossings.empty() ? "-" : crossings) + "\n";
     std::string partners;
     for (std::size_t p = 0; p < s.countries.size(); ++p)
