@@ -45,5 +45,6 @@ void add_sweep_command(Program& program);
 void add_merge_command(Program& program);
 void add_report_command(Program& program);
 void add_tabletop_command(Program& program);
+void add_trace_command(Program& program);
 
 }  // namespace bstp::tools

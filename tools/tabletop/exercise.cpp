@@ -3,6 +3,7 @@
 #include <border/scenario_bounds.hpp>
 
 #include <cmath>
+#include <iterator>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -162,12 +163,7 @@ Exercise load_exercise(const std::string& path) {
   }
   check.finish();
 
-  border::Scenario base;
-  try {
-    base = ex.document->resolve(ex.policy);
-  } catch (const ScenarioError& e) {
-    throw;
-  }
+  const border::Scenario base = ex.document->resolve(ex.policy);
   if (ex.days <= 0.0) ex.days = base.horizon_days;
 
   // teams: who plays.
@@ -239,6 +235,7 @@ Exercise load_exercise(const std::string& path) {
         else check.error(w["measure"] ? w["measure"] : w, at + ".when.measure", fmt::format("one of {}", kMeasures));
         c.node = w["node"] ? check.text(w["node"], at + ".when.node").value_or("") : "";
         if (!base.nodes.contains(c.node)) check.error(w["node"] ? w["node"] : w, at + ".when.node", fmt::format("unknown node '{}'", c.node));
+        else c.node_index = static_cast<std::uint16_t>(std::distance(base.nodes.begin(), base.nodes.find(c.node)));
         if (w["above"]) c.above = check.number(w["above"], at + ".when.above", 0, border::bounds::kMaxShipmentKg * 1e3, "a number of kg, 0 or more").value_or(0.0);
         else check.error(w, at + ".when.above", "the threshold in kg");
         inject.when = c;

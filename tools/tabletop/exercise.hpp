@@ -4,6 +4,7 @@
 
 #include <border/scenario_loader.hpp>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,6 +30,7 @@ struct Condition {
   Measure measure = Measure::kg_through;
   std::string node;  // a node id of the scenario
   double above = 0.0;
+  std::uint16_t node_index = 0;  // the node's index in the scenario's graph
 };
 
 struct Inject {

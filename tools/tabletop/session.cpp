@@ -5,11 +5,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <limits>
 #include <sstream>
 
 #include <fmt/format.h>
-#include <yaml-cpp/yaml.h>
 
 namespace bstp::tabletop {
 namespace {
@@ -18,6 +18,14 @@ constexpr Time kDay = 86400;
 
 std::string format_msg(const std::string& message, auto&&... args) {
   return fmt::format(fmt::runtime(message), std::forward<decltype(args)>(args)...);
+}
+
+// A plain decimal number, NaN for anything else.
+double number(const std::string& word) {
+  const char* begin = word.c_str();
+  char* end = nullptr;
+  const double v = std::strtod(begin, &end);
+  return end != begin && *end == '\0' ? v : std::nan("");
 }
 
 }  // namespace
@@ -42,6 +50,9 @@ Session::Session(const Exercise& exercise, SessionOptions options) : exercise_(e
   base_overrides_.emplace_back("scenario.horizon_days", fmt::format("{}", exercise.days));
   compiled_ = std::make_unique<border::CompiledScenario>(exercise.document->resolve(exercise.policy, base_overrides_));
   replication_ = std::make_unique<border::Replication>(*compiled_, options_.replication, 1);
+  for (const Inject& inject : exercise.injects)
+    if (inject.when && compiled_->graph().node(inject.when->node_index).id != inject.when->node)
+      throw std::logic_error(fmt::format("injects.{}: node index of '{}' out of step with the graph", inject.id, inject.when->node));
   fired_.assign(exercise.injects.size(), false);
   condition_met_.assign(exercise.injects.size(), -1);
   // Every order an inject applies must be one the facilitator could give.
@@ -166,23 +177,14 @@ std::string Session::execute(const std::string& line) {
     if (command == "step") {
       const std::string usage = tr(N_("usage: step N days|weeks (for example: step 2 weeks)"));
       if (words.size() < 2 || words.size() > 3) return usage + "\n";
-      double n = 0.0;
-      try {
-        n = YAML::Load(words[1]).as<double>();
-      } catch (const YAML::Exception&) {
-        return usage + "\n";
-      }
+      const double n = number(words[1]);
       const std::string unit = words.size() == 3 ? words[2] : "days";
       const double per = unit == "day" || unit == "days" ? 1.0 : unit == "week" || unit == "weeks" ? 7.0 : 0.0;
       if (per == 0.0 || !std::isfinite(n) || n <= 0.0 || n > exercise_.days) return usage + "\n";
       return step(now() + border::to_seconds(n * per, kDay));
     }
     if (command == "run-until") {
-      double d = -1.0;
-      try {
-        if (words.size() == 2) d = YAML::Load(words[1]).as<double>();
-      } catch (const YAML::Exception&) {
-      }
+      const double d = words.size() == 2 ? number(words[1]) : -1.0;
       if (!(d >= 0.0) || d > exercise_.days) return format_msg(tr(N_("usage: run-until DAY, a day from now to {}")), exercise_.days) + "\n";
       const Time until = border::to_seconds(d, kDay);
       if (until <= now()) return format_msg(tr(N_("it is already {}; the clock only moves forward")), when(now())) + "\n";
@@ -228,7 +230,7 @@ void Session::apply_pending() {
 }
 
 double Session::measure(const Condition& c) const {
-  const border::NodeIndex node = compiled_->graph().index_of(c.node);
+  const border::NodeIndex node = c.node_index;
   const int country = compiled_->node_country[node];
   const border::SituationTally& t = replication_->country(country).tally();
   switch (c.measure) {
