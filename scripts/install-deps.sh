@@ -6,7 +6,7 @@ packages=(
   libboost-graph-dev libtbb-dev libyaml-cpp-dev libhdf5-dev zlib1g-dev
   libgtest-dev libgmock-dev libbenchmark-dev libcli11-dev libfmt-dev
   libopenmpi-dev openmpi-bin
-  nlohmann-json3-dev libboost-math-dev
+  nlohmann-json3-dev libboost-math-dev libedit-dev
   python3 python3-h5py python3-numpy python3-matplotlib python3-xarray python3-h5netcdf
   python3-pandas python3-jinja2 python3-yaml gettext chromium
   clang-14 libclang-rt-14-dev

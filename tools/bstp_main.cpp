@@ -22,6 +22,8 @@ int main(int argc, char** argv) {
   add_sweep_command(program);
   add_merge_command(program);
   add_report_command(program);
+  add_tabletop_command(program);
+  add_trace_command(program);
   add_validate_command(program);
   add_phold_command(program);
   // After the subcommands, which would otherwise inherit these top-level examples.
@@ -31,6 +33,8 @@ int main(int argc, char** argv) {
       "  bstp sweep scenarios/sweeps/training_seats.yaml --out seats.h5\n"
       "                                                 a parameter sweep (docs/cluster.md)\n"
       "  bstp validate scenarios/*.yaml                 check scenario files without running\n"
+      "  bstp tabletop scenarios/exercises/suchiate_seam.yaml\n"
+      "                                                 play a tabletop exercise (docs/tabletop.md)\n"
       "  bstp phold --lp-threads 2                      benchmark the kernel\n"
       "\nExit codes: 0 success, 1 the run failed, 2 bad arguments or input.\n"
       "Run `bstp COMMAND --help` for the options of a command.");

@@ -30,6 +30,11 @@ class Replication {
   Replication& operator=(const Replication&) = delete;
 
   Simulation& simulation() { return *simulation_; }
+  const CompiledScenario& scenario() const { return scenario_; }
+  // The LPs, for reading their state between steps (and the LP ids to inject events into).
+  CountryLp& country(int c) { return *countries_.at(static_cast<std::size_t>(c)); }
+  OrganisationLp& organisation(int o) { return *organisations_.at(static_cast<std::size_t>(o)); }
+  LpId country_lp(int c) const { return static_cast<LpId>(c); }
   // Runs to the horizon, closes the books and returns the indicators. Call once.
   ReplicationResult finish();
 

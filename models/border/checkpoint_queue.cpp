@@ -27,6 +27,21 @@ CheckpointQueue::Passage CheckpointQueue::join(Time t, Time service, bool counte
   return Passage{start - t, start + service};
 }
 
+std::size_t CheckpointQueue::in_system_at(Time t) const {
+  auto copy = departures_;
+  while (!copy.empty() && copy.top() <= t) copy.pop();
+  return copy.size();
+}
+
+void CheckpointQueue::set_lanes(int lanes, Time t) {
+  const auto n = static_cast<std::size_t>(std::max(1, lanes));
+  if (n < lane_free_at_.size()) {
+    std::sort(lane_free_at_.begin(), lane_free_at_.end());
+    lane_free_at_.resize(n);
+  }
+  while (lane_free_at_.size() < n) lane_free_at_.push_back(t);
+}
+
 double CheckpointQueue::take_vehicle_seconds(Time t) {
   advance(t);
   const double area = area_;

@@ -25,6 +25,13 @@ class CheckpointQueue {
 
   // Counted vehicles waiting or in service after the last join.
   std::size_t in_system() const { return departures_.size(); }
+  // Counted vehicles still waiting or in service at time t (>= the last join).
+  std::size_t in_system_at(Time t) const;
+
+  int lanes() const { return static_cast<int>(lane_free_at_.size()); }
+  // From time t, `lanes` lanes serve (>= 1): opened lanes are free at t; a closed lane finishes
+  // the vehicle it serves and takes no other (the busiest lanes close first).
+  void set_lanes(int lanes, Time t);
 
   // Vehicle-seconds accumulated since the last call, up to time t.
   double take_vehicle_seconds(Time t);

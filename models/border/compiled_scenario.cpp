@@ -196,8 +196,9 @@ bool CompiledScenario::shares_information(int from, int to, Time& delay, Time& a
   return false;
 }
 
-double CompiledScenario::seam_factor(ArcIndex a, Time t) const {
+double CompiledScenario::seam_factor(ArcIndex a, Time t, bool joint_patrol) const {
   if (!is_seam(a)) return 1.0;
+  if (joint_patrol) return 1.0;
   const Arc& arc = graph_.arc(a);
   const int x = node_country[arc.from], y = node_country[arc.to];
   if (arc.sector >= 0) {
@@ -216,12 +217,13 @@ double CompiledScenario::seam_factor(ArcIndex a, Time t) const {
   return std::clamp(1.0 - penalty, 0.0, 1.0);
 }
 
-double CompiledScenario::unit_detection(ArcIndex a, Time t, double skill, double availability, double alert) const {
+double CompiledScenario::unit_detection(ArcIndex a, Time t, double skill, double availability, double alert,
+                                        bool joint_patrol) const {
   const Arc& arc = graph_.arc(a);
   if (arc.sector < 0) return 0.0;
   const SectorParams& s = sectors[arc.sector];
   const double per_unit = s.detection.untrained + (s.detection.trained - s.detection.untrained) * skill;
-  return std::clamp(per_unit * s.terrain[mode_index(arc.mode)] * seam_factor(a, t) * alert * availability, 0.0, 1.0);
+  return std::clamp(per_unit * s.terrain[mode_index(arc.mode)] * seam_factor(a, t, joint_patrol) * alert * availability, 0.0, 1.0);
 }
 
 double CompiledScenario::expected_presence(int u, int post) const {

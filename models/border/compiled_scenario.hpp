@@ -127,12 +127,14 @@ class CompiledScenario {
   // Multiplier on patrol detection of a leg joining two countries: 1 when a joint patrol pairs
   // the leg's sector with a sector of the country across the leg, else 1 - seam_penalty reduced
   // by joint exercises held by time t.
-  double seam_factor(ArcIndex a, Time t) const;
+  // joint_patrol: a joint patrol ordered during the run pairs them (a tabletop order).
+  double seam_factor(ArcIndex a, Time t, bool joint_patrol = false) const;
 
   // P(one unit on arc a's post throughout a passage detects the shipment), given the detecting
   // country's state. skill: share of officers trained and using the methods; availability: share
   // not away in training; alert: multiplier from shared intelligence (1 = none).
-  double unit_detection(ArcIndex a, Time t, double skill, double availability, double alert) const;
+  // joint_patrol: as for seam_factor.
+  double unit_detection(ArcIndex a, Time t, double skill, double availability, double alert, bool joint_patrol = false) const;
   // The expected share of time unit u spends on post p of its sector over its placement cycle.
   double expected_presence(int u, int post) const;
   // P(contraband is found at checkpoint c), given the skill share of its officers.

@@ -33,11 +33,16 @@ CountryLp::CountryLp(const CompiledScenario& scenario, int country, std::uint64_
       warmup_dropped_(scenario.checkpoints.size(), scenario.warmup() == 0),
       contestation_(scenario, country),
       trust_(scenario.scenario().violence.reporting),
-      captured_(captured_units(scenario, country, replication)) {
+      captured_(captured_units(scenario, country, replication)),
+      alert_boost_(scenario.countries.size(), 0.0),
+      tally_(scenario.graph().node_count(), scenario.sectors.size(), scenario.checkpoints.size()),
+      sharing_ordered_(scenario.countries.size()),
+      hot_pursuit_ordered_(scenario.countries.size(), false) {
   const std::uint64_t seed = scenario.scenario().seed;
   for (std::size_t c = 0; c < scenario.checkpoints.size(); ++c) {
     const auto& cp = scenario.checkpoints[c];
     queues_.emplace_back(cp.country == country ? cp.lanes : 1);
+    inspection_.push_back(cp.inspection);
     arrival_draws_.emplace_back(StreamId{seed, replication, entity::checkpoint(static_cast<int>(c)), 0});
     service_draws_.emplace_back(StreamId{seed, replication, entity::checkpoint(static_cast<int>(c)), 1});
     if (cp.country == country) my_checkpoints_.push_back(static_cast<int>(c));
@@ -50,6 +55,7 @@ CountryLp::CountryLp(const CompiledScenario& scenario, int country, std::uint64_
   on(&CountryLp::cohort_graduates);
   on(&CountryLp::seam_alert_received);
   on(&CountryLp::lookouts_report);
+  on(&CountryLp::order_arrives);
 }
 
 void CountryLp::start(Context& ctx) {
@@ -131,18 +137,40 @@ double CountryLp::alert_multiplier(ArcIndex leg, Time now) const {
   if (!scenario_.is_seam(leg)) return 1.0;
   const int partner = scenario_.other_side(leg, country_);
   if (alerted_until_[static_cast<std::size_t>(partner)] <= now) return 1.0;
+  return 1.0 + alert_boost_[static_cast<std::size_t>(partner)];
+}
+
+bool CountryLp::joint_patrol_ordered(ArcIndex leg) const {
+  if (joint_patrols_ordered_.empty() || !scenario_.is_seam(leg)) return false;
+  const int sector = scenario_.graph().arc(leg).sector;
+  const int across = scenario_.other_side(leg, country_);
+  for (const auto& [mine, theirs] : joint_patrols_ordered_)
+    if (mine == sector && scenario_.sectors[static_cast<std::size_t>(theirs)].country == across) return true;
+  return false;
+}
+
+bool CountryLp::hot_pursuit_with(int partner) const {
+  return scenario_.hot_pursuit(country_, partner) || hot_pursuit_ordered_[static_cast<std::size_t>(partner)];
+}
+
+bool CountryLp::shares_with(int partner) const {
   Time delay = 0, alert = 0;
   double boost = 0.0;
-  return scenario_.shares_information(partner, country_, delay, alert, boost) ? 1.0 + boost : 1.0;
+  return sharing_ordered_[static_cast<std::size_t>(partner)].on || scenario_.shares_information(country_, partner, delay, alert, boost);
 }
 
 bool CountryLp::patrols_detect(ArcIndex leg, int organisation, Time from, Time to, Time now, RandomStream& draws) {
   const Arc& arc = scenario_.graph().arc(leg);
   if (arc.has_fixed_detection) return draws.bernoulli(arc.fixed_detection);
-  const double q = scenario_.unit_detection(leg, now, police_.skill(now), police_.availability(), alert_multiplier(leg, now));
+  const double q = scenario_.unit_detection(leg, now, police_.skill(now), police_.availability(), alert_multiplier(leg, now),
+                                            joint_patrol_ordered(leg));
   const bool detected =
       draws.bernoulli(1.0 - roster_.miss_probability(leg, from, to, q, now, &captured_[static_cast<std::size_t>(organisation)]));
-  if (detected) roster_.detection_made(leg, now);
+  if (detected) {
+    roster_.detection_made(leg, now);
+    tally_.patrol_detections += 1;
+    if (arc.sector >= 0) tally_.detections_in[static_cast<std::size_t>(arc.sector)] += 1;
+  }
   return detected;
 }
 
@@ -175,6 +203,8 @@ void CountryLp::shipment_reaches_node(Cargo cargo, Context& ctx) {
   }
   if (const int slot = scenario_.crossing_slot[node]; slot >= 0) indicators_.crossing_used(ctx.now(), slot, cargo.kg);
   groups_contest_node(cargo, node, ctx);
+  tally_.kg_through[node] += cargo.kg;
+  tally_.largest_kg_through[node] = std::max(tally_.largest_kg_through[node], static_cast<double>(cargo.kg));
   if (cargo.leg == cargo.legs) {
     shipment_delivered(cargo, ctx);
     return;
@@ -189,7 +219,7 @@ void CountryLp::shipment_reaches_node(Cargo cargo, Context& ctx) {
   const CheckpointParams& cp = scenario_.checkpoints[static_cast<std::size_t>(c)];
   RandomStream draws = shipment_draws(cargo, kCheckpoint);
   Time service = draw_seconds(draws, cp.service_minutes, 60.0);
-  const bool inspected = draws.bernoulli(cp.inspection);
+  const bool inspected = draws.bernoulli(inspection_[static_cast<std::size_t>(c)]);
   const bool secondary = inspected && draws.bernoulli(cp.secondary);
   if (secondary) service += draw_seconds(draws, cp.secondary_minutes, 60.0);
   const double skill = police_.skill(ctx.now());
@@ -204,6 +234,7 @@ void CountryLp::shipment_clears_checkpoint(const ShipmentClearsCheckpoint& e, Co
   Cargo cargo = e.cargo;
   if (cargo.found_at_checkpoint) {
     cargo.found_at_checkpoint = 0;
+    tally_.checkpoint_finds += 1;
     RandomStream draws = shipment_draws(cargo, kCheckpointEncounter);
     if (officers_confront(cargo, -1, ctx, draws) == Encounter::seized) return;
   }
@@ -251,6 +282,7 @@ CountryLp::Encounter CountryLp::officers_confront(Cargo& cargo, int seam_partner
   if (draws.bernoulli(org.spec.propensity_to_bribe) && draws.bernoulli(bribe_acceptance(police, trained_officer, monitored, audit))) {
     indicators_.bribe_taken(ctx.now(), country_, org.spec.bribe_offer_share * value);
     trust_.bribe_seen(ctx.now());
+    tally_.bribes += 1;
     cargo.bribed_legs |= std::uint32_t{1} << cargo.leg;
     return Encounter::passes;
   }
@@ -262,17 +294,27 @@ CountryLp::Encounter CountryLp::officers_confront(Cargo& cargo, int seam_partner
     RandomStream who = violence_draws(cargo, 1);
     indicators_.violent_incident(ctx.now(), country_, split_deaths(deaths, scenario_.scenario().violence.encounter_deaths, who), reported, false);
     if (deaths > 0) trust_.police_killing_seen(ctx.now(), deaths);
+    tally_.violent_incidents += 1;
+    tally_.deaths += static_cast<std::uint64_t>(deaths);
   }
   // At a seam the shipment may slip across the line, unless hot pursuit lets officers follow.
-  if (seam_partner >= 0 && !scenario_.hot_pursuit(country_, seam_partner) &&
-      draws.bernoulli(scenario_.scenario().coordination.escape_probability))
+  if (seam_partner >= 0 && !hot_pursuit_with(seam_partner) &&
+      draws.bernoulli(scenario_.scenario().coordination.escape_probability)) {
+    tally_.escapes += 1;
     return Encounter::passes;
+  }
 
   const int arrests = static_cast<int>(draws.poisson(org.spec.couriers_per_shipment));
   // The traffickers lose what it would cost them to replace the load here, not its destination price.
   const double replacement = replacement_value_per_kg(org.spec, scenario_.graph(), std::span<const ArcIndex>(cargo.route, cargo.legs), cargo.leg);
   indicators_.shipment_seized(ctx.now(), country_, cargo.kg, arrests, cargo.kg * replacement);
   contestation_.load_seized(cargo.kg, ctx.now());
+  const Arc& lost_on = scenario_.graph().arc(cargo.route[cargo.leg]);
+  tally_.seizures += 1;
+  tally_.seized_kg += cargo.kg;
+  tally_.seized_kg_at[lost_on.from] += cargo.kg;
+  if (lost_on.sector >= 0 && scenario_.sectors[static_cast<std::size_t>(lost_on.sector)].country == country_)
+    tally_.seizures_in[static_cast<std::size_t>(lost_on.sector)] += 1;
   report_to_organisation(cargo, Fate::seized, ctx);
   share_intelligence(cargo.route[cargo.leg], ctx);
   return Encounter::seized;
@@ -296,6 +338,9 @@ void CountryLp::shipment_delivered(const Cargo& cargo, Context& ctx) {
   const bool detected = cargo.detected_by > 0;
   indicators_.attempt_delivered(ctx.now(), detected ? cargo.detected_by - 1 : country_, detected,
                                 static_cast<double>(ctx.now() - static_cast<Time>(cargo.sent_at)) / 3600.0);
+  tally_.deliveries += 1;
+  tally_.delivered_kg += cargo.kg;
+  tally_.delivered_kg_at[scenario_.graph().arc(cargo.route[cargo.legs - 1]).to] += cargo.kg;
   report_to_organisation(cargo, Fate::delivered, ctx);
 }
 
@@ -330,16 +375,20 @@ void CountryLp::share_intelligence(ArcIndex leg, Context& ctx) const {
   const int partner = scenario_.other_side(leg, country_);
   Time delay = 0, alert = 0;
   double boost = 0.0;
-  if (scenario_.shares_information(country_, partner, delay, alert, boost))
-    ctx.send(layout_.country(partner), delay, SeamAlert{static_cast<std::uint16_t>(country_)});
+  if (const Sharing& ordered = sharing_ordered_[static_cast<std::size_t>(partner)]; ordered.on) {
+    delay = ordered.delay;
+    alert = ordered.alert;
+    boost = ordered.boost;
+  } else if (!scenario_.shares_information(country_, partner, delay, alert, boost)) {
+    return;
+  }
+  ctx.send(layout_.country(partner), delay, SeamAlert{static_cast<std::uint16_t>(country_), alert, boost});
 }
 
 void CountryLp::seam_alert_received(const SeamAlert& e, Context& ctx) {
-  Time delay = 0, alert = 0;
-  double boost = 0.0;
-  if (!scenario_.shares_information(e.from_country, country_, delay, alert, boost)) return;
   Time& until = alerted_until_[e.from_country];
-  until = std::max(until, ctx.now() + alert);
+  until = std::max(until, ctx.now() + e.alert);
+  alert_boost_[e.from_country] = e.boost;
 }
 
 // --- lookouts ----------------------------------------------------------------------------------
@@ -365,10 +414,10 @@ void CountryLp::lookouts_report(const LookoutsReport& e, Context& ctx) {
       RandomStream draws(StreamId{seed, replication_, entity::patrol_unit(static_cast<int>(u)),
                                   (static_cast<std::uint64_t>(o + 1) << 32) | static_cast<std::uint64_t>(shift + 1)});
       if (!draws.bernoulli(watch.sighting_probability)) continue;
-      int post = roster_.post_on(static_cast<int>(u), shift, ctx.now());
-      if (draws.bernoulli(watch.noise)) post = static_cast<int>(draws.below(sector.posts.size()));
-      if (post < 0) continue;
-      report.edges[report.count++] = static_cast<std::uint16_t>(sector.posts[static_cast<std::size_t>(post)]);
+      int edge = roster_.edge_on(static_cast<int>(u), shift, ctx.now());
+      if (edge < 0) continue;  // withdrawn by order
+      if (draws.bernoulli(watch.noise)) edge = static_cast<int>(sector.posts[draws.below(sector.posts.size())]);
+      report.edges[report.count++] = static_cast<std::uint16_t>(edge);
       if (report.count == kMaxSightings) send();
     }
     if (report.count > 0 || report.first) send();
@@ -389,7 +438,7 @@ void CountryLp::vehicle_arrives(const VehicleArrives& e, Context& ctx) {
 
   RandomStream& service_draws = service_draws_[c];
   Time service = draw_seconds(service_draws, cp.service_minutes, 60.0);
-  if (service_draws.bernoulli(cp.inspection) && service_draws.bernoulli(cp.secondary))
+  if (service_draws.bernoulli(inspection_[c]) && service_draws.bernoulli(cp.secondary))
     service += draw_seconds(service_draws, cp.secondary_minutes, 60.0);
   CheckpointQueue& queue = queues_[c];
   queue_time_until_warmup_is_dropped(e.checkpoint, ctx.now());
@@ -403,6 +452,8 @@ void CountryLp::vehicle_arrives(const VehicleArrives& e, Context& ctx) {
   const CheckpointQueue::Passage passage = queue.join(ctx.now(), service, true);
   const double wait_hours = static_cast<double>(passage.wait) / 3600.0;
   const double delay_hours = static_cast<double>(passage.departure - ctx.now()) / 3600.0;
+  tally_.vehicles_at[c] += 1;
+  tally_.wait_hours_at[c] += wait_hours;
   indicators_.vehicle_crossed(ctx.now(), country_, wait_hours, delay_hours,
                               delay_hours * scenario_.scenario().economy.trade_cost_usd_per_vehicle_hour);
   indicators_.vehicles_in_system(ctx.now(), queue.take_vehicle_seconds(ctx.now()));
@@ -428,6 +479,27 @@ void CountryLp::cohort_graduates(const CohortGraduates& e, Context& ctx) {
   const CohortParams& cohort = scenario_.cohorts[e.cohort];
   police_.cohort_returns(ctx.now(), cohort.seats);
   indicators_.cohort_trained(ctx.now(), country_, cohort.seats);
+}
+
+
+// --- orders given during the run (a tabletop exercise) -------------------------------------------
+
+void CountryLp::order_arrives(const OrderArrives& e, Context& ctx) {
+  const Time now = ctx.now();
+  switch (e.kind) {
+    case OrderKind::post_unit: roster_.post_unit(e.subject, e.target, now); break;
+    case OrderKind::withdraw_unit: roster_.withdraw_unit(e.subject, now); break;
+    case OrderKind::release_unit: roster_.release_unit(e.subject, now); break;
+    case OrderKind::placement: roster_.change_placement(e.subject, static_cast<Placement>(e.target), now); break;
+    case OrderKind::lanes: queues_[e.subject].set_lanes(e.target, now); break;
+    case OrderKind::inspection: inspection_[e.subject] = e.value[0]; break;
+    case OrderKind::share_intelligence:
+      sharing_ordered_[e.subject] = {true, std::max(kHandoverSeconds, to_seconds(e.value[0], 86400.0)),
+                                     to_seconds(e.value[1], 86400.0), e.value[2]};
+      break;
+    case OrderKind::joint_patrol: joint_patrols_ordered_.emplace_back(e.subject, e.target); break;
+    case OrderKind::hot_pursuit: hot_pursuit_ordered_[e.subject] = true; break;
+  }
 }
 
 }  // namespace bstp::border

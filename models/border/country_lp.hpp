@@ -10,6 +10,7 @@
 #include "indicator_collector.hpp"
 #include "patrol_roster.hpp"
 #include "police_force.hpp"
+#include "situation_tally.hpp"
 
 #include <bstp/bstp.hpp>
 
@@ -41,6 +42,21 @@ class CountryLp final : public LogicalProcess {
   void finish(Time horizon);
   const IndicatorCollector& indicators() const { return indicators_; }
 
+  // Read-only views of the country's state between steps of a run (a tabletop exercise's
+  // situation report; docs/tabletop.md). None changes the course of the run.
+  const SituationTally& tally() const { return tally_; }
+  // Where unit u (of this country) is at the current time `now`.
+  PatrolRoster::Whereabouts unit_whereabouts(int u, Time now) { return roster_.where(u, now, now); }
+  // Checkpoint c (of this country): lanes open, vehicles queued or in service at `now`, and the
+  // probability of a primary inspection in force.
+  int lanes_open(int c) const { return queues_[static_cast<std::size_t>(c)].lanes(); }
+  std::size_t vehicles_waiting(int c, Time now) const { return queues_[static_cast<std::size_t>(c)].in_system_at(now); }
+  double inspection_probability(int c) const { return inspection_[static_cast<std::size_t>(c)]; }
+  // Whether this country's officers share seizure reports with `partner` (by the scenario or by order).
+  bool shares_with(int partner) const;
+  double officers_on_the_line() const { return police_.availability(); }
+  double skill(Time now) const { return police_.skill(now); }
+
  private:
   // Event handlers.
   void shipment_arrives(const ShipmentArrives& e, Context& ctx);
@@ -51,6 +67,7 @@ class CountryLp final : public LogicalProcess {
   void cohort_graduates(const CohortGraduates& e, Context& ctx);
   void seam_alert_received(const SeamAlert& e, Context& ctx);
   void lookouts_report(const LookoutsReport& e, Context& ctx);
+  void order_arrives(const OrderArrives& e, Context& ctx);
 
   // The steps of a shipment's journey through this country.
   void shipment_reaches_node(Cargo cargo, Context& ctx);
@@ -79,6 +96,9 @@ class CountryLp final : public LogicalProcess {
   double alert_multiplier(ArcIndex leg, Time now) const;
   // Drops checkpoint c's vehicle-seconds of the warm-up, once the clock has passed it.
   void queue_time_until_warmup_is_dropped(int checkpoint, Time now);
+  // Whether a joint patrol ordered during the run pairs leg's sector with one across the leg.
+  bool joint_patrol_ordered(ArcIndex leg) const;
+  bool hot_pursuit_with(int partner) const;
 
   const CompiledScenario& scenario_;
   int country_;
@@ -95,6 +115,18 @@ class CountryLp final : public LogicalProcess {
   Contestation contestation_;
   CommunityTrust trust_;
   std::vector<std::vector<bool>> captured_;  // [organisation][unit]: captured by its protection
+  std::vector<double> alert_boost_;                // per partner country: the boost of its last alert
+  std::vector<double> inspection_;                 // per checkpoint: P(primary inspection) in force
+  SituationTally tally_;
+  // Orders given during the run (OrderArrives).
+  struct Sharing {
+    bool on = false;
+    Time delay = 0, alert = 0;
+    double boost = 0.0;
+  };
+  std::vector<Sharing> sharing_ordered_;           // per partner country
+  std::vector<std::pair<int, int>> joint_patrols_ordered_;  // (my sector, partner's sector)
+  std::vector<bool> hot_pursuit_ordered_;          // per partner country
 };
 
 }  // namespace bstp::border

@@ -80,7 +80,43 @@ struct NextShipment {};                          // organisation, self
 struct VehicleArrives { std::uint16_t checkpoint; };  // country, self
 struct CohortStarts { std::uint16_t cohort; };   // country, self
 struct CohortGraduates { std::uint16_t cohort; };
-struct SeamAlert { std::uint16_t from_country; };  // country -> partner country
+// Country -> partner country: a seizure on their seam; the partner's patrols on it stay alerted
+// for `alert` seconds, detecting (1 + boost) times as well.
+struct SeamAlert {
+  std::uint16_t from_country = 0;
+  Time alert = 0;
+  double boost = 0.0;
+};
 struct LookoutsReport {};                        // country, self: once a day, what lookouts saw the day before
+
+// An order given during a run (a tabletop exercise, tools/tabletop; docs/tabletop.md), delivered
+// to the country whose forces it concerns at the moment it is given. What the fields mean
+// depends on the kind:
+//   post_unit           subject = unit (CompiledScenario::units), target = edge of the new post
+//   withdraw_unit       subject = unit
+//   release_unit        subject = unit (back to its sector's placement)
+//   placement           subject = sector, target = Placement
+//   lanes               subject = checkpoint, target = open lanes
+//   inspection          subject = checkpoint, value[0] = P(primary inspection)
+//   share_intelligence  subject = partner country; value = {delay_days, alert_days, alert_detection_boost}
+//   joint_patrol        subject = one of this country's sectors, target = the partner's sector
+//   hot_pursuit         subject = partner country
+enum class OrderKind : std::uint8_t {
+  post_unit,
+  withdraw_unit,
+  release_unit,
+  placement,
+  lanes,
+  inspection,
+  share_intelligence,
+  joint_patrol,
+  hot_pursuit
+};
+struct OrderArrives {
+  OrderKind kind = OrderKind::post_unit;
+  std::uint16_t subject = 0;
+  std::int32_t target = -1;
+  double value[3] = {0.0, 0.0, 0.0};
+};
 
 }  // namespace bstp::border

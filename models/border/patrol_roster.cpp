@@ -16,7 +16,8 @@ std::int64_t floor_div(std::int64_t a, std::int64_t b) {
 
 PatrolRoster::PatrolRoster(const CompiledScenario& scenario, std::uint64_t replication)
     : scenario_(scenario), replication_(replication), detections_(scenario.sectors.size()),
-      targeted_weights_(scenario.sectors.size()) {}
+      targeted_weights_(scenario.sectors.size()), orders_(scenario.units.size()),
+      placement_changes_(scenario.sectors.size()), visitors_(scenario.sectors.size()) {}
 
 Time PatrolRoster::shift_start(int u, std::int64_t shift) const {
   return shift * kDay + scenario_.units[static_cast<std::size_t>(u)].shift_offset;
@@ -28,7 +29,7 @@ int PatrolRoster::post_of(int u, std::int64_t shift, Time now) {
   const auto n = static_cast<std::int64_t>(s.posts.size());
   if (n == 0) return -1;
   const std::uint64_t seed = scenario_.scenario().seed;
-  switch (s.placement) {
+  switch (placement_at(unit.sector, shift_start(u, shift))) {
     case Placement::fixed:
       return static_cast<int>(unit.index % n);
     case Placement::rotation: {
@@ -67,28 +68,79 @@ const std::vector<double>& PatrolRoster::targeted_weights(int sector, std::int64
   return w;
 }
 
+Placement PatrolRoster::placement_at(int sector, Time t) const {
+  const auto& changes = placement_changes_[static_cast<std::size_t>(sector)];
+  Placement p = scenario_.sectors[static_cast<std::size_t>(sector)].placement;
+  for (const PlacementChange& c : changes) {
+    if (c.at > t) break;
+    p = c.placement;
+  }
+  return p;
+}
+
+int PatrolRoster::edge_of(int u, std::int64_t shift, Time now) {
+  const auto& orders = orders_[static_cast<std::size_t>(u)];
+  if (!orders.empty()) {
+    const Time start = shift_start(u, shift);
+    const Assignment* in_force = nullptr;
+    for (const Assignment& a : orders) {
+      if (a.at > start) break;
+      in_force = &a;
+    }
+    if (in_force != nullptr && in_force->kind == Assignment::Kind::withdrawn) return -1;
+    if (in_force != nullptr && in_force->kind == Assignment::Kind::posted) return in_force->edge;
+  }
+  const PatrolUnit& unit = scenario_.units[static_cast<std::size_t>(u)];
+  const int post = post_of(u, shift, now);
+  return post < 0 ? -1 : static_cast<int>(scenario_.sectors[static_cast<std::size_t>(unit.sector)].posts[static_cast<std::size_t>(post)]);
+}
+
+const std::vector<int>& PatrolRoster::units_on_sector(int sector) const {
+  const auto& visitors = visitors_[static_cast<std::size_t>(sector)];
+  return visitors.empty() ? scenario_.sectors[static_cast<std::size_t>(sector)].units : visitors;
+}
+
+void PatrolRoster::post_unit(int u, int edge, Time at) {
+  orders_[static_cast<std::size_t>(u)].push_back({at, Assignment::Kind::posted, edge});
+  // The unit now stands, from time to time, on a post of the edge's sector: that sector counts it.
+  for (std::size_t s = 0; s < scenario_.sectors.size(); ++s) {
+    const auto& posts = scenario_.sectors[s].posts;
+    if (std::find(posts.begin(), posts.end(), static_cast<std::size_t>(edge)) == posts.end()) continue;
+    auto& visitors = visitors_[s];
+    if (visitors.empty()) visitors = scenario_.sectors[s].units;
+    if (std::find(visitors.begin(), visitors.end(), u) == visitors.end()) visitors.push_back(u);
+  }
+}
+
+void PatrolRoster::withdraw_unit(int u, Time at) { orders_[static_cast<std::size_t>(u)].push_back({at, Assignment::Kind::withdrawn, -1}); }
+
+void PatrolRoster::release_unit(int u, Time at) { orders_[static_cast<std::size_t>(u)].push_back({at, Assignment::Kind::by_placement, -1}); }
+
+void PatrolRoster::change_placement(int sector, Placement placement, Time at) {
+  placement_changes_[static_cast<std::size_t>(sector)].push_back({at, placement});
+}
+
 PatrolRoster::Whereabouts PatrolRoster::where(int u, Time t, Time now) {
   const PatrolUnit& unit = scenario_.units[static_cast<std::size_t>(u)];
   const SectorParams& s = scenario_.sectors[static_cast<std::size_t>(unit.sector)];
   const std::int64_t shift = floor_div(t - unit.shift_offset, kDay);
   const Time start = shift_start(u, shift);
-  const int post = post_of(u, shift, now);
-  if (t >= start + s.duty || post < 0) return {Duty::off_duty, -1};
-  const auto edge = static_cast<int>(s.posts[static_cast<std::size_t>(post)]);
-  if (shift > -1 && post_of(u, shift - 1, now) != post && t < start + s.transit) return {Duty::in_transit, edge};
+  const int edge = edge_of(u, shift, now);
+  if (t >= start + s.duty || edge < 0) return {Duty::off_duty, -1};
+  if (shift > -1 && edge_of(u, shift - 1, now) != edge && t < start + s.transit) return {Duty::in_transit, edge};
   return {Duty::posted, edge};
 }
 
-Time PatrolRoster::time_on_post(int u, int post, Time from, Time to, Time now) {
+Time PatrolRoster::time_on_post(int u, int edge, Time from, Time to, Time now) {
   const PatrolUnit& unit = scenario_.units[static_cast<std::size_t>(u)];
   const SectorParams& s = scenario_.sectors[static_cast<std::size_t>(unit.sector)];
   const std::int64_t first = std::max<std::int64_t>(-1, floor_div(from - unit.shift_offset - s.duty, kDay));
   const std::int64_t last = floor_div(to - unit.shift_offset, kDay);
   Time total = 0;
   for (std::int64_t shift = first; shift <= last; ++shift) {
-    if (post_of(u, shift, now) != post) continue;
+    if (edge_of(u, shift, now) != edge) continue;
     const Time start = shift_start(u, shift);
-    const bool moved = shift > -1 && post_of(u, shift - 1, now) != post;
+    const bool moved = shift > -1 && edge_of(u, shift - 1, now) != edge;
     const Time on = std::max(from, start + (moved ? s.transit : 0)), off = std::min(to, start + s.duty);
     if (off > on) total += off - on;
   }
@@ -99,13 +151,14 @@ double PatrolRoster::miss_probability(ArcIndex a, Time from, Time to, double q, 
   const int sector = scenario_.graph().arc(a).sector;
   const int post = scenario_.arc_post[a];
   if (sector < 0 || post < 0 || q <= 0.0) return 1.0;
+  const auto edge = static_cast<int>(scenario_.sectors[static_cast<std::size_t>(sector)].posts[static_cast<std::size_t>(post)]);
   double miss = 1.0;
-  for (int u : scenario_.sectors[static_cast<std::size_t>(sector)].units) {
+  for (int u : units_on_sector(sector)) {
     if (looking_away != nullptr && (*looking_away)[static_cast<std::size_t>(u)]) continue;
     // A passage of no duration is seen by the units on the leg at that instant.
     const double share =
-        to > from ? static_cast<double>(time_on_post(u, post, from, to, now)) / static_cast<double>(to - from)
-                  : (time_on_post(u, post, from, from + 1, now) > 0 ? 1.0 : 0.0);
+        to > from ? static_cast<double>(time_on_post(u, edge, from, to, now)) / static_cast<double>(to - from)
+                  : (time_on_post(u, edge, from, from + 1, now) > 0 ? 1.0 : 0.0);
     miss *= 1.0 - q * share;
   }
   return miss;
@@ -114,7 +167,8 @@ double PatrolRoster::miss_probability(ArcIndex a, Time from, Time to, double q, 
 void PatrolRoster::detection_made(ArcIndex a, Time t) {
   const int sector = scenario_.graph().arc(a).sector;
   if (sector < 0 || scenario_.arc_post[a] < 0) return;
-  if (scenario_.sectors[static_cast<std::size_t>(sector)].placement != Placement::targeted) return;
+  // Kept for a sector targeted now, or whose placement an order may have changed.
+  if (placement_at(sector, t) != Placement::targeted && placement_changes_[static_cast<std::size_t>(sector)].empty()) return;
   detections_[static_cast<std::size_t>(sector)].push_back({t, scenario_.arc_post[a]});
 }
 

@@ -1,0 +1,38 @@
+// What has happened so far in one country, counted as it happens: the situation a tabletop
+// exercise reports between steps (tools/tabletop; docs/tabletop.md) and the measures its injects
+// wait for. Plain counters kept by the country's LP; they change nothing in the model.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace bstp::border {
+
+struct SituationTally {
+  SituationTally(std::size_t nodes, std::size_t sectors, std::size_t checkpoints)
+      : seized_kg_at(nodes, 0.0), delivered_kg_at(nodes, 0.0), kg_through(nodes, 0.0), largest_kg_through(nodes, 0.0),
+        detections_in(sectors, 0), seizures_in(sectors, 0), vehicles_at(checkpoints, 0), wait_hours_at(checkpoints, 0.0) {}
+
+  // This country's totals.
+  std::uint64_t patrol_detections = 0;  // shipments its patrol units detected
+  std::uint64_t checkpoint_finds = 0;   // contraband its checkpoints found
+  std::uint64_t seizures = 0;
+  double seized_kg = 0.0;
+  std::uint64_t deliveries = 0;         // shipments that reached a destination in this country
+  double delivered_kg = 0.0;
+  std::uint64_t bribes = 0;
+  std::uint64_t escapes = 0;            // detected shipments that slipped across a seam
+  std::uint64_t violent_incidents = 0;
+  std::uint64_t deaths = 0;
+  // Per node of the graph (only this country's are filled): kg seized at the node (a checkpoint,
+  // or on a leg starting there), delivered there, and through it (every shipment reaching it).
+  std::vector<double> seized_kg_at, delivered_kg_at, kg_through, largest_kg_through;
+  // Per sector (only this country's): patrol detections and seizures on its legs.
+  std::vector<std::uint64_t> detections_in, seizures_in;
+  // Per checkpoint (only this country's): legitimate vehicles served and their hours waiting for a lane.
+  std::vector<std::uint64_t> vehicles_at;
+  std::vector<double> wait_hours_at;
+};
+
+}  // namespace bstp::border

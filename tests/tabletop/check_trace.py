@@ -1,0 +1,32 @@
+"""Checks a `bstp trace` CSV: the columns, every shipment's rows in time order, each fate (one at
+most) after the shipment's first arrival and at a node on its way, and both fates present."""
+import csv
+import sys
+from collections import defaultdict
+
+COLUMNS = ["time_s", "day", "event", "shipment", "organisation", "country", "node", "next_leg", "kg",
+           "found_at_checkpoint", "fate", "lost_on_leg", "bribed_on_legs"]
+
+with open(sys.argv[1], newline="", encoding="utf-8") as stream:
+    reader = csv.DictReader(stream)
+    assert reader.fieldnames == COLUMNS, reader.fieldnames
+    rows = list(reader)
+by_shipment = defaultdict(list)
+for row in rows:
+    by_shipment[row["shipment"]].append(row)
+fates = defaultdict(int)
+for shipment, steps in by_shipment.items():
+    arrivals = [r for r in steps if r["fate"] == ""]
+    ends = [r for r in steps if r["fate"] != ""]
+    assert arrivals, f"shipment {shipment} has a fate but no arrival"
+    assert len(ends) <= 1, f"shipment {shipment} has {len(ends)} fates"
+    times = [int(r["time_s"]) for r in arrivals]
+    assert times == sorted(times), f"shipment {shipment}: arrivals out of time order"
+    for end in ends:
+        fates[end["fate"]] += 1
+        assert int(end["time_s"]) >= times[0], f"shipment {shipment}: fate before its first arrival"
+        assert end["node"] in {r["node"] for r in arrivals}, f"shipment {shipment}: fate at a node it never reached"
+        if end["fate"] == "seized":
+            assert end["lost_on_leg"], f"shipment {shipment}: seized on no leg"
+assert fates["delivered"] > 0 and fates["seized"] > 0, dict(fates)
+print(f"{len(rows)} rows, {len(by_shipment)} shipments, fates {dict(fates)}")
