@@ -14,6 +14,9 @@ namespace {
 // Steps of a shipment's journey that draw random numbers, each from its own stream.
 enum Step : std::uint64_t { kLegPatrol, kCheckpoint, kCheckpointEncounter, kTravel, kArrivalPatrol, kStepsPerLeg };
 
+// The officers at their posts are counted once a day, at noon.
+constexpr Time kRollCallHour = 12 * 3600;
+
 }  // namespace
 
 CountryLp::CountryLp(const CompiledScenario& scenario, int country, std::uint64_t replication)
@@ -22,6 +25,7 @@ CountryLp::CountryLp(const CompiledScenario& scenario, int country, std::uint64_
       replication_(replication),
       layout_{static_cast<int>(scenario.countries.size())},
       police_(scenario, country),
+      officers_(scenario, country, replication),
       roster_(scenario, replication),
       indicators_(scenario.months(), static_cast<int>(scenario.countries.size()), static_cast<int>(scenario.crossings.size())),
       alerted_until_(scenario.countries.size(), 0) {
@@ -41,6 +45,7 @@ CountryLp::CountryLp(const CompiledScenario& scenario, int country, std::uint64_
   on(&CountryLp::cohort_graduates);
   on(&CountryLp::seam_alert_received);
   on(&CountryLp::lookouts_report);
+  on(&CountryLp::roll_call);
 }
 
 void CountryLp::start(Context& ctx) {
@@ -49,6 +54,7 @@ void CountryLp::start(Context& ctx) {
   bool has_units = false;
   for (const PatrolUnit& u : scenario_.units) has_units = has_units || scenario_.sectors[static_cast<std::size_t>(u.sector)].country == country_;
   if (watched && has_units) ctx.schedule(86400, LookoutsReport{});
+  if (!officers_.posts_with_officers().empty()) ctx.schedule(kRollCallHour, RollCall{});
   for (int c : scenario_.countries[static_cast<std::size_t>(country_)].cohorts)
     ctx.schedule(scenario_.cohorts[static_cast<std::size_t>(c)].start, CohortStarts{static_cast<std::uint16_t>(c)});
   for (int c : my_checkpoints_) {
@@ -95,13 +101,31 @@ double CountryLp::alert_multiplier(ArcIndex leg, Time now) const {
   return scenario_.shares_information(partner, country_, delay, alert, boost) ? 1.0 + boost : 1.0;
 }
 
-bool CountryLp::patrols_detect(ArcIndex leg, Time from, Time to, Time now, RandomStream& draws) {
+std::optional<int> CountryLp::patrols_detect(ArcIndex leg, Time from, Time to, Time now, RandomStream& draws) {
   const Arc& arc = scenario_.graph().arc(leg);
-  if (arc.has_fixed_detection) return draws.bernoulli(arc.fixed_detection);
-  const double q = scenario_.unit_detection(leg, now, police_.skill(now), police_.availability(), alert_multiplier(leg, now));
-  const bool detected = draws.bernoulli(1.0 - roster_.miss_probability(leg, from, to, q, now));
-  if (detected) roster_.detection_made(leg, now);
-  return detected;
+  if (arc.has_fixed_detection) return draws.bernoulli(arc.fixed_detection) ? std::optional<int>(-1) : std::nullopt;
+  if (arc.sector < 0 || scenario_.arc_post[leg] < 0) return std::nullopt;
+  // Each unit u misses with 1 - q_u x f_u, q_u following the trained share of its own officers.
+  const double availability = police_.availability(), alert = alert_multiplier(leg, now);
+  const std::vector<int>& units = scenario_.sectors[static_cast<std::size_t>(arc.sector)].units;
+  miss_.clear();
+  double miss = 1.0;
+  for (int u : units) {
+    const double q = scenario_.unit_detection(leg, now, officers_.trained_use(scenario_.unit_post(u), now, police_), availability, alert);
+    miss_.push_back(q > 0.0 ? 1.0 - q * roster_.share_on_leg(u, leg, from, to, now) : 1.0);
+    miss *= miss_.back();
+  }
+  if (!draws.bernoulli(1.0 - miss)) return std::nullopt;
+  roster_.detection_made(leg, now);
+  // The unit that detected it: the first in the sector's order whose check succeeded, drawn
+  // given that one did.
+  double x = draws.uniform() * (1.0 - miss), none_before = 1.0;
+  for (std::size_t k = 0; k < units.size(); ++k) {
+    x -= none_before * (1.0 - miss_[k]);
+    if (x < 0.0 || k + 1 == units.size()) return scenario_.unit_post(units[k]);
+    none_before *= miss_[k];
+  }
+  return std::nullopt;
 }
 
 // --- a shipment's journey ---------------------------------------------------------------------
@@ -112,10 +136,10 @@ void CountryLp::shipment_arrives_from_watched_leg(const ShipmentArrivesFromWatch
   Cargo cargo = e.cargo;
   const ArcIndex leg = cargo.route[cargo.leg - 1];
   RandomStream draws = shipment_draws(cargo, kArrivalPatrol);
-  if (patrols_detect(leg, ctx.now() - passage_seconds(cargo, cargo.leg - 1), ctx.now(), ctx.now(), draws)) {
+  if (const auto post = patrols_detect(leg, ctx.now() - passage_seconds(cargo, cargo.leg - 1), ctx.now(), ctx.now(), draws)) {
     const int partner = scenario_.is_seam(leg) ? scenario_.other_side(leg, country_) : -1;
     cargo.leg -= 1;  // the encounter happened on the leg just travelled
-    const Encounter outcome = officers_confront(cargo, partner, ctx, draws);
+    const Encounter outcome = officers_confront(cargo, partner, *post, ctx, draws);
     cargo.leg += 1;
     if (outcome == Encounter::seized) return;
   }
@@ -143,7 +167,7 @@ void CountryLp::shipment_reaches_node(Cargo cargo, Context& ctx) {
   const bool inspected = draws.bernoulli(cp.inspection);
   const bool secondary = inspected && draws.bernoulli(cp.secondary);
   if (secondary) service += draw_seconds(draws, cp.secondary_minutes, 60.0);
-  const double skill = police_.skill(ctx.now());
+  const double skill = officers_.trained_use(scenario_.checkpoint_post(c), ctx.now(), police_);
   const double found = cp.detection.untrained + (cp.detection.trained - cp.detection.untrained) * skill;
   cargo.found_at_checkpoint = secondary && draws.bernoulli(found) ? 1 : 0;
   const CheckpointQueue::Passage passage = queues_[static_cast<std::size_t>(c)].join(ctx.now(), service, false);
@@ -155,7 +179,9 @@ void CountryLp::shipment_clears_checkpoint(const ShipmentClearsCheckpoint& e, Co
   if (cargo.found_at_checkpoint) {
     cargo.found_at_checkpoint = 0;
     RandomStream draws = shipment_draws(cargo, kCheckpointEncounter);
-    if (officers_confront(cargo, -1, ctx, draws) == Encounter::seized) return;
+    const NodeIndex node = scenario_.graph().arc(cargo.route[cargo.leg]).from;
+    const int post = scenario_.checkpoint_post(scenario_.checkpoint_at_node[node]);
+    if (officers_confront(cargo, -1, post, ctx, draws) == Encounter::seized) return;
   }
   shipment_sets_off(cargo, ctx);
 }
@@ -168,9 +194,9 @@ void CountryLp::shipment_sets_off(Cargo cargo, Context& ctx) {
   const Time travel = passage_seconds(cargo, cargo.leg);
   if (detector == country_) {
     RandomStream draws = shipment_draws(cargo, kLegPatrol);
-    if (patrols_detect(leg, ctx.now(), ctx.now() + travel, ctx.now(), draws)) {
+    if (const auto post = patrols_detect(leg, ctx.now(), ctx.now() + travel, ctx.now(), draws)) {
       const int partner = scenario_.is_seam(leg) ? scenario_.other_side(leg, country_) : -1;
-      if (officers_confront(cargo, partner, ctx, draws) == Encounter::seized) return;
+      if (officers_confront(cargo, partner, *post, ctx, draws) == Encounter::seized) return;
     }
   }
   const int next_country = scenario_.node_country[arc.to];
@@ -184,10 +210,12 @@ void CountryLp::shipment_sets_off(Cargo cargo, Context& ctx) {
   }
 }
 
-CountryLp::Encounter CountryLp::officers_confront(Cargo& cargo, int seam_partner, Context& ctx, RandomStream& draws) {
+CountryLp::Encounter CountryLp::officers_confront(Cargo& cargo, int seam_partner, int post, Context& ctx, RandomStream& draws) {
   const OrganisationParams& org = scenario_.organisations[cargo.organisation];
   const Police& police = scenario_.countries[static_cast<std::size_t>(country_)].police;
-  const bool trained_officer = draws.bernoulli(police_.skill(ctx.now()));
+  // The officer who faces the shipment is one of the post's: trained and using the methods with
+  // the post's trained share (weighted by the skill kept).
+  const bool trained_officer = draws.bernoulli(officers_.trained_use(post, ctx.now(), police_));
   const double value = cargo.kg * org.spec.value_per_kg_usd;
 
   // Corruption: the traffickers offer, the officer may take it and look away.
@@ -320,15 +348,27 @@ void CountryLp::vehicle_arrives(const VehicleArrives& e, Context& ctx) {
 
 void CountryLp::cohort_starts(const CohortStarts& e, Context& ctx) {
   const CohortParams& cohort = scenario_.cohorts[e.cohort];
-  police_.cohort_leaves(cohort.seats);
+  police_.cohort_leaves(cohort);
   indicators_.training_paid(ctx.now(), country_, cohort.cost_usd);
+  indicators_.officers_in_class(ctx.now(), country_, cohort.seats * static_cast<double>(cohort.end - cohort.start) / 86400.0);
   ctx.schedule(cohort.end - cohort.start, CohortGraduates{e.cohort});
 }
 
 void CountryLp::cohort_graduates(const CohortGraduates& e, Context& ctx) {
   const CohortParams& cohort = scenario_.cohorts[e.cohort];
-  police_.cohort_returns(ctx.now(), cohort.seats);
-  indicators_.cohort_trained(ctx.now(), country_, cohort.seats);
+  police_.cohort_returns(ctx.now(), cohort);
+  if (!cohort.refresher) indicators_.cohort_trained(ctx.now(), country_, cohort.seats);
+}
+
+// --- officers at their posts --------------------------------------------------------------------
+
+void CountryLp::roll_call(const RollCall& e, Context& ctx) {
+  ctx.schedule(86400, e);
+  for (int post : officers_.posts_with_officers()) {
+    const OfficerPosts::Crew crew = officers_.crew(post, ctx.now(), police_);
+    if (crew.trained == 0) continue;
+    indicators_.methods_used(ctx.now(), country_, crew.trained, crew.using_methods, officers_.observed(post, ctx.now()));
+  }
 }
 
 }  // namespace bstp::border

@@ -7,11 +7,13 @@
 #include "compiled_scenario.hpp"
 #include "events.hpp"
 #include "indicator_collector.hpp"
+#include "officer_posts.hpp"
 #include "patrol_roster.hpp"
 #include "police_force.hpp"
 
 #include <bstp/bstp.hpp>
 
+#include <optional>
 #include <vector>
 
 namespace bstp::border {
@@ -50,14 +52,17 @@ class CountryLp final : public LogicalProcess {
   void cohort_graduates(const CohortGraduates& e, Context& ctx);
   void seam_alert_received(const SeamAlert& e, Context& ctx);
   void lookouts_report(const LookoutsReport& e, Context& ctx);
+  void roll_call(const RollCall& e, Context& ctx);
 
   // The steps of a shipment's journey through this country.
   void shipment_reaches_node(Cargo cargo, Context& ctx);
   void shipment_sets_off(Cargo cargo, Context& ctx);
-  // Whether the units on the leg detect a shipment passing it during [from, to].
-  bool patrols_detect(ArcIndex leg, Time from, Time to, Time now, RandomStream& draws);
+  // Whether the units on the leg detect a shipment passing it during [from, to]; if so, the post
+  // (unit) whose officers detected it (-1 for a leg with a fixed detection probability).
+  std::optional<int> patrols_detect(ArcIndex leg, Time from, Time to, Time now, RandomStream& draws);
   enum class Encounter { passes, seized };
-  Encounter officers_confront(Cargo& cargo, int seam_partner, Context& ctx, RandomStream& draws);
+  // The officers of `post` (-1: the country's officers at large) face a detected shipment.
+  Encounter officers_confront(Cargo& cargo, int seam_partner, int post, Context& ctx, RandomStream& draws);
   void shipment_delivered(const Cargo& cargo, Context& ctx);
   void report_to_organisation(const Cargo& cargo, Fate fate, Context& ctx) const;
   void share_intelligence(ArcIndex leg, Context& ctx) const;
@@ -73,12 +78,14 @@ class CountryLp final : public LogicalProcess {
   std::uint64_t replication_;
   LpLayout layout_;
   PoliceForce police_;
+  OfficerPosts officers_;
   PatrolRoster roster_;
   IndicatorCollector indicators_;
   std::vector<int> my_checkpoints_;
   std::vector<CheckpointQueue> queues_;            // per checkpoint of the scenario (only mine used)
   std::vector<RandomStream> arrival_draws_, service_draws_;  // per checkpoint
   std::vector<Time> alerted_until_;                // per partner country
+  std::vector<double> miss_;                       // scratch: per unit of a sector, P(it misses a passage)
 };
 
 }  // namespace bstp::border

@@ -69,6 +69,7 @@ struct VehicleArrives { std::uint16_t checkpoint; };  // country, self
 struct CohortStarts { std::uint16_t cohort; };   // country, self
 struct CohortGraduates { std::uint16_t cohort; };
 struct SeamAlert { std::uint16_t from_country; };  // country -> partner country
-struct LookoutsReport {};                        // country, self: once a day, what lookouts saw the day before
+struct LookoutsReport {};
+struct RollCall {};                              // country, self: once a day, the officers at their posts are counted                        // country, self: once a day, what lookouts saw the day before
 
 }  // namespace bstp::border

@@ -10,7 +10,17 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // Accumulators beyond the indicators themselves, stored after them.
-enum Extra : std::size_t { kShippingCost = kIndicatorCount, kWaitHours, kDelayHours, kSlots };
+enum Extra : std::size_t {
+  kShippingCost = kIndicatorCount,
+  kWaitHours,
+  kDelayHours,
+  // Officers and training: trained officer-shifts and those using the methods, observed and all.
+  kObservedShifts,
+  kObservedUses,
+  kOfficerShifts,
+  kOfficerUses,
+  kSlots
+};
 
 std::size_t slot(Indicator i) { return static_cast<std::size_t>(i); }
 
@@ -80,6 +90,17 @@ void IndicatorCollector::vehicles_in_system(Time t, double vehicle_seconds) {
 }
 void IndicatorCollector::crossing_used(Time t, int crossing, double kg) {
   crossing_kg_[static_cast<std::size_t>(month_of(t)) * static_cast<std::size_t>(crossings_) + static_cast<std::size_t>(crossing)] += kg;
+}
+
+void IndicatorCollector::methods_used(Time t, int country, int trained, int using_methods, bool observed) {
+  add(static_cast<Indicator>(kOfficerShifts), t, country, trained);
+  add(static_cast<Indicator>(kOfficerUses), t, country, using_methods);
+  if (!observed) return;
+  add(static_cast<Indicator>(kObservedShifts), t, country, trained);
+  add(static_cast<Indicator>(kObservedUses), t, country, using_methods);
+}
+void IndicatorCollector::officers_in_class(Time t, int country, double officer_days) {
+  add(Indicator::officer_days_in_class, t, country, officer_days);
 }
 
 void IndicatorCollector::merge(const IndicatorCollector& other) {
@@ -161,7 +182,8 @@ ReplicationResult IndicatorCollector::result(double horizon_seconds) const {
   for (Indicator i : {Indicator::seizures, Indicator::seized_kg, Indicator::delivered_kg, Indicator::trafficker_revenue_usd,
                       Indicator::arrests, Indicator::violent_incidents, Indicator::deaths, Indicator::reported_violence,
                       Indicator::bribes, Indicator::bribes_usd, Indicator::officers_trained, Indicator::training_cost_usd,
-                      Indicator::legitimate_crossings, Indicator::trade_delay_cost_usd, Indicator::patrol_cost_usd})
+                      Indicator::legitimate_crossings, Indicator::trade_delay_cost_usd, Indicator::patrol_cost_usd,
+                      Indicator::officer_days_in_class})
     sum_indicator(i, true);
   sum_indicator(Indicator::shipments, false);
 
@@ -185,6 +207,8 @@ ReplicationResult IndicatorCollector::result(double horizon_seconds) const {
   derived(Indicator::mean_queue_wait_hours, [&](auto v) { return ratio(v(kWaitHours), v(slot(Indicator::legitimate_crossings))); }, true);
   derived(Indicator::mean_crossing_delay_hours,
           [&](auto v) { return ratio(v(kDelayHours), v(slot(Indicator::legitimate_crossings))); }, true);
+  derived(Indicator::observed_method_use, [&](auto v) { return ratio(v(kObservedUses), v(kObservedShifts)); }, true);
+  derived(Indicator::true_method_use, [&](auto v) { return ratio(v(kOfficerUses), v(kOfficerShifts)); }, true);
 
   // Percentiles, time averages and flow shape: not additive, computed from their own records.
   std::vector<double> all_bins(kDelayBins + 1, 0.0);

@@ -30,6 +30,10 @@ class IndicatorCollector {
   void vehicle_crossed(Time t, int country, double wait_hours, double delay_hours, double trade_cost_usd);
   void vehicles_in_system(Time t, double vehicle_seconds);  // area under the number-in-system curve
   void crossing_used(Time t, int crossing, double kg);
+  // Officers and training: one day's trained officers at a post, how many of them used the
+  // methods, and whether an observer team watched them; officer-days in class.
+  void methods_used(Time t, int country, int trained, int using_methods, bool observed);
+  void officers_in_class(Time t, int country, double officer_days);
 
   void merge(const IndicatorCollector& other);
   ReplicationResult result(double horizon_seconds) const;

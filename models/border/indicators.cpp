@@ -36,6 +36,10 @@ constexpr std::array<IndicatorInfo, kIndicatorCount> kCatalog{{
     {crossings_with_flow, "crossings_with_flow", "count", "Border crossings that carried at least one shipment"},
     {flow_concentration, "flow_concentration", "ratio", "Herfindahl index of shipment kg across crossings (1 = one crossing)"},
     {patrol_cost_usd, "patrol_cost_usd", "USD", "Cost of patrol units: unit-days x the daily cost of their kind"},
+    {observed_method_use, "observed_method_use", "ratio",
+     "Share of trained officers using the methods taught, in the shifts observer teams watched (what they record)"},
+    {true_method_use, "true_method_use", "ratio", "Share of trained officers using the methods taught, over all their shifts at posts"},
+    {officer_days_in_class, "officer_days_in_class", "officer-days", "Officer-days spent in training cohorts, off the line"},
 }};
 
 constexpr bool catalog_in_order() {

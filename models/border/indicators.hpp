@@ -38,6 +38,10 @@ enum class Indicator : std::size_t {
   crossings_with_flow,        // border crossings that carried at least one shipment
   flow_concentration,         // Herfindahl index of kg across crossings, in [0, 1]
   patrol_cost_usd,            // patrol unit-days x their kind's daily cost
+  // Officers and training (issue 9): method use as observers see it and as it is, time in class.
+  observed_method_use,        // share of trained officer-shifts using the methods, among those observed
+  true_method_use,            // the same share over all trained officer-shifts at posts
+  officer_days_in_class,      // officer-days spent in training cohorts (off the line)
   count
 };
 

@@ -95,18 +95,20 @@ Time PatrolRoster::time_on_post(int u, int post, Time from, Time to, Time now) {
   return total;
 }
 
+double PatrolRoster::share_on_leg(int u, ArcIndex a, Time from, Time to, Time now) {
+  const int post = scenario_.arc_post[a];
+  if (post < 0) return 0.0;
+  // A passage of no duration is seen by the units on the leg at that instant.
+  return to > from ? static_cast<double>(time_on_post(u, post, from, to, now)) / static_cast<double>(to - from)
+                   : (time_on_post(u, post, from, from + 1, now) > 0 ? 1.0 : 0.0);
+}
+
 double PatrolRoster::miss_probability(ArcIndex a, Time from, Time to, double q, Time now) {
   const int sector = scenario_.graph().arc(a).sector;
   const int post = scenario_.arc_post[a];
   if (sector < 0 || post < 0 || q <= 0.0) return 1.0;
   double miss = 1.0;
-  for (int u : scenario_.sectors[static_cast<std::size_t>(sector)].units) {
-    // A passage of no duration is seen by the units on the leg at that instant.
-    const double share =
-        to > from ? static_cast<double>(time_on_post(u, post, from, to, now)) / static_cast<double>(to - from)
-                  : (time_on_post(u, post, from, from + 1, now) > 0 ? 1.0 : 0.0);
-    miss *= 1.0 - q * share;
-  }
+  for (int u : scenario_.sectors[static_cast<std::size_t>(sector)].units) miss *= 1.0 - q * share_on_leg(u, a, from, to, now);
   return miss;
 }
 

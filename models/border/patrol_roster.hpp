@@ -36,6 +36,9 @@ class PatrolRoster {
   // it during [from, to]: the product over the sector's units of 1 - q x (share of the passage
   // the unit was posted on the leg).
   double miss_probability(ArcIndex a, Time from, Time to, double q, Time now);
+  // The share of a passage of arc a during [from, to] that unit u spent posted on the leg (for a
+  // passage of no duration: 1 if it was posted there at that instant, else 0).
+  double share_on_leg(int u, ArcIndex a, Time from, Time to, Time now);
 
   // The post (index into its sector's posts, -1 if none) of unit u in the shift it starts on day
   // `shift`, as known at time now.
