@@ -242,6 +242,28 @@ TEST(PostOfficers, TurnoverLowersSeizuresWithTheSameDraws) {
   EXPECT_LT(d.mean + 3.0 * d.standard_error, 0.0) << d.mean << " +- " << d.standard_error;
 }
 
+TEST(TrainedStock, RefresherRaisesSeizuresWithTheSameDraws) {
+  // Direction, with common random numbers: skill fading with a 120-day half-life, a one-week
+  // refresher for half the force on day 150 against none. Paired over replications.
+  auto scenario = [](bool refresher) {
+    std::string text = one_unit(1.0, 4);
+    const std::string from = "skill_half_life_days: 36500";
+    text.replace(text.find(from), from.size(), "skill_half_life_days: 120");
+    if (refresher)
+      text += "  programs:\n    p:\n      cohorts:\n"
+              "        - {start_day: 150, seats: 50, length_weeks: 1, countries: [AA], refresher: true}\n";
+    return compile(text);
+  };
+  const CompiledScenario without = scenario(false), with = scenario(true);
+  std::vector<double> a, b;
+  for (int r = 0; r < 8; ++r) {
+    a.push_back(simulate_replication(without, static_cast<std::uint64_t>(r)).totals[static_cast<std::size_t>(Indicator::seizures)]);
+    b.push_back(simulate_replication(with, static_cast<std::uint64_t>(r)).totals[static_cast<std::size_t>(Indicator::seizures)]);
+  }
+  const Sample d = sample_of(minus(b, a));
+  EXPECT_GT(d.mean - 3.0 * d.standard_error, 0.0) << d.mean << " +- " << d.standard_error;
+}
+
 // --- observers --------------------------------------------------------------------------------
 
 // Two units of 200 trained officers each; a team visits them 10 days each from day 60 for 40 days.
