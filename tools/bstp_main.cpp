@@ -31,7 +31,7 @@ int main(int argc, char** argv) {
       "  bstp sweep scenarios/sweeps/training_seats.yaml --out seats.h5\n"
       "                                                 a parameter sweep (docs/cluster.md)\n"
       "  bstp validate scenarios/*.yaml                 check scenario files without running\n"
-      "  bstp phold --threads 2                         benchmark the kernel\n"
+      "  bstp phold --lp-threads 2                      benchmark the kernel\n"
       "\nExit codes: 0 success, 1 the run failed, 2 bad arguments or input.\n"
       "Run `bstp COMMAND --help` for the options of a command.");
 

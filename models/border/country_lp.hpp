@@ -61,6 +61,9 @@ class CountryLp final : public LogicalProcess {
   // (unit) whose officers detected it (-1 for a leg with a fixed detection probability).
   std::optional<int> patrols_detect(ArcIndex leg, Time from, Time to, Time now, RandomStream& draws);
   enum class Encounter { passes, seized };
+  // A detected shipment may retreat to the start of leg `cargo.leg` before the officers reach it:
+  // then its organisation is told, to send it again, and this returns true.
+  bool detected_shipment_turns_back(const Cargo& cargo, Context& ctx);
   // The officers of `post` (-1: the country's officers at large) face a detected shipment.
   Encounter officers_confront(Cargo& cargo, int seam_partner, int post, Context& ctx, RandomStream& draws);
   void shipment_delivered(const Cargo& cargo, Context& ctx);
