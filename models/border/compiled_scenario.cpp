@@ -1,6 +1,7 @@
 #include "compiled_scenario.hpp"
 
 #include "scenario_bounds.hpp"
+#include "seat_allocation.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -99,6 +100,7 @@ CompiledScenario::CompiledScenario(const Scenario& scenario)
     p.secondary = c.secondary_probability;
     p.secondary_minutes = c.secondary_minutes;
     p.detection = c.detection;
+    p.officers = c.officers;
     p.profile.fill(1.0);
     if (const auto t = scenario.traffic.find(node_id); t != scenario.traffic.end()) {
       p.vehicles_per_second = t->second.vehicles_per_hour / 3600.0;
@@ -126,23 +128,20 @@ CompiledScenario::CompiledScenario(const Scenario& scenario)
 
   for (const auto& [id, program] : scenario.training.programs) {
     for (const Cohort& cohort : program.cohorts) {
-      if (cohort.countries.empty()) continue;
-      const int share = cohort.seats / static_cast<int>(cohort.countries.size());
-      int extra = cohort.seats % static_cast<int>(cohort.countries.size());
-      for (const auto& cid : cohort.countries) {
+      for (const auto& [cid, seats] : seats_per_country(cohort)) {
         CohortParams p;
         p.country = country(cid, "training.programs." + id + ".cohorts");
-        p.seats = share + (extra-- > 0 ? 1 : 0);
+        p.seats = seats;
         p.start = to_seconds(cohort.start_day, 86400.0);
         p.end = p.start + to_seconds(cohort.length_weeks * 7.0, 86400.0);
         p.cost_usd = p.seats * program.cost_per_seat_usd;
+        p.refresher = cohort.refresher;
         countries[p.country].cohorts.push_back(static_cast<int>(cohorts.size()));
         cohorts.push_back(p);
       }
     }
   }
-  for (std::size_t i = 0; i < scenario.training.observers.size(); ++i)
-    countries[country(scenario.training.observers[i].country, "training.observers")].observers.push_back(static_cast<int>(i));
+  for (std::size_t i = 0; i < scenario.training.observers.size(); ++i) compile_observer(scenario.training.observers[i]);
   for (const JointExercise& e : scenario.coordination.joint_exercises)
     for (std::size_t i = 0; i < e.countries.size(); ++i)
       for (std::size_t j = i + 1; j < e.countries.size(); ++j)
@@ -169,6 +168,42 @@ CompiledScenario::CompiledScenario(const Scenario& scenario)
 }
 
 int CompiledScenario::country_index(const std::string& id) const { return index_in(countries, id); }
+
+int CompiledScenario::post_country(int post) const {
+  const auto units_n = static_cast<int>(units.size());
+  return post < units_n ? sectors[static_cast<std::size_t>(units[static_cast<std::size_t>(post)].sector)].country
+                        : checkpoints[static_cast<std::size_t>(post - units_n)].country;
+}
+
+int CompiledScenario::post_officers(int post) const {
+  const auto units_n = static_cast<int>(units.size());
+  if (post < 0) return 0;
+  return post < units_n ? sectors[static_cast<std::size_t>(units[static_cast<std::size_t>(post)].sector)].officers_per_unit
+                        : checkpoints[static_cast<std::size_t>(post - units_n)].officers;
+}
+
+void CompiledScenario::compile_observer(const ObserverTeam& team) {
+  ObserverParams p;
+  p.country = country_index(team.country);
+  if (p.country < 0) throw std::invalid_argument(fmt::format("training.observers: unknown country '{}'", team.country));
+  p.start = to_seconds(team.start_day, 86400.0);
+  p.end = p.start + to_seconds(team.days, 86400.0);
+  p.visit = to_seconds(team.days_per_visit, 86400.0);
+  p.boost = team.method_use_boost;
+  p.spillover = team.spillover;
+  p.whole_country = team.sectors.empty() && p.visit == 0;
+  // The units of its sectors (in unit order), else every unit and checkpoint of the country.
+  for (int post = 0; post < post_count(); ++post) {
+    if (post_country(post) != p.country) continue;
+    const bool is_unit = post < static_cast<int>(units.size());
+    if (team.sectors.empty() || (is_unit && std::find(team.sectors.begin(), team.sectors.end(),
+                                                      sectors[static_cast<std::size_t>(units[static_cast<std::size_t>(post)].sector)].id) !=
+                                                team.sectors.end()))
+      p.posts.push_back(post);
+  }
+  countries[static_cast<std::size_t>(p.country)].observers.push_back(static_cast<int>(observers.size()));
+  observers.push_back(std::move(p));
+}
 
 int CompiledScenario::other_side(ArcIndex a, int country) const {
   const Arc& arc = graph_.arc(a);
@@ -274,6 +309,7 @@ void CompiledScenario::compile_sector(const std::string& id, const Sector& s) {
   p.rotation = std::max<Time>(1, to_seconds(s.rotation_days, 86400.0));
   p.targeting_half_life_days = s.targeting_memory_days;
   p.detection = s.detection;
+  p.officers_per_unit = s.officers_per_unit;
   for (const auto& [mode, factor] : s.terrain) {
     static const char* names[] = {"road", "trail", "river", "sea", "air"};
     for (std::size_t m = 0; m < 5; ++m)
@@ -329,6 +365,7 @@ double CompiledScenario::checkpoint_detection(int c, double skill) const {
 }
 
 double CompiledScenario::initial_skill(int country) const {
+  // The starting stock is freshly trained at time 0 (its skill has not faded yet).
   const double use = std::clamp(scenario_.training.method_use_share, 0.0, 1.0);
   return std::clamp(countries[country].police.share_trained, 0.0, 1.0) * use;
 }

@@ -24,7 +24,7 @@ struct CountryParams {
   std::string id;
   Police police;
   std::vector<int> cohorts;   // indices into CompiledScenario::cohorts of cohorts training its officers
-  std::vector<int> observers; // indices into scenario.training.observers
+  std::vector<int> observers; // indices into CompiledScenario::observers (and scenario.training.observers)
 };
 
 // One patrol unit: which sector it serves, its place in the sector's shift stagger and its cost.
@@ -51,6 +51,7 @@ struct SectorParams {
   double targeting_half_life_days = 30.0;
   ByTraining detection;
   std::array<double, 5> terrain{1, 1, 1, 1, 1};  // by Mode
+  int officers_per_unit = 0;          // 0: the units' officers are not modelled one by one
 };
 
 struct CheckpointParams {
@@ -63,6 +64,7 @@ struct CheckpointParams {
   double secondary = 0.0;
   Distribution secondary_minutes;
   ByTraining detection;
+  int officers = 0;                   // 0: not modelled one by one
   double vehicles_per_second = 0.0;
   std::array<double, 24> profile{};  // hourly multipliers (all 1 without a profile)
   double profile_max = 1.0;
@@ -82,6 +84,18 @@ struct CohortParams {
   int seats = 0;
   Time start = 0, end = 0;
   double cost_usd = 0.0;
+  bool refresher = false;
+};
+
+// An observer team's visits (docs/model.md, "Observers"). Posts are keyed as
+// CompiledScenario::post_key says.
+struct ObserverParams {
+  int country = 0;
+  bool whole_country = false;  // no sectors and no visits: watches every post of the country at once
+  std::vector<int> posts;      // the post keys it visits, in order
+  Time start = 0, end = 0;
+  Time visit = 0;              // time with each post (0: all of them at once)
+  double boost = 0.0, spillover = 0.0;
 };
 
 struct ExerciseParams {
@@ -113,11 +127,18 @@ class CompiledScenario {
   std::vector<int> arc_detector;        // per arc: country whose patrols watch it (-1 = nobody)
   std::vector<OrganisationParams> organisations;
   std::vector<CohortParams> cohorts;
+  std::vector<ObserverParams> observers;
   std::vector<ExerciseParams> exercises;
   std::vector<NodeIndex> crossings;     // border crossings (ports of entry, blind crossings) in node order
   std::vector<int> crossing_slot;       // per node: index into crossings or -1
 
   int country_index(const std::string& id) const;
+  // Places where officers work, keyed: patrol unit u is post u, checkpoint c is post units.size() + c.
+  int unit_post(int u) const { return u; }
+  int checkpoint_post(int c) const { return static_cast<int>(units.size()) + c; }
+  int post_count() const { return static_cast<int>(units.size() + checkpoints.size()); }
+  int post_country(int post) const;
+  int post_officers(int post) const;  // 0: not modelled one by one
   bool is_seam(ArcIndex a) const { return node_country[graph_.arc(a).from] != node_country[graph_.arc(a).to]; }
   // The country on the other side of a seam arc, seen from `country`.
   int other_side(ArcIndex a, int country) const;
@@ -149,6 +170,7 @@ class CompiledScenario {
 
  private:
   void compile_sector(const std::string& id, const Sector& s);
+  void compile_observer(const ObserverTeam& team);
   double expected_patrol_detection(ArcIndex a, double skill) const;
 
   Scenario scenario_;

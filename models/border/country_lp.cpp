@@ -19,6 +19,9 @@ enum Step : std::uint64_t { kLegPatrol, kCheckpoint, kCheckpointEncounter, kTrav
 // Whether a detected shipment turns back: streams apart from the steps above.
 constexpr std::uint64_t kTurnBackStreams = std::uint64_t{1} << 40;
 
+// The officers at their posts are counted once a day, at noon.
+constexpr Time kRollCallHour = 12 * 3600;
+
 }  // namespace
 
 CountryLp::CountryLp(const CompiledScenario& scenario, int country, std::uint64_t replication)
@@ -27,6 +30,7 @@ CountryLp::CountryLp(const CompiledScenario& scenario, int country, std::uint64_
       replication_(replication),
       layout_{static_cast<int>(scenario.countries.size())},
       police_(scenario, country),
+      officers_(scenario, country, replication),
       roster_(scenario, replication),
       indicators_(scenario),
       alerted_until_(scenario.countries.size(), 0),
@@ -56,6 +60,7 @@ CountryLp::CountryLp(const CompiledScenario& scenario, int country, std::uint64_
   on(&CountryLp::seam_alert_received);
   on(&CountryLp::lookouts_report);
   on(&CountryLp::order_arrives);
+  on(&CountryLp::roll_call);
 }
 
 void CountryLp::start(Context& ctx) {
@@ -64,6 +69,7 @@ void CountryLp::start(Context& ctx) {
   bool has_units = false;
   for (const PatrolUnit& u : scenario_.units) has_units = has_units || scenario_.sectors[static_cast<std::size_t>(u.sector)].country == country_;
   if (watched && has_units) ctx.schedule(86400, LookoutsReport{});
+  if (!officers_.posts_with_officers().empty()) ctx.schedule(kRollCallHour, RollCall{});
   for (int c : scenario_.countries[static_cast<std::size_t>(country_)].cohorts)
     ctx.schedule(scenario_.cohorts[static_cast<std::size_t>(c)].start, CohortStarts{static_cast<std::uint16_t>(c)});
   for (int c : my_checkpoints_) {
@@ -159,19 +165,40 @@ bool CountryLp::shares_with(int partner) const {
   return sharing_ordered_[static_cast<std::size_t>(partner)].on || scenario_.shares_information(country_, partner, delay, alert, boost);
 }
 
-bool CountryLp::patrols_detect(ArcIndex leg, int organisation, Time from, Time to, Time now, RandomStream& draws) {
+std::optional<int> CountryLp::patrols_detect(ArcIndex leg, int organisation, Time from, Time to, Time now,
+                                             RandomStream& draws) {
   const Arc& arc = scenario_.graph().arc(leg);
-  if (arc.has_fixed_detection) return draws.bernoulli(arc.fixed_detection);
-  const double q = scenario_.unit_detection(leg, now, police_.skill(now), police_.availability(), alert_multiplier(leg, now),
-                                            joint_patrol_ordered(leg));
-  const bool detected =
-      draws.bernoulli(1.0 - roster_.miss_probability(leg, from, to, q, now, &captured_[static_cast<std::size_t>(organisation)]));
-  if (detected) {
-    roster_.detection_made(leg, now);
-    tally_.patrol_detections += 1;
-    if (arc.sector >= 0) tally_.detections_in[static_cast<std::size_t>(arc.sector)] += 1;
+  if (arc.has_fixed_detection) return draws.bernoulli(arc.fixed_detection) ? std::optional<int>(-1) : std::nullopt;
+  if (arc.sector < 0 || scenario_.arc_post[leg] < 0) return std::nullopt;
+  // Each unit u misses with 1 - q_u x f_u, q_u following the trained share of its own officers;
+  // units captured by the organisation's protection look away (q_u = 0).
+  const double availability = police_.availability(), alert = alert_multiplier(leg, now);
+  const bool joint = joint_patrol_ordered(leg);
+  const std::vector<bool>& looking_away = captured_[static_cast<std::size_t>(organisation)];
+  const std::vector<int>& units = roster_.units_on_sector(arc.sector);
+  miss_.clear();
+  double miss = 1.0;
+  for (int u : units) {
+    const double q = looking_away[static_cast<std::size_t>(u)]
+                         ? 0.0
+                         : scenario_.unit_detection(leg, now, officers_.trained_use(scenario_.unit_post(u), now, police_),
+                                                    availability, alert, joint);
+    miss_.push_back(q > 0.0 ? 1.0 - q * roster_.share_on_leg(u, leg, from, to, now) : 1.0);
+    miss *= miss_.back();
   }
-  return detected;
+  if (!draws.bernoulli(1.0 - miss)) return std::nullopt;
+  roster_.detection_made(leg, now);
+  tally_.patrol_detections += 1;
+  tally_.detections_in[static_cast<std::size_t>(arc.sector)] += 1;
+  // The unit that detected it: the first in the sector's order whose check succeeded, drawn
+  // given that one did.
+  double x = draws.uniform() * (1.0 - miss), none_before = 1.0;
+  for (std::size_t k = 0; k < units.size(); ++k) {
+    x -= none_before * (1.0 - miss_[k]);
+    if (x < 0.0 || k + 1 == units.size()) return scenario_.unit_post(units[k]);
+    none_before *= miss_[k];
+  }
+  return std::nullopt;
 }
 
 // --- a shipment's journey ---------------------------------------------------------------------
@@ -182,11 +209,11 @@ void CountryLp::shipment_arrives_from_watched_leg(const ShipmentArrivesFromWatch
   Cargo cargo = e.cargo;
   const ArcIndex leg = cargo.route[cargo.leg - 1];
   RandomStream draws = shipment_draws(cargo, kArrivalPatrol);
-  if (patrols_detect(leg, cargo.organisation, ctx.now() - passage_seconds(cargo, cargo.leg - 1), ctx.now(), ctx.now(), draws)) {
+  if (const auto post = patrols_detect(leg, cargo.organisation, ctx.now() - passage_seconds(cargo, cargo.leg - 1), ctx.now(), ctx.now(), draws)) {
     const int partner = scenario_.is_seam(leg) ? scenario_.other_side(leg, country_) : -1;
     cargo.leg -= 1;  // the encounter happened on the leg just travelled
     if (detected_shipment_turns_back(cargo, ctx)) return;
-    const Encounter outcome = officers_confront(cargo, partner, ctx, draws);
+    const Encounter outcome = officers_confront(cargo, partner, *post, ctx, draws);
     cargo.leg += 1;
     if (outcome == Encounter::seized) return;
   }
@@ -222,7 +249,7 @@ void CountryLp::shipment_reaches_node(Cargo cargo, Context& ctx) {
   const bool inspected = draws.bernoulli(inspection_[static_cast<std::size_t>(c)]);
   const bool secondary = inspected && draws.bernoulli(cp.secondary);
   if (secondary) service += draw_seconds(draws, cp.secondary_minutes, 60.0);
-  const double skill = police_.skill(ctx.now());
+  const double skill = officers_.trained_use(scenario_.checkpoint_post(c), ctx.now(), police_);
   const double found = cp.detection.untrained + (cp.detection.trained - cp.detection.untrained) * skill;
   cargo.found_at_checkpoint = secondary && draws.bernoulli(found) ? 1 : 0;
   queue_time_until_warmup_is_dropped(c, ctx.now());
@@ -236,7 +263,9 @@ void CountryLp::shipment_clears_checkpoint(const ShipmentClearsCheckpoint& e, Co
     cargo.found_at_checkpoint = 0;
     tally_.checkpoint_finds += 1;
     RandomStream draws = shipment_draws(cargo, kCheckpointEncounter);
-    if (officers_confront(cargo, -1, ctx, draws) == Encounter::seized) return;
+    const NodeIndex node = scenario_.graph().arc(cargo.route[cargo.leg]).from;
+    const int post = scenario_.checkpoint_post(scenario_.checkpoint_at_node[node]);
+    if (officers_confront(cargo, -1, post, ctx, draws) == Encounter::seized) return;
   }
   shipment_sets_off(cargo, ctx);
 }
@@ -249,10 +278,10 @@ void CountryLp::shipment_sets_off(Cargo cargo, Context& ctx) {
   const Time travel = passage_seconds(cargo, cargo.leg);
   if (detector == country_) {
     RandomStream draws = shipment_draws(cargo, kLegPatrol);
-    if (patrols_detect(leg, cargo.organisation, ctx.now(), ctx.now() + travel, ctx.now(), draws)) {
+    if (const auto post = patrols_detect(leg, cargo.organisation, ctx.now(), ctx.now() + travel, ctx.now(), draws)) {
       if (detected_shipment_turns_back(cargo, ctx)) return;
       const int partner = scenario_.is_seam(leg) ? scenario_.other_side(leg, country_) : -1;
-      if (officers_confront(cargo, partner, ctx, draws) == Encounter::seized) return;
+      if (officers_confront(cargo, partner, *post, ctx, draws) == Encounter::seized) return;
     }
   }
   const int next_country = scenario_.node_country[arc.to];
@@ -266,11 +295,13 @@ void CountryLp::shipment_sets_off(Cargo cargo, Context& ctx) {
   }
 }
 
-CountryLp::Encounter CountryLp::officers_confront(Cargo& cargo, int seam_partner, Context& ctx, RandomStream& draws) {
+CountryLp::Encounter CountryLp::officers_confront(Cargo& cargo, int seam_partner, int post, Context& ctx, RandomStream& draws) {
   const OrganisationParams& org = scenario_.organisations[cargo.organisation];
   const Police& police = scenario_.countries[static_cast<std::size_t>(country_)].police;
   cargo.detected_by = static_cast<std::uint8_t>(country_ + 1);
-  const bool trained_officer = draws.bernoulli(police_.skill(ctx.now()));
+  // The officer who faces the shipment is one of the post's: trained and using the methods with
+  // the post's trained share (weighted by the skill kept).
+  const bool trained_officer = draws.bernoulli(officers_.trained_use(post, ctx.now(), police_));
   const double value = cargo.kg * org.spec.value_per_kg_usd;
 
   // Corruption: the traffickers offer, the officer may take it and look away.
@@ -470,15 +501,27 @@ void CountryLp::queue_time_until_warmup_is_dropped(int checkpoint, Time now) {
 
 void CountryLp::cohort_starts(const CohortStarts& e, Context& ctx) {
   const CohortParams& cohort = scenario_.cohorts[e.cohort];
-  police_.cohort_leaves(cohort.seats);
+  police_.cohort_leaves(cohort);
   indicators_.training_paid(ctx.now(), country_, cohort.cost_usd);
+  indicators_.officers_in_class(ctx.now(), country_, cohort.seats * static_cast<double>(cohort.end - cohort.start) / 86400.0);
   ctx.schedule(cohort.end - cohort.start, CohortGraduates{e.cohort});
 }
 
 void CountryLp::cohort_graduates(const CohortGraduates& e, Context& ctx) {
   const CohortParams& cohort = scenario_.cohorts[e.cohort];
-  police_.cohort_returns(ctx.now(), cohort.seats);
-  indicators_.cohort_trained(ctx.now(), country_, cohort.seats);
+  police_.cohort_returns(ctx.now(), cohort);
+  if (!cohort.refresher) indicators_.cohort_trained(ctx.now(), country_, cohort.seats);
+}
+
+// --- officers at their posts --------------------------------------------------------------------
+
+void CountryLp::roll_call(const RollCall& e, Context& ctx) {
+  ctx.schedule(86400, e);
+  for (int post : officers_.posts_with_officers()) {
+    const OfficerPosts::Crew crew = officers_.crew(post, ctx.now(), police_);
+    if (crew.trained == 0) continue;
+    indicators_.methods_used(ctx.now(), country_, crew.trained, crew.using_methods, officers_.observed(post, ctx.now()));
+  }
 }
 
 

@@ -8,12 +8,14 @@
 #include "contestation.hpp"
 #include "events.hpp"
 #include "indicator_collector.hpp"
+#include "officer_posts.hpp"
 #include "patrol_roster.hpp"
 #include "police_force.hpp"
 #include "situation_tally.hpp"
 
 #include <bstp/bstp.hpp>
 
+#include <optional>
 #include <vector>
 
 namespace bstp::border {
@@ -68,18 +70,21 @@ class CountryLp final : public LogicalProcess {
   void seam_alert_received(const SeamAlert& e, Context& ctx);
   void lookouts_report(const LookoutsReport& e, Context& ctx);
   void order_arrives(const OrderArrives& e, Context& ctx);
+  void roll_call(const RollCall& e, Context& ctx);
 
   // The steps of a shipment's journey through this country.
   void shipment_reaches_node(Cargo cargo, Context& ctx);
   void shipment_sets_off(Cargo cargo, Context& ctx);
-  // Whether the units on the leg detect a shipment passing it during [from, to].
-  // Units captured by the organisation's standing protection look away.
-  bool patrols_detect(ArcIndex leg, int organisation, Time from, Time to, Time now, RandomStream& draws);
+  // Whether the units on the leg detect a shipment passing it during [from, to]; if so, the post
+  // (unit) whose officers detected it (-1 for a leg with a fixed detection probability). Units
+  // captured by the organisation's standing protection look away.
+  std::optional<int> patrols_detect(ArcIndex leg, int organisation, Time from, Time to, Time now, RandomStream& draws);
   enum class Encounter { passes, seized };
   // A detected shipment may retreat to the start of leg `cargo.leg` before the officers reach it:
   // then its organisation is told, to send it again, and this returns true.
   bool detected_shipment_turns_back(const Cargo& cargo, Context& ctx);
-  Encounter officers_confront(Cargo& cargo, int seam_partner, Context& ctx, RandomStream& draws);
+  // The officers of `post` (-1: the country's officers at large) face a detected shipment.
+  Encounter officers_confront(Cargo& cargo, int seam_partner, int post, Context& ctx, RandomStream& draws);
   void shipment_delivered(const Cargo& cargo, Context& ctx);
   // Groups may fight over the node a load reaches (contestation); then the load is counted there.
   void groups_contest_node(const Cargo& cargo, NodeIndex node, Context& ctx);
@@ -105,6 +110,7 @@ class CountryLp final : public LogicalProcess {
   std::uint64_t replication_;
   LpLayout layout_;
   PoliceForce police_;
+  OfficerPosts officers_;
   PatrolRoster roster_;
   IndicatorCollector indicators_;
   std::vector<int> my_checkpoints_;
@@ -127,6 +133,7 @@ class CountryLp final : public LogicalProcess {
   std::vector<Sharing> sharing_ordered_;           // per partner country
   std::vector<std::pair<int, int>> joint_patrols_ordered_;  // (my sector, partner's sector)
   std::vector<bool> hot_pursuit_ordered_;          // per partner country
+  std::vector<double> miss_;                       // scratch: per unit of a sector, P(it misses a passage)
 };
 
 }  // namespace bstp::border

@@ -88,6 +88,7 @@ struct SeamAlert {
   double boost = 0.0;
 };
 struct LookoutsReport {};                        // country, self: once a day, what lookouts saw the day before
+struct RollCall {};                              // country, self: once a day, the officers at their posts are counted
 
 // An order given during a run (a tabletop exercise, tools/tabletop; docs/tabletop.md), delivered
 // to the country whose forces it concerns at the moment it is given. What the fields mean

@@ -12,7 +12,9 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 // Accumulators beyond the indicators themselves, stored after them.
 enum Extra : std::size_t {
   kShippingCost = kIndicatorCount, kWaitHours, kDelayHours, kRouteHours, kPlannedRouteHours, kWaitPositive, kCouriers,
-  kCourierPay, kSlots
+  kCourierPay,
+  // Officers and training: trained officer-shifts and those using the methods, observed and all.
+  kObservedShifts, kObservedUses, kOfficerShifts, kOfficerUses, kSlots
 };
 
 std::size_t slot(Indicator i) { return static_cast<std::size_t>(i); }
@@ -132,6 +134,16 @@ void IndicatorCollector::attempt_delivered(Time t, int country, bool detected, d
   add(detected ? Indicator::got_away : Indicator::undetected, t, country, 1.0);
   add(static_cast<Indicator>(kRouteHours), t, country, route_hours);
 }
+void IndicatorCollector::methods_used(Time t, int country, int trained, int using_methods, bool observed) {
+  add(static_cast<Indicator>(kOfficerShifts), t, country, trained);
+  add(static_cast<Indicator>(kOfficerUses), t, country, using_methods);
+  if (!observed) return;
+  add(static_cast<Indicator>(kObservedShifts), t, country, trained);
+  add(static_cast<Indicator>(kObservedUses), t, country, using_methods);
+}
+void IndicatorCollector::officers_in_class(Time t, int country, double officer_days) {
+  add(Indicator::officer_days_in_class, t, country, officer_days);
+}
 
 void IndicatorCollector::merge(const IndicatorCollector& other) {
   for (std::size_t i = 0; i < sums_.size(); ++i) sums_[i] += other.sums_[i];
@@ -236,7 +248,8 @@ ReplicationResult IndicatorCollector::result(double horizon_seconds) const {
                       Indicator::legitimate_crossings, Indicator::trade_delay_cost_usd, Indicator::patrol_cost_usd,
                       Indicator::turned_back, Indicator::got_away, Indicator::undetected, Indicator::seized_value_usd,
                       Indicator::contestation_incidents, Indicator::officer_deaths, Indicator::trafficker_deaths,
-                      Indicator::bystander_deaths, Indicator::protection_usd, Indicator::captured_units, Indicator::local_jobs})
+                      Indicator::bystander_deaths, Indicator::protection_usd, Indicator::captured_units, Indicator::local_jobs,
+                      Indicator::officer_days_in_class})
     sum_indicator(i, true);
   for (Indicator i : {Indicator::shipments, Indicator::deterred_shipments, Indicator::purchase_cost_usd,
                       Indicator::deterred_kg, Indicator::diverted_kg, Indicator::local_income_usd})
@@ -278,6 +291,8 @@ ReplicationResult IndicatorCollector::result(double horizon_seconds) const {
   derived(Indicator::p_wait_positive, [&](auto v) { return ratio(v(kWaitPositive), v(slot(Indicator::legitimate_crossings))); }, true);
   derived(Indicator::mean_crossing_delay_hours,
           [&](auto v) { return ratio(v(kDelayHours), v(slot(Indicator::legitimate_crossings))); }, true);
+  derived(Indicator::observed_method_use, [&](auto v) { return ratio(v(kObservedUses), v(kObservedShifts)); }, true);
+  derived(Indicator::true_method_use, [&](auto v) { return ratio(v(kOfficerUses), v(kOfficerShifts)); }, true);
 
   // Percentiles, time averages and flow shape: not additive, computed from their own records.
   std::vector<double> all_bins(kDelayBins + 1, 0.0);

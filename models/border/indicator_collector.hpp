@@ -52,6 +52,10 @@ class IndicatorCollector {
   // attempt too (shipment_seized). `route_hours`: from sending to delivery.
   void shipment_turned_back(Time t, int country);
   void attempt_delivered(Time t, int country, bool detected, double route_hours);
+  // Officers and training: one day's trained officers at a post, how many of them used the
+  // methods, and whether an observer team watched them; officer-days in class.
+  void methods_used(Time t, int country, int trained, int using_methods, bool observed);
+  void officers_in_class(Time t, int country, double officer_days);
 
   void merge(const IndicatorCollector& other);
   ReplicationResult result(double horizon_seconds) const;

@@ -65,6 +65,10 @@ constexpr std::array<IndicatorInfo, kIndicatorCount> kCatalog{{
     {local_jobs, "local_jobs", "count", "Jobs created by the jobs programme"},
     {local_income_usd, "local_income_usd", "USD", "Local income: jobs-programme wages and courier pay"},
     {courier_wage_usd_paid, "courier_wage_usd_paid", "USD", "Mean pay of a courier per trip (at least the premium over the outside wage)"},
+    {observed_method_use, "observed_method_use", "ratio",
+     "Share of trained officers using the methods taught, in the shifts observer teams watched (what they record)"},
+    {true_method_use, "true_method_use", "ratio", "Share of trained officers using the methods taught, over all their shifts at posts"},
+    {officer_days_in_class, "officer_days_in_class", "officer-days", "Officer-days spent in training cohorts, off the line"},
 }};
 
 constexpr bool catalog_in_order() {

@@ -68,6 +68,10 @@ enum class Indicator : std::size_t {
   local_jobs,                 // jobs created by the jobs programme
   local_income_usd,           // programme wages and courier pay earned locally
   courier_wage_usd_paid,      // mean pay of a courier per trip (recruitment against the outside wage)
+  // Officers and training (issue 9): method use as observers see it and as it is, time in class.
+  observed_method_use,        // share of trained officer-shifts using the methods, among those observed
+  true_method_use,            // the same share over all trained officer-shifts at posts
+  officer_days_in_class,      // officer-days spent in training cohorts (off the line)
   count
 };
 

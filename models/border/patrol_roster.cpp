@@ -147,6 +147,16 @@ Time PatrolRoster::time_on_post(int u, int edge, Time from, Time to, Time now) {
   return total;
 }
 
+double PatrolRoster::share_on_leg(int u, ArcIndex a, Time from, Time to, Time now) {
+  const int sector = scenario_.graph().arc(a).sector;
+  const int post = scenario_.arc_post[a];
+  if (sector < 0 || post < 0) return 0.0;
+  const auto edge = static_cast<int>(scenario_.sectors[static_cast<std::size_t>(sector)].posts[static_cast<std::size_t>(post)]);
+  // A passage of no duration is seen by the units on the leg at that instant.
+  return to > from ? static_cast<double>(time_on_post(u, edge, from, to, now)) / static_cast<double>(to - from)
+                   : (time_on_post(u, edge, from, from + 1, now) > 0 ? 1.0 : 0.0);
+}
+
 double PatrolRoster::miss_probability(ArcIndex a, Time from, Time to, double q, Time now, const std::vector<bool>* looking_away) {
   const int sector = scenario_.graph().arc(a).sector;
   const int post = scenario_.arc_post[a];
@@ -155,11 +165,7 @@ double PatrolRoster::miss_probability(ArcIndex a, Time from, Time to, double q, 
   double miss = 1.0;
   for (int u : units_on_sector(sector)) {
     if (looking_away != nullptr && (*looking_away)[static_cast<std::size_t>(u)]) continue;
-    // A passage of no duration is seen by the units on the leg at that instant.
-    const double share =
-        to > from ? static_cast<double>(time_on_post(u, edge, from, to, now)) / static_cast<double>(to - from)
-                  : (time_on_post(u, edge, from, from + 1, now) > 0 ? 1.0 : 0.0);
-    miss *= 1.0 - q * share;
+    miss *= 1.0 - q * share_on_leg(u, a, from, to, now);
   }
   return miss;
 }

@@ -38,6 +38,9 @@ class PatrolRoster {
   // Units marked in `looking_away` (indexed like CompiledScenario::units; captured by the
   // shipment's organisation) do not count.
   double miss_probability(ArcIndex a, Time from, Time to, double q, Time now, const std::vector<bool>* looking_away = nullptr);
+  // The share of a passage of arc a during [from, to] that unit u spent posted on the leg (for a
+  // passage of no duration: 1 if it was posted there at that instant, else 0).
+  double share_on_leg(int u, ArcIndex a, Time from, Time to, Time now);
 
   // The post (edge index, -1 if none) of unit u in the shift it starts on day `shift`, as known
   // at time now.

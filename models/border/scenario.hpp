@@ -109,6 +109,7 @@ struct Checkpoint {
   double secondary_probability = 0.0;   // P(secondary inspection | inspected)
   Distribution secondary_minutes;
   ByTraining detection;                 // P(contraband found | secondary inspection)
+  int officers = 0;                     // officers at the checkpoint (0 = not modelled one by one)
 };
 
 struct TrafficFlow {
@@ -194,11 +195,17 @@ struct Organisation {
   Protection protection;
 };
 
+// A class of officers. Its seats go to countries in one of three ways (exactly one is given):
+// `countries` (split evenly), `country_weights` (split in proportion) or `seats_by_country`
+// (counted out; `seats` is then their sum). See seat_allocation.hpp.
 struct Cohort {
   double start_day = 0.0;
   int seats = 0;
   double length_weeks = 4.0;
-  std::vector<std::string> countries;  // seats are split evenly across these
+  std::vector<std::string> countries;              // seats are split evenly across these
+  std::map<std::string, double> country_weights;   // or: seats split in proportion to these weights
+  std::map<std::string, int> seats_by_country;     // or: these seats for each country
+  bool refresher = false;  // a refresher: its seats go to trained officers and restore their faded skill
 };
 
 struct TrainingProgram {
@@ -208,17 +215,24 @@ struct TrainingProgram {
   std::vector<Cohort> cohorts;
 };
 
+// A team that watches officers at work (docs/model.md, "Observers"): from start_day for `days`
+// it visits the units of `sectors` (all the country's units and checkpoints if none) one after
+// another, days_per_visit each (0: all of them at once, throughout).
 struct ObserverTeam {
   std::string country;
   double start_day = 0.0;
   double days = 30.0;
-  double method_use_boost = 0.3;  // added to the share of trained officers using the methods
+  std::vector<std::string> sectors;  // the sectors whose units it visits ([] = every post of the country)
+  double days_per_visit = 0.0;       // how long it stays with each unit (0 = watches them all at once)
+  double method_use_boost = 0.3;     // Hawthorne effect: added to a trained officer's P(using the methods) while observed
+  double spillover = 0.0;            // added (it may be negative) while the team visits others of its units
 };
 
 struct Training {
   std::map<std::string, TrainingProgram> programs;
   double skill_half_life_days = 365.0;  // trained skills decay towards untrained
-  double method_use_share = 0.6;        // share of trained officers who actually use the methods
+  double method_use_share = 0.6;        // P(a trained officer actually uses the methods), officer by officer
+  double turnover_per_year = 0.0;       // rate at which officers leave their posts (transfers, attrition), replaced untrained
   std::vector<ObserverTeam> observers;
 };
 

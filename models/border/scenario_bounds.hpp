@@ -28,6 +28,8 @@ inline constexpr int kMaxOfficers = 10'000'000;
 inline constexpr int kMaxUnits = 100'000;
 inline constexpr int kMaxTurnBacks = 100;  // turn-backs of one shipment before it stops retreating
 inline constexpr int kMaxSeats = 1'000'000;
+inline constexpr double kMaxSeatWeight = 1e6;  // a country's weight in a cohort's seat split
+inline constexpr double kMaxTurnoverPerYear = 12;  // officers leaving their posts, per officer-year
 
 // Sizes of the sections.
 inline constexpr std::size_t kMaxCountries = 100;

@@ -325,6 +325,7 @@ const Fields<Checkpoint>& Schema<Checkpoint>::fields() {
       {"secondary_probability", &Checkpoint::secondary_probability, probability},
       {"secondary_minutes", &Checkpoint::secondary_minutes, service_minutes},
       {"detection", &Checkpoint::detection},
+      {"officers", &Checkpoint::officers, bounded(0, 1000, "a whole number in [0, 1000]")},
   };
   return f;
 }
@@ -418,6 +419,9 @@ const Fields<Cohort>& Schema<Cohort>::fields() {
       {"seats", &Cohort::seats, bounded(0, bounds::kMaxSeats, "a whole number in [0, 1000000]")},
       {"length_weeks", &Cohort::length_weeks, bounded(0, bounds::kMaxWeeks, "a number of weeks in [0, 5200]")},
       {"countries", &Cohort::countries},
+      {"country_weights", &Cohort::country_weights, bounded(0, bounds::kMaxSeatWeight, "a weight in [0, 1000000]")},
+      {"seats_by_country", &Cohort::seats_by_country, bounded(0, bounds::kMaxSeats, "a whole number in [0, 1000000]")},
+      {"refresher", &Cohort::refresher},
   };
   return f;
 }
@@ -436,7 +440,10 @@ const Fields<ObserverTeam>& Schema<ObserverTeam>::fields() {
       {"country", &ObserverTeam::country},
       {"start_day", &ObserverTeam::start_day, any_days},
       {"days", &ObserverTeam::days, any_days},
+      {"sectors", &ObserverTeam::sectors},
+      {"days_per_visit", &ObserverTeam::days_per_visit, any_days},
       {"method_use_boost", &ObserverTeam::method_use_boost, share},
+      {"spillover", &ObserverTeam::spillover, bounded(-1, 1, "a change of probability in [-1, 1]")},
   };
   return f;
 }
@@ -445,6 +452,7 @@ const Fields<Training>& Schema<Training>::fields() {
   static const Fields<Training> f{
       {"skill_half_life_days", &Training::skill_half_life_days, some_days},
       {"method_use_share", &Training::method_use_share, share},
+      {"turnover_per_year", &Training::turnover_per_year, bounded(0, bounds::kMaxTurnoverPerYear, "a rate per year in [0, 12]")},
       {"programs", &Training::programs},
       {"observers", &Training::observers},
   };

@@ -3,6 +3,7 @@
 
 #include "scenario_bounds.hpp"
 #include "scenario_schema.hpp"
+#include "seat_allocation.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -272,16 +273,56 @@ void check_organisations(Reader& r, const Scenario& s) {
 
 // ---- Training and coordination ----------------------------------------------------------------
 
+template <class T>
+void check_country_keys(Reader& r, const std::string& path, const std::map<std::string, T>& entries, const Scenario& s) {
+  for (const auto& entry : entries) check_reference(r, join(path, entry.first), entry.first, s.countries, "country");
+}
+
+// A cohort names its countries in exactly one of three ways, each naming defined countries; its
+// weights do not all vanish; counted seats agree with `seats` when both are given.
+void check_cohort(Reader& r, const std::string& path, const Cohort& c, const Scenario& s) {
+  const int forms = (c.countries.empty() ? 0 : 1) + (c.country_weights.empty() ? 0 : 1) + (c.seats_by_country.empty() ? 0 : 1);
+  if (forms == 0 && !r.reported(join(path, "countries"))) {
+    r.error_at(path, "expected the countries it trains: countries (seats split evenly), country_weights (split in "
+                     "proportion) or seats_by_country (counted)");
+    return;
+  }
+  if (forms > 1) {
+    r.error_at(path, "give only one of countries, country_weights and seats_by_country");
+    return;
+  }
+  check_references(r, join(path, "countries"), c.countries, s.countries, "country");
+  check_country_keys(r, join(path, "country_weights"), c.country_weights, s);
+  check_country_keys(r, join(path, "seats_by_country"), c.seats_by_country, s);
+  if (!c.country_weights.empty()) {
+    double total = 0.0;
+    for (const auto& entry : c.country_weights) total += entry.second;
+    if (!(total > 0.0) && !r.reported(join(path, "country_weights")))
+      r.error_at(join(path, "country_weights"), "expected at least one positive weight");
+  }
+  if (!c.seats_by_country.empty() && c.seats != 0 && c.seats != cohort_seats(c) && !r.reported(join(path, "seats")))
+    r.error_at(join(path, "seats"), fmt::format("{} seats, but seats_by_country counts {}; leave seats out or make them agree",
+                                                c.seats, cohort_seats(c)));
+}
+
 void check_training(Reader& r, const Scenario& s) {
   for (const auto& [id, program] : s.training.programs) {
     for (std::size_t i = 0; i < program.cohorts.size(); ++i) {
-      const std::string path = join(join(join("training.programs", id), "cohorts"), i);
-      check_not_empty(r, join(path, "countries"), program.cohorts[i].countries, "country (seats are split across them)");
-      check_references(r, join(path, "countries"), program.cohorts[i].countries, s.countries, "country");
+      check_cohort(r, join(join(join("training.programs", id), "cohorts"), i), program.cohorts[i], s);
     }
   }
-  for (std::size_t i = 0; i < s.training.observers.size(); ++i)
-    check_reference(r, join(join("training.observers", i), "country"), s.training.observers[i].country, s.countries, "country");
+  for (std::size_t i = 0; i < s.training.observers.size(); ++i) {
+    const ObserverTeam& team = s.training.observers[i];
+    const std::string path = join("training.observers", i);
+    check_reference(r, join(path, "country"), team.country, s.countries, "country");
+    check_references(r, join(path, "sectors"), team.sectors, s.sectors, "sector");
+    for (std::size_t k = 0; k < team.sectors.size(); ++k) {
+      const auto sector = s.sectors.find(team.sectors[k]);
+      if (sector != s.sectors.end() && sector->second.country != team.country)
+        r.error_at(join(join(path, "sectors"), k), fmt::format("sector '{}' is in {}, not in the team's country {}",
+                                                               team.sectors[k], sector->second.country, team.country));
+    }
+  }
 }
 
 // An agreement between two countries: both defined, and different.
@@ -337,7 +378,7 @@ void check_sizes(Reader& r, const Scenario& s) {
   check_size(r, "policies", s.policies.size(), bounds::kMaxPolicies, "policies");
   std::size_t cohorts = 0;
   for (const auto& entry : s.training.programs)
-    for (const Cohort& c : entry.second.cohorts) cohorts += std::max<std::size_t>(1, c.countries.size());
+    for (const Cohort& c : entry.second.cohorts) cohorts += std::max<std::size_t>(1, cohort_countries(c).size());
   check_size(r, "training.programs", cohorts, bounds::kMaxCohorts, "cohort places (cohorts times their countries)");
   // What one replication keeps month by month: every country and organisation collects its
   // indicators by country and the kg through each crossing.

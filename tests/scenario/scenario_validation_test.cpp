@@ -353,5 +353,27 @@ TEST(ScenarioValidation, OptionalSectionsTakeTheStructDefaults) {
   EXPECT_EQ(s.edges[0].mode, Mode::road);
 }
 
+// Training seats go to countries in one of three forms; mixing them, naming an unknown country,
+// weights that all vanish and counts that disagree with `seats` are located errors.
+TEST(ScenarioValidation, CohortSeatsNameTheirCountriesOnce) {
+  auto cohort = [](const std::string& c) {
+    return "training:\n  programs:\n    p:\n      cohorts:\n        - {start_day: 1, seats: 10, " + c + "}\n";
+  };
+  EXPECT_TRUE(problems(kMini + cohort("country_weights: {GT: 3, MX: 1}")).empty());
+  EXPECT_TRUE(problems(kMini + "training:\n  programs:\n    p:\n      cohorts:\n        - {seats_by_country: {GT: 4}}\n").empty());
+  expect_problem({"", "", cohort("countries: [GT], country_weights: {GT: 1}"), "training.programs.p.cohorts.0", 18,
+                  "give only one of countries, country_weights and seats_by_country"});
+  expect_problem({"", "", cohort("country_weights: {GT: 0, MX: 0}"), "training.programs.p.cohorts.0.country_weights", 18,
+                  "at least one positive weight"});
+  expect_problem({"", "", cohort("country_weights: {GX: 1}"), "training.programs.p.cohorts.0.country_weights.GX", 18,
+                  "GX"});
+  expect_problem({"", "", cohort("seats_by_country: {GT: 4, MX: 4}"), "training.programs.p.cohorts.0.seats", 18,
+                  "10 seats, but seats_by_country counts 8"});
+  expect_problem({"", "", cohort("country_weights: {GT: -1}"), "training.programs.p.cohorts.0.country_weights.GT", 18,
+                  "a weight in [0, 1000000]"});
+  expect_problem({"", "", "training:\n  programs:\n    p:\n      cohorts:\n        - {seats: 10}\n",
+                  "training.programs.p.cohorts.0", 18, "expected the countries it trains"});
+}
+
 }  // namespace
 }  // namespace bstp::border::testing
