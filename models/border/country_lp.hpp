@@ -57,7 +57,7 @@ class CountryLp final : public LogicalProcess {
   // Whether this country's officers share seizure reports with `partner` (by the scenario or by order).
   bool shares_with(int partner) const;
   double officers_on_the_line() const { return police_.availability(); }
-  double skill(Time now) const { return police_.skill(now); }
+  double skill(Time now) const { return police_.skill(now, scenario_.scenario().training.method_use_share); }
 
  private:
   // Event handlers.

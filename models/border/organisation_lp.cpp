@@ -238,7 +238,8 @@ void OrganisationLp::shipment_turned_back(const ShipmentTurnedBack& e, Context& 
   add(losses_[cargo.route[cargo.leg]], now, 1.0);
   // Tried again from where it turned back, by the route now preferred (maybe the same one).
   const NodeIndex from = scenario_.graph().arc(cargo.route[cargo.leg]).from;
-  const Plan plan = cheapest_plan(from, cargo.kg * params_.spec.value_per_kg_usd, now);
+  const double pick = params_.spec.route_choice.rule == RouteChoice::Rule::logit ? route_draws_.uniform() : 0.0;
+  const Plan plan = plan_route(from, cargo.kg * params_.spec.value_per_kg_usd, now, pick);
   if (!plan.route.empty() && plan.route.size() <= kMaxRouteLegs) {
     std::fill(std::begin(cargo.route), std::end(cargo.route), ArcIndex{0});
     std::copy(plan.route.begin(), plan.route.end(), cargo.route);

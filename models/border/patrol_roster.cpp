@@ -161,7 +161,6 @@ double PatrolRoster::miss_probability(ArcIndex a, Time from, Time to, double q, 
   const int sector = scenario_.graph().arc(a).sector;
   const int post = scenario_.arc_post[a];
   if (sector < 0 || post < 0 || q <= 0.0) return 1.0;
-  const auto edge = static_cast<int>(scenario_.sectors[static_cast<std::size_t>(sector)].posts[static_cast<std::size_t>(post)]);
   double miss = 1.0;
   for (int u : units_on_sector(sector)) {
     if (looking_away != nullptr && (*looking_away)[static_cast<std::size_t>(u)]) continue;

@@ -64,6 +64,9 @@ class PatrolRoster {
   // The sector's units choose their posts by `placement` from now on.
   void change_placement(int sector, Placement placement, Time at);
 
+  // The units that may stand on a post of the sector: its own, and any posted into it by order.
+  const std::vector<int>& units_on_sector(int sector) const;
+
  private:
   struct Detection {
     Time at;
@@ -86,8 +89,6 @@ class PatrolRoster {
   // The edge unit u is posted to in its shift `shift` (-1: none), after the orders it was given.
   int edge_of(int u, std::int64_t shift, Time now);
   Placement placement_at(int sector, Time t) const;
-  // The units that may stand on a post of the sector: its own, and any posted into it by order.
-  const std::vector<int>& units_on_sector(int sector) const;
   const std::vector<double>& targeted_weights(int sector, std::int64_t shift);
   Time shift_start(int u, std::int64_t shift) const;
   Time time_on_post(int u, int edge, Time from, Time to, Time now);
