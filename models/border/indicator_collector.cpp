@@ -331,12 +331,16 @@ ReplicationResult IndicatorCollector::result(double horizon_seconds) const {
   r.totals[slot(Indicator::mean_vehicles_in_system)] = ratio(area, horizon_seconds - from);
 
   r.crossing_kg.assign(static_cast<std::size_t>(crossings_), 0.0);
+  r.crossing_kg_monthly.assign(static_cast<std::size_t>(crossings_), std::vector<double>(months, 0.0));
   for (std::size_t m = 0; m < months; ++m) {
     const double* kg = crossing_kg_.data() + m * static_cast<std::size_t>(crossings_);
     const Flow f = flow_of(kg, crossings_);
     r.monthly[slot(Indicator::crossings_with_flow)][m] = f.crossings_with_flow;
     r.monthly[slot(Indicator::flow_concentration)][m] = f.concentration;
-    for (int c = 0; c < crossings_; ++c) r.crossing_kg[static_cast<std::size_t>(c)] += kg[c];
+    for (int c = 0; c < crossings_; ++c) {
+      r.crossing_kg[static_cast<std::size_t>(c)] += kg[c];
+      r.crossing_kg_monthly[static_cast<std::size_t>(c)][m] = kg[c];
+    }
   }
   const Flow f = flow_of(r.crossing_kg.data(), crossings_);
   r.totals[slot(Indicator::crossings_with_flow)] = f.crossings_with_flow;
@@ -347,7 +351,8 @@ ReplicationResult IndicatorCollector::result(double horizon_seconds) const {
   // Months that end before the warm-up does were not measured.
   for (std::size_t m = 0; m < months; ++m)
     if (static_cast<Time>(m + 1) * kMonthSeconds <= measure_from_)
-      for (auto& series : r.monthly) series[m] = kNaN;
+      for (auto* group : {&r.monthly, &r.crossing_kg_monthly})
+        for (auto& series : *group) series[m] = kNaN;
   return r;
 }
 

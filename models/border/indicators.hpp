@@ -93,6 +93,7 @@ struct ReplicationResult {
   std::vector<std::vector<double>> monthly;     // [indicator][month]; NaN where undefined
   std::vector<std::vector<double>> by_country;  // [indicator][country]; NaN where not meaningful
   std::vector<double> crossing_kg;              // [crossing] kg that passed each border crossing (see crossing ids)
+  std::vector<std::vector<double>> crossing_kg_monthly;  // [crossing][month] the same, month by month (NaN before a warm-up)
   std::uint64_t events = 0;                     // committed kernel events
   double wall_seconds = 0.0;
 };

@@ -8,12 +8,13 @@ import xarray as xr
 
 # Groups of indicator datasets and the dimensions after (point, replication).
 GROUPS = {"totals": (), "monthly": ("month",), "by_country": ("country",), "by_crossing": ("crossing",),
-          "run": ()}
+          "by_crossing_monthly": ("crossing", "month"), "run": ()}
 SCALES = ("point", "replication", "month", "country", "crossing")
 
 
 class Results:
-    """One results file: `totals`, `monthly`, `by_country`, `by_crossing` and `run` are
+    """One results file: `totals`, `monthly`, `by_country`, `by_crossing`, `by_crossing_monthly`
+    (kg per crossing and month; absent from older files) and `run` are
     xarray Datasets whose dimensions carry their coordinates (point, replication, month,
     country, crossing) plus `policy` and one coordinate per swept parameter along `point`.
     `attrs` holds the root attributes (provenance), `parameters` maps each swept parameter's
@@ -27,6 +28,7 @@ class Results:
         self.monthly = groups.get("monthly")
         self.by_country = groups.get("by_country")
         self.by_crossing = groups.get("by_crossing")
+        self.by_crossing_monthly = groups.get("by_crossing_monthly")  # None in files written before it
         self.run = groups.get("run")
 
     def __getitem__(self, group):

@@ -180,6 +180,24 @@ TEST(BorderMetrics, WarmupDropsTheFirstMonthsAndNothingElse) {
     for (std::size_t m = 2; m < a.monthly[i].size(); ++m) after_warmup += a.monthly[i][m];
     EXPECT_NEAR(b.totals[i], after_warmup, 1e-9 * std::max(1.0, std::abs(after_warmup))) << info(id).name;
   }
+  // Kg through each crossing, month by month: NaN in the warm-up, the same after it, and the
+  // crossing's total is the sum of its measured months.
+  ASSERT_EQ(b.crossing_kg_monthly.size(), warm.crossings.size());
+  double through_all = 0.0;
+  for (std::size_t x = 0; x < b.crossing_kg_monthly.size(); ++x) {
+    double sum = 0.0;
+    for (std::size_t m = 0; m < b.crossing_kg_monthly[x].size(); ++m) {
+      if (m < 2) {
+        EXPECT_TRUE(std::isnan(b.crossing_kg_monthly[x][m]));
+        continue;
+      }
+      EXPECT_EQ(b.crossing_kg_monthly[x][m], a.crossing_kg_monthly[x][m]) << "crossing " << x << " month " << m + 1;
+      sum += b.crossing_kg_monthly[x][m];
+    }
+    EXPECT_NEAR(b.crossing_kg[x], sum, 1e-9 * std::max(1.0, sum));
+    through_all += sum;
+  }
+  EXPECT_GT(through_all, 0.0);
   EXPECT_GT(b.totals[static_cast<std::size_t>(Indicator::legitimate_crossings)], 0.0);
   EXPECT_LT(b.totals[static_cast<std::size_t>(Indicator::legitimate_crossings)],
             a.totals[static_cast<std::size_t>(Indicator::legitimate_crossings)]);

@@ -99,6 +99,11 @@ def main():
     check(r.grid("seized_kg").sizes == {"replication": 4, "policy": 2, "seats": 2, "share_trained": 2},
           f"v2 grid sizes {dict(r.grid('seized_kg').sizes)}")
     check("crossing" in bstp_results.to_frame(v2, "by_crossing").columns, "by_crossing frame")
+    check(r.by_crossing_monthly is not None, "a file of this build has by_crossing_monthly")
+    check(r.by_crossing_monthly["kg"].dims == ("point", "replication", "crossing", "month"), "by_crossing_monthly dims")
+    check(np.allclose(r.by_crossing_monthly["kg"].sum("month", skipna=False).values, r.by_crossing["kg"].values, equal_nan=True),
+          "by_crossing_monthly sums to by_crossing over months")
+    check({"crossing", "month"} <= set(bstp_results.to_frame(v2, "by_crossing_monthly").columns), "by_crossing_monthly frame")
     print(f"{checks['passed']} passed, {checks['failed']} failed")
     return 1 if checks["failed"] else 0
 

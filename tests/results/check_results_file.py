@@ -85,7 +85,7 @@ def check_h5py(path):
                 check(d.shape == shape, f"{group}/{name} shape {d.shape} == {shape}")
                 check(d.dtype == np.float64, f"{group}/{name} is float64")
                 check([dim[0].name for dim in d.dims] == dims, f"{group}/{name} dims")
-                check(d.attrs["units"] in ("1", "kg", "hours"), f"{group}/{name} UDUNITS units")
+                check(d.attrs["units"] in ("1", "kg", "hours", "hours/kg"), f"{group}/{name} UDUNITS units")
                 check(isinstance(d.attrs["display_units"], str), f"{group}/{name} display_units")
                 check(isinstance(d.attrs["long_name"], str) and d.attrs["long_name"],
                       f"{group}/{name} long_name")
@@ -108,6 +108,12 @@ def check_h5py(path):
         check(kg.attrs["units"] == "kg", "by_crossing/kg units")
         check(kg[1, 1, 1] == value(1, 1, 0) + 20.0, "by_crossing/kg[1, 1, 1]")
         check(math.isnan(kg[1, 2, 0]), "by_crossing/kg NaN for a replication not done")
+        monthly_kg = f["by_crossing_monthly/kg"]
+        check(monthly_kg.shape == (P, R, X, M), f"by_crossing_monthly/kg shape {monthly_kg.shape}")
+        check([d[0].name for d in monthly_kg.dims] == ["/point", "/replication", "/crossing", "/month"],
+              "by_crossing_monthly/kg dims")
+        check(monthly_kg[1, 1, 1, 3] == (value(1, 1, 0) + 20.0) / 8.0 + 3.0, "by_crossing_monthly/kg[1, 1, 1, 3]")
+        check(math.isnan(monthly_kg[1, 2, 0, 0]), "by_crossing_monthly/kg NaN for a replication not done")
 
         seizures = f["totals/seizures"][...]
         check(seizures[1, 0] == value(1, 0, k), f"totals/seizures[1, 0] == {value(1, 0, k)}")

@@ -23,6 +23,11 @@ border::ReplicationResult done_replication(std::size_t p, std::size_t r, std::si
     v.by_country.push_back(std::move(by_country));
   }
   for (std::size_t x = 0; x < crossings; ++x) v.crossing_kg.push_back(sample_total(p, r, 0) + 10.0 * static_cast<double>(x + 1));
+  for (std::size_t x = 0; x < crossings; ++x) {
+    std::vector<double> kg;
+    for (std::size_t m = 0; m < months; ++m) kg.push_back(v.crossing_kg[x] / 8.0 + static_cast<double>(m));
+    v.crossing_kg_monthly.push_back(std::move(kg));
+  }
   v.events = 10000 * (p + 1) + r;
   v.wall_seconds = 0.25 * static_cast<double>(r + 1);
   return v;

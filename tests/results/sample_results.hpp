@@ -15,6 +15,7 @@ namespace bstp::experiment::testing {
 //   monthly[k][m]       = 1000 p + 100 r + k + 0.01 (m + 1)
 //   by_country[k][c]    = 1000 p + 100 r + k + 0.5 (c + 1)
 //   crossing_kg[x]      = 1000 p + 100 r + 10 (x + 1)     (crossings "bridge", "río ford")
+//   crossing_kg_monthly[x][m] = crossing_kg[x] / 8 + m
 // except monthly[interdiction_rate][0] of (0, 0), which is NaN.
 ExperimentResults sample_results();
 

@@ -96,6 +96,14 @@ void validate(const ExperimentResults& results) {
                                     std::to_string(v.crossing_kg.size()) +
                                     " values, expected one per crossing (" +
                                     std::to_string(results.crossings.size()) + ")");
+      if (!v.crossing_kg_monthly.empty()) {
+        bool ok = v.crossing_kg_monthly.size() == results.crossings.size();
+        for (const auto& row : v.crossing_kg_monthly) ok = ok && row.size() == months;
+        if (!ok)
+          throw std::invalid_argument(rep + ": crossing_kg_monthly needs one row per crossing (" +
+                                      std::to_string(results.crossings.size()) + ") of one value per month (" +
+                                      std::to_string(months) + ")");
+      }
     }
   }
 }
@@ -232,6 +240,35 @@ void write_crossing_datasets(hid_t root, const ExperimentResults& results, const
   h5::write_string_attribute(d.get(), "cell_methods", "crossing: point");
   d.close("cannot close dataset '" + path + "'");
   group.close(std::string("cannot close group '/") + kByCrossing + "'");
+}
+
+// /by_crossing_monthly/kg [P, R, X, M]: the per-crossing kg month by month (NaN where a result has none).
+void write_crossing_monthly_datasets(hid_t root, const ExperimentResults& results, const Scales& scales) {
+  const std::size_t P = results.points.size();
+  const std::size_t R = static_cast<std::size_t>(results.replications);
+  const std::size_t X = results.crossings.size();
+  const std::size_t M = static_cast<std::size_t>(results.months);
+  std::vector<double> kg(P * R * X * M, kNaN);
+  for (std::size_t p = 0; p < P; ++p)
+    for (std::size_t r = 0; r < R; ++r) {
+      const border::ReplicationResult& v = results.values[p][r];
+      if (!is_done(v)) continue;
+      for (std::size_t x = 0; x < v.crossing_kg_monthly.size(); ++x)
+        std::copy(v.crossing_kg_monthly[x].begin(), v.crossing_kg_monthly[x].end(),
+                  kg.begin() + static_cast<std::ptrdiff_t>(((p * R + r) * X + x) * M));
+    }
+  Handle group = h5::create_group(root, kByCrossingMonthly);
+  const hsize_t dims[] = {P, R, X, M};
+  const std::string path = std::string("/") + kByCrossingMonthly + "/kg";
+  Handle d = h5::create_dataset(group.get(), "kg", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, dims, kg.data(), &kNaN);
+  attach(d, path, {&scales.point, &scales.replication, &scales.crossing, &scales.month});
+  write_cf_attributes(d.get(), "trafficked kg that passed the border crossing in the month", "kg");
+  h5::write_string_attribute(d.get(), "description",
+                             "trafficked kg that passed each border crossing in each month (as /by_crossing/kg, which is its sum "
+                             "over months); NaN in months before a warm-up");
+  h5::write_string_attribute(d.get(), "cell_methods", "crossing: point month: sum");
+  d.close("cannot close dataset '" + path + "'");
+  group.close(std::string("cannot close group '/") + kByCrossingMonthly + "'");
 }
 
 void write_run_datasets(hid_t root, const ExperimentResults& results, const Scales& scales) {
@@ -373,6 +410,7 @@ std::vector<char> build_image(const std::string& file_name, const ExperimentResu
   write_parameters(root, results, scales);
   write_indicator_datasets(root, results, scales);
   write_crossing_datasets(root, results, scales);
+  write_crossing_monthly_datasets(root, results, scales);
   write_run_datasets(root, results, scales);
 
   scales.point.close("cannot close dataset '/point'");

@@ -57,6 +57,30 @@ void read_crossing_flow(hid_t root, ExperimentResults& results) {
     }
 }
 
+// /by_crossing_monthly/kg [P, R, X, M] into the crossing_kg_monthly of the done replications
+// (files written before it have none: the rows stay NaN).
+void read_crossing_monthly_flow(hid_t root, ExperimentResults& results) {
+  const std::string path = std::string("/") + kByCrossingMonthly + "/kg";
+  if (!h5::link_exists(root, kByCrossingMonthly)) return;
+  Handle group = h5::open_group(root, kByCrossingMonthly);
+  if (!h5::link_exists(group.get(), "kg")) return;
+  const std::size_t P = results.points.size();
+  const std::size_t R = static_cast<std::size_t>(results.replications);
+  const std::size_t X = results.crossings.size();
+  const std::size_t M = static_cast<std::size_t>(results.months);
+  const hsize_t dims[] = {P, R, X, M};
+  const std::vector<double> kg = read_doubles(group.get(), "kg", path, dims);
+  for (std::size_t p = 0; p < P; ++p)
+    for (std::size_t r = 0; r < R; ++r) {
+      border::ReplicationResult& v = results.values[p][r];
+      if (!is_done(v)) continue;
+      for (std::size_t x = 0; x < X; ++x) {
+        const double* row = kg.data() + ((p * R + r) * X + x) * M;
+        v.crossing_kg_monthly[x].assign(row, row + M);
+      }
+    }
+}
+
 // /policy (format_version 2). Version 1 files have none: a point without parameters is named
 // after its policy; a sweep point's name is "<policy> <label>", its label the "name=value" words.
 void read_policies(hid_t root, std::int64_t version, ExperimentResults& results) {
@@ -175,6 +199,7 @@ ExperimentResults read_from(const std::string& path) {
       v.monthly.assign(K, std::vector<double>(M, kNaN));
       v.by_country.assign(K, std::vector<double>(C, kNaN));
       v.crossing_kg.assign(results.crossings.size(), kNaN);
+      v.crossing_kg_monthly.assign(results.crossings.size(), std::vector<double>(M, kNaN));
       v.events = events[p * R + r];
       v.wall_seconds = wall[p * R + r];
     }
@@ -219,6 +244,7 @@ ExperimentResults read_from(const std::string& path) {
     }
   }
   read_crossing_flow(root, results);
+  read_crossing_monthly_flow(root, results);
   file.close("cannot close it");
   return results;
 }

@@ -15,6 +15,8 @@ inline constexpr const char* kMonthly = "monthly";
 inline constexpr const char* kByCountry = "by_country";
 // The per-crossing flow: /by_crossing/kg [point, replication, crossing].
 inline constexpr const char* kByCrossing = "by_crossing";
+// The same month by month: /by_crossing_monthly/kg [point, replication, crossing, month].
+inline constexpr const char* kByCrossingMonthly = "by_crossing_monthly";
 // Sweep parameters along point: /points/<short name>, attribute `path` = the dotted scenario path.
 inline constexpr const char* kPoints = "points";
 // The policy of each design point: /policy [point] (format_version 2).
