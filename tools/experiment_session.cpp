@@ -150,7 +150,9 @@ int exit_code_of(const std::exception_ptr& error) {
 }  // namespace
 
 void add_session_options(CLI::App& cmd, SessionOptions& o, bool out_required) {
-  cmd.add_option("--threads", o.threads, "Replications run side by side (default: all cores, shared among the MPI ranks of a machine)");
+  cmd.add_option("-j,--jobs,--threads", o.threads,
+                 "Replications run side by side (default: all cores, shared among the MPI ranks of a machine; "
+                 "--threads is the old name)");
   cmd.add_option("--lp-threads", o.lp_threads, "Threads inside each replication (conservative parallel scheduler)")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);

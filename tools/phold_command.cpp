@@ -33,16 +33,17 @@ void add_phold_command(Program& program) {
       "so X is the mean delay and the population stays constant. Prints committed events, rate,\n"
       "peak memory and a checksum of the final state that is the same for every thread count.\n\n"
       "Workload W1 (sequential):  bstp phold --lps 1024 --lookahead 0.1 --mean 1 --end 12000\n"
-      "Workload W2 (2 threads):   bstp phold --lps 16384 --lookahead 1 --mean 2 --end 400 --threads 2");
+      "Workload W2 (2 threads):   bstp phold --lps 16384 --lookahead 1 --mean 2 --end 400 --lp-threads 2");
   cmd->add_option("--lps", c.lps, "Number of logical processes (N), at most 1000000")->capture_default_str();
   cmd->add_option("--population", c.population, "Initial events per LP (M); N x M at most 10000000")
       ->capture_default_str();
   cmd->add_option("--remote", c.remote, "Probability that an event goes to a random LP (P)")->capture_default_str();
-  cmd->add_option("--lookahead", c.lookahead, "Minimum delay of every event (L); must be > 0 with --threads > 1")
+  cmd->add_option("--lookahead", c.lookahead, "Minimum delay of every event (L); must be > 0 with --lp-threads > 1")
       ->capture_default_str();
   cmd->add_option("--mean", c.mean, "Mean total delay of an event (X > L)")->capture_default_str();
   cmd->add_option("--end", c.end, "Simulated end time (T); events at or past it are never created")->capture_default_str();
-  cmd->add_option("--threads", c.threads, "Threads: 1 runs the sequential scheduler, more the parallel one")
+  cmd->add_option("--lp-threads,--threads", c.threads,
+                  "Kernel threads: 1 runs the sequential scheduler, more the parallel one (--threads is the old name)")
       ->capture_default_str();
   cmd->add_option("--seed", c.seed, "Master seed of the random streams, 0 to 2^64 - 1")
       ->check(whole_number(0, std::numeric_limits<std::uint64_t>::max()))

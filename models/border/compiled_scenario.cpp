@@ -118,6 +118,7 @@ CompiledScenario::CompiledScenario(const Scenario& scenario)
       throw std::invalid_argument(fmt::format("organisations.{}: needs at least one source and one destination", id));
     p.shipments_per_second = o.shipments_per_month / static_cast<double>(kMonthSeconds);
     p.reporting_delay = std::max(kHandoverSeconds, to_seconds(o.reporting_delay_days, 86400.0));
+    p.retry_after = std::max(kHandoverSeconds, to_seconds(o.retry_after_hours, 3600.0));
     organisations.push_back(p);
   }
 

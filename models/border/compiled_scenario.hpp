@@ -74,6 +74,7 @@ struct OrganisationParams {
   std::vector<NodeIndex> sources, destinations;
   double shipments_per_second = 0.0;
   Time reporting_delay = 0;
+  Time retry_after = 0;  // a turned-back shipment sets off again this much later (at least the handover delay)
 };
 
 struct CohortParams {

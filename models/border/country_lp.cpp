@@ -13,6 +13,8 @@ namespace {
 
 // Steps of a shipment's journey that draw random numbers, each from its own stream.
 enum Step : std::uint64_t { kLegPatrol, kCheckpoint, kCheckpointEncounter, kTravel, kArrivalPatrol, kStepsPerLeg };
+// Whether a detected shipment turns back: streams apart from the steps above.
+constexpr std::uint64_t kTurnBackStreams = std::uint64_t{1} << 40;
 
 }  // namespace
 
@@ -88,8 +90,9 @@ Time CountryLp::passage_seconds(Cargo cargo, int leg) const {
 }
 
 RandomStream CountryLp::shipment_draws(const Cargo& cargo, std::uint64_t step) const {
-  return RandomStream(StreamId{scenario_.scenario().seed, replication_, entity::shipment(cargo.shipment),
-                               cargo.leg * kStepsPerLeg + step});
+  // Each attempt (a first one, then one after each turn-back) has streams of its own.
+  const std::uint64_t leg = std::uint64_t{cargo.attempt} * kMaxRouteLegs + cargo.leg;
+  return RandomStream(StreamId{scenario_.scenario().seed, replication_, entity::shipment(cargo.shipment), leg * kStepsPerLeg + step});
 }
 
 double CountryLp::alert_multiplier(ArcIndex leg, Time now) const {
@@ -143,6 +146,7 @@ void CountryLp::shipment_arrives_from_watched_leg(const ShipmentArrivesFromWatch
   if (patrols_detect(leg, ctx.now() - passage_seconds(cargo, cargo.leg - 1), ctx.now(), ctx.now(), draws)) {
     const int partner = scenario_.is_seam(leg) ? scenario_.other_side(leg, country_) : -1;
     cargo.leg -= 1;  // the encounter happened on the leg just travelled
+    if (detected_shipment_turns_back(cargo, ctx)) return;
     const Encounter outcome = officers_confront(cargo, partner, ctx, draws);
     cargo.leg += 1;
     if (outcome == Encounter::seized) return;
@@ -153,6 +157,11 @@ void CountryLp::shipment_arrives_from_watched_leg(const ShipmentArrivesFromWatch
 void CountryLp::shipment_reaches_node(Cargo cargo, Context& ctx) {
   const BorderGraph& graph = scenario_.graph();
   const NodeIndex node = cargo.leg < cargo.legs ? graph.arc(cargo.route[cargo.leg]).from : graph.arc(cargo.route[cargo.legs - 1]).to;
+  if (cargo.resumes) {  // back where it turned back: it passed this node (and its checkpoint) already
+    cargo.resumes = 0;
+    shipment_sets_off(cargo, ctx);
+    return;
+  }
   if (const int slot = scenario_.crossing_slot[node]; slot >= 0) indicators_.crossing_used(ctx.now(), slot, cargo.kg);
   tally_.kg_through[node] += cargo.kg;
   tally_.largest_kg_through[node] = std::max(tally_.largest_kg_through[node], static_cast<double>(cargo.kg));
@@ -200,6 +209,7 @@ void CountryLp::shipment_sets_off(Cargo cargo, Context& ctx) {
   if (detector == country_) {
     RandomStream draws = shipment_draws(cargo, kLegPatrol);
     if (patrols_detect(leg, ctx.now(), ctx.now() + travel, ctx.now(), draws)) {
+      if (detected_shipment_turns_back(cargo, ctx)) return;
       const int partner = scenario_.is_seam(leg) ? scenario_.other_side(leg, country_) : -1;
       if (officers_confront(cargo, partner, ctx, draws) == Encounter::seized) return;
     }
@@ -218,6 +228,7 @@ void CountryLp::shipment_sets_off(Cargo cargo, Context& ctx) {
 CountryLp::Encounter CountryLp::officers_confront(Cargo& cargo, int seam_partner, Context& ctx, RandomStream& draws) {
   const OrganisationParams& org = scenario_.organisations[cargo.organisation];
   const Police& police = scenario_.countries[static_cast<std::size_t>(country_)].police;
+  cargo.detected_by = static_cast<std::uint8_t>(country_ + 1);
   const bool trained_officer = draws.bernoulli(police_.skill(ctx.now()));
   const double value = cargo.kg * org.spec.value_per_kg_usd;
 
@@ -226,7 +237,7 @@ CountryLp::Encounter CountryLp::officers_confront(Cargo& cargo, int seam_partner
       draws.bernoulli(trained_officer ? police.bribe_acceptance.trained : police.bribe_acceptance.untrained)) {
     indicators_.bribe_taken(ctx.now(), country_, org.spec.bribe_offer_share * value);
     tally_.bribes += 1;
-    if (cargo.leg < 64) cargo.bribed_legs |= std::uint64_t{1} << cargo.leg;
+    cargo.bribed_legs |= std::uint32_t{1} << cargo.leg;
     return Encounter::passes;
   }
   // Resistance: a violent confrontation, deadly depending on the officers' use of force.
@@ -258,12 +269,27 @@ CountryLp::Encounter CountryLp::officers_confront(Cargo& cargo, int seam_partner
   return Encounter::seized;
 }
 
+bool CountryLp::detected_shipment_turns_back(const Cargo& cargo, Context& ctx) {
+  const OrganisationParams& org = scenario_.organisations[cargo.organisation];
+  if (!(org.spec.turn_back_probability > 0.0) || cargo.attempt >= org.spec.max_turn_backs) return false;
+  RandomStream draws(StreamId{scenario_.scenario().seed, replication_, entity::shipment(cargo.shipment),
+                              kTurnBackStreams | (std::uint64_t{cargo.attempt} * kMaxRouteLegs + cargo.leg)});
+  if (!draws.bernoulli(org.spec.turn_back_probability)) return false;
+  indicators_.shipment_turned_back(ctx.now(), country_);
+  ctx.send(layout_.organisation(cargo.organisation), org.retry_after, ShipmentTurnedBack{cargo});
+  return true;
+}
+
 void CountryLp::shipment_delivered(const Cargo& cargo, Context& ctx) {
   const OrganisationParams& org = scenario_.organisations[cargo.organisation];
   indicators_.shipment_delivered(ctx.now(), country_, cargo.kg, cargo.kg * org.spec.value_per_kg_usd);
   tally_.deliveries += 1;
   tally_.delivered_kg += cargo.kg;
   tally_.delivered_kg_at[scenario_.graph().arc(cargo.route[cargo.legs - 1]).to] += cargo.kg;
+  // A delivered attempt got away from the country that last detected it, or went unseen.
+  const bool detected = cargo.detected_by > 0;
+  indicators_.attempt_delivered(ctx.now(), detected ? cargo.detected_by - 1 : country_, detected,
+                                static_cast<double>(ctx.now() - static_cast<Time>(cargo.sent_at)) / 3600.0);
   report_to_organisation(cargo, Fate::delivered, ctx);
 }
 

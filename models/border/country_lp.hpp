@@ -74,6 +74,9 @@ class CountryLp final : public LogicalProcess {
   // Whether the units on the leg detect a shipment passing it during [from, to].
   bool patrols_detect(ArcIndex leg, Time from, Time to, Time now, RandomStream& draws);
   enum class Encounter { passes, seized };
+  // A detected shipment may retreat to the start of leg `cargo.leg` before the officers reach it:
+  // then its organisation is told, to send it again, and this returns true.
+  bool detected_shipment_turns_back(const Cargo& cargo, Context& ctx);
   Encounter officers_confront(Cargo& cargo, int seam_partner, Context& ctx, RandomStream& draws);
   void shipment_delivered(const Cargo& cargo, Context& ctx);
   void report_to_organisation(const Cargo& cargo, Fate fate, Context& ctx) const;

@@ -13,17 +13,24 @@ namespace bstp::border {
 
 inline constexpr std::size_t kMaxRouteLegs = bounds::kMaxRouteLegs;
 
+static_assert(kMaxRouteLegs <= 32, "Cargo::bribed_legs holds one bit per leg");
+
 struct Cargo {
   std::uint64_t shipment = 0;     // (organisation << 40) | its sequence number
-  std::uint64_t bribed_legs = 0;  // bit h set: a bribe was paid on leg h
+  std::uint32_t sent_at = 0;      // seconds from the start when its organisation sent it (the horizon fits)
+  std::uint32_t bribed_legs = 0;  // bit h set: a bribe was paid on leg h
   float kg = 0.0f;
   std::uint16_t organisation = 0;
   std::uint8_t leg = 0;           // next leg to travel (== legs: at the destination)
   std::uint8_t legs = 0;
   std::uint8_t found_at_checkpoint = 0;  // set while it waits in a lane after contraband was found
+  std::uint8_t attempt = 0;       // turn-backs so far: each new attempt draws from streams of its own
+  std::uint8_t detected_by = 0;   // 1 + the country that last detected it in this attempt (0 = never detected)
+  std::uint8_t resumes = 0;       // set when it sets off again after a turn-back (its node was already passed)
   ArcIndex route[kMaxRouteLegs] = {};
 };
 static_assert(sizeof(Cargo) <= kMaxPayloadBytes);
+static_assert(bounds::kMaxCountries < 255, "Cargo::detected_by holds 1 + a country index");
 
 // Organisation -> country, or country -> country: the shipment reaches the start of leg `leg`.
 struct ShipmentArrives {
@@ -31,6 +38,11 @@ struct ShipmentArrives {
 };
 // As ShipmentArrives, but the receiving country's patrols watched the leg just travelled.
 struct ShipmentArrivesFromWatchedLeg {
+  Cargo cargo;
+};
+// Country -> organisation: a detected shipment retreated to the start of leg `cargo.leg` (a
+// turn-back); the organisation sends it again from there, by the route it then prefers.
+struct ShipmentTurnedBack {
   Cargo cargo;
 };
 // Self: the shipment leaves a checkpoint's lane.
@@ -43,7 +55,7 @@ enum class Fate : std::uint8_t { delivered, seized };
 // Country -> organisation, after the reporting delay: what became of a shipment.
 struct ShipmentReported {
   std::uint64_t shipment = 0;
-  std::uint64_t bribed_legs = 0;
+  std::uint32_t bribed_legs = 0;
   float kg = 0.0f;
   Fate fate = Fate::delivered;
   std::uint8_t lost_on_leg = 0;  // for seized: the leg (or the checkpoint at its start) where it was lost

@@ -10,7 +10,7 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // Accumulators beyond the indicators themselves, stored after them.
-enum Extra : std::size_t { kShippingCost = kIndicatorCount, kWaitHours, kDelayHours, kSlots };
+enum Extra : std::size_t { kShippingCost = kIndicatorCount, kWaitHours, kDelayHours, kRouteHours, kSlots };
 
 std::size_t slot(Indicator i) { return static_cast<std::size_t>(i); }
 
@@ -81,6 +81,13 @@ void IndicatorCollector::vehicles_in_system(Time t, double vehicle_seconds) {
 void IndicatorCollector::crossing_used(Time t, int crossing, double kg) {
   crossing_kg_[static_cast<std::size_t>(month_of(t)) * static_cast<std::size_t>(crossings_) + static_cast<std::size_t>(crossing)] += kg;
 }
+
+void IndicatorCollector::shipment_turned_back(Time t, int country) { add(Indicator::turned_back, t, country, 1.0); }
+void IndicatorCollector::attempt_delivered(Time t, int country, bool detected, double route_hours) {
+  add(detected ? Indicator::got_away : Indicator::undetected, t, country, 1.0);
+  add(static_cast<Indicator>(kRouteHours), t, country, route_hours);
+}
+void IndicatorCollector::shipment_deterred(Time t) { add(Indicator::deterred_shipments, t, -1, 1.0); }
 
 void IndicatorCollector::merge(const IndicatorCollector& other) {
   for (std::size_t i = 0; i < sums_.size(); ++i) sums_[i] += other.sums_[i];
@@ -161,9 +168,11 @@ ReplicationResult IndicatorCollector::result(double horizon_seconds) const {
   for (Indicator i : {Indicator::seizures, Indicator::seized_kg, Indicator::delivered_kg, Indicator::trafficker_revenue_usd,
                       Indicator::arrests, Indicator::violent_incidents, Indicator::deaths, Indicator::reported_violence,
                       Indicator::bribes, Indicator::bribes_usd, Indicator::officers_trained, Indicator::training_cost_usd,
-                      Indicator::legitimate_crossings, Indicator::trade_delay_cost_usd, Indicator::patrol_cost_usd})
+                      Indicator::legitimate_crossings, Indicator::trade_delay_cost_usd, Indicator::patrol_cost_usd,
+                      Indicator::turned_back, Indicator::got_away, Indicator::undetected})
     sum_indicator(i, true);
   sum_indicator(Indicator::shipments, false);
+  sum_indicator(Indicator::deterred_shipments, false);
 
   auto derived = [&](Indicator i, auto formula, bool per_country) {
     const std::size_t s = slot(i);
@@ -182,6 +191,15 @@ ReplicationResult IndicatorCollector::result(double horizon_seconds) const {
           [&](auto v) { return v(slot(Indicator::trafficker_revenue_usd)) - v(kShippingCost) - v(slot(Indicator::bribes_usd)); }, false);
   derived(Indicator::cost_per_seizure_usd,
           [&](auto v) { return ratio(v(slot(Indicator::training_cost_usd)), v(slot(Indicator::seizures))); }, true);
+  // Attempts and their outcomes, as CBP counts them.
+  const std::size_t apprehended = slot(Indicator::seizures), turned_back = slot(Indicator::turned_back),
+                    got_away = slot(Indicator::got_away), undetected = slot(Indicator::undetected);
+  derived(Indicator::detected, [&](auto v) { return v(apprehended) + v(turned_back) + v(got_away); }, true);
+  derived(Indicator::apprehension_rate,
+          [&](auto v) { return ratio(v(apprehended), v(apprehended) + v(turned_back) + v(got_away) + v(undetected)); }, false);
+  derived(Indicator::interdiction_effectiveness_rate,
+          [&](auto v) { return ratio(v(apprehended) + v(turned_back), v(apprehended) + v(turned_back) + v(got_away)); }, true);
+  derived(Indicator::route_hours_per_delivered_kg, [&](auto v) { return ratio(v(kRouteHours), v(delivered)); }, true);
   derived(Indicator::mean_queue_wait_hours, [&](auto v) { return ratio(v(kWaitHours), v(slot(Indicator::legitimate_crossings))); }, true);
   derived(Indicator::mean_crossing_delay_hours,
           [&](auto v) { return ratio(v(kDelayHours), v(slot(Indicator::legitimate_crossings))); }, true);

@@ -30,6 +30,11 @@ class IndicatorCollector {
   void vehicle_crossed(Time t, int country, double wait_hours, double delay_hours, double trade_cost_usd);
   void vehicles_in_system(Time t, double vehicle_seconds);  // area under the number-in-system curve
   void crossing_used(Time t, int crossing, double kg);
+  // What became of one attempt (docs/model.md, "Attempts and their outcomes"). A seizure ends an
+  // attempt too (shipment_seized). `route_hours`: from sending to delivery.
+  void shipment_turned_back(Time t, int country);
+  void attempt_delivered(Time t, int country, bool detected, double route_hours);
+  void shipment_deterred(Time t);
 
   void merge(const IndicatorCollector& other);
   ReplicationResult result(double horizon_seconds) const;

@@ -36,6 +36,17 @@ constexpr std::array<IndicatorInfo, kIndicatorCount> kCatalog{{
     {crossings_with_flow, "crossings_with_flow", "count", "Border crossings that carried at least one shipment"},
     {flow_concentration, "flow_concentration", "ratio", "Herfindahl index of shipment kg across crossings (1 = one crossing)"},
     {patrol_cost_usd, "patrol_cost_usd", "USD", "Cost of patrol units: unit-days x the daily cost of their kind"},
+    {turned_back, "turned_back", "count", "Attempts that retreated when a patrol detected them (by the detecting country)"},
+    {got_away, "got_away", "count",
+     "Attempts detected but neither seized nor turned back, then delivered (by the country that last detected them)"},
+    {undetected, "undetected", "count", "Attempts delivered without being detected (by destination country)"},
+    {detected, "detected", "count", "Attempts detected: seized + turned back + got away"},
+    {apprehension_rate, "apprehension_rate", "ratio", "Seizures / attempts that ended (seized, turned back, got away or undetected)"},
+    {interdiction_effectiveness_rate, "interdiction_effectiveness_rate", "ratio",
+     "CBP's IER: (seizures + turned back) / (seizures + turned back + got away)"},
+    {deterred_shipments, "deterred_shipments", "count", "Candidate shipments not sent because expected profit was too low (deterrence)"},
+    {route_hours_per_delivered_kg, "route_hours_per_delivered_kg", "hours/kg",
+     "Hours from sending to delivery, summed over delivered shipments, per delivered kg (traffickers' inconvenience)"},
 }};
 
 constexpr bool catalog_in_order() {

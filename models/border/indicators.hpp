@@ -38,6 +38,16 @@ enum class Indicator : std::size_t {
   crossings_with_flow,        // border crossings that carried at least one shipment
   flow_concentration,         // Herfindahl index of kg across crossings, in [0, 1]
   patrol_cost_usd,            // patrol unit-days x their kind's daily cost
+  // Border metrics and outcomes (issue 9): what became of each attempt, CBP's rates, deterrence
+  // and the traffickers' inconvenience.
+  turned_back,                     // attempts that retreated when detected (and were sent again)
+  got_away,                        // attempts detected, not seized, not turned back, that were delivered
+  undetected,                      // attempts delivered without ever being detected
+  detected,                        // attempts seized, turned back or got away
+  apprehension_rate,               // seizures / (seizures + turned back + got away + undetected)
+  interdiction_effectiveness_rate, // (seizures + turned back) / (seizures + turned back + got away)
+  deterred_shipments,              // shipments not sent because expected profit was too low
+  route_hours_per_delivered_kg,    // hours from sending to delivery, summed over delivered shipments, per kg
   count
 };
 

@@ -29,6 +29,7 @@ OrganisationLp::OrganisationLp(const CompiledScenario& scenario, int organisatio
   on(&OrganisationLp::next_shipment);
   on(&OrganisationLp::shipment_reported);
   on(&OrganisationLp::units_sighted);
+  on(&OrganisationLp::shipment_turned_back);
 }
 
 void OrganisationLp::start(Context& ctx) {
@@ -145,12 +146,16 @@ void OrganisationLp::next_shipment(const NextShipment&, Context& ctx) {
   if (plan.route.size() > kMaxRouteLegs)
     throw std::runtime_error(fmt::format("organisations.{}: route from '{}' has {} legs; at most {} are supported",
                                          params_.id, scenario_.graph().node(source).id, plan.route.size(), kMaxRouteLegs));
-  if (go >= willingness_to_ship(plan, kg, ctx.now())) return;  // deterred
+  if (go >= willingness_to_ship(plan, kg, ctx.now())) {
+    indicators_.shipment_deterred(ctx.now());
+    return;
+  }
 
   Cargo cargo;
   cargo.shipment = (static_cast<std::uint64_t>(organisation_) << 40) | sequence_++;
   cargo.kg = static_cast<float>(kg);
   cargo.organisation = static_cast<std::uint16_t>(organisation_);
+  cargo.sent_at = static_cast<std::uint32_t>(ctx.now());
   cargo.legs = static_cast<std::uint8_t>(plan.route.size());
   std::copy(plan.route.begin(), plan.route.end(), cargo.route);
   const Economy& economy = scenario_.scenario().economy;
@@ -165,11 +170,46 @@ void OrganisationLp::shipment_reported(const ShipmentReported& e, Context& ctx) 
   const std::size_t travelled = e.fate == Fate::seized ? std::min<std::size_t>(e.lost_on_leg + 1u, e.legs) : e.legs;
   for (std::size_t h = 0; h < travelled; ++h) {
     add(attempts_[e.route[h]], now, 1.0);
-    if (h < 64 && (e.bribed_legs >> h) & 1u) add(bribes_[e.route[h]], now, 1.0);
+    if ((e.bribed_legs >> h) & 1u) add(bribes_[e.route[h]], now, 1.0);
   }
   if (e.fate == Fate::seized && e.lost_on_leg < e.legs) add(losses_[e.route[e.lost_on_leg]], now, 1.0);
   add(resolved_, now, 1.0);
   add(lost_, now, e.fate == Fate::seized ? 1.0 : 0.0);
+}
+
+}  // namespace bstp::border
+
+namespace bstp::border {
+
+void OrganisationLp::shipment_turned_back(const ShipmentTurnedBack& e, Context& ctx) {
+  const Time now = ctx.now();
+  Cargo cargo = e.cargo;
+  // The couriers know what they passed and where they were seen: the legs travelled count as
+  // attempts, the one where they turned back as a detection (assumption: as a loss would).
+  for (std::size_t h = 0; h <= cargo.leg; ++h) {
+    add(attempts_[cargo.route[h]], now, 1.0);
+    if ((cargo.bribed_legs >> h) & 1u) add(bribes_[cargo.route[h]], now, 1.0);
+  }
+  add(losses_[cargo.route[cargo.leg]], now, 1.0);
+  // Tried again from where it turned back, by the route now preferred (maybe the same one).
+  const NodeIndex from = scenario_.graph().arc(cargo.route[cargo.leg]).from;
+  const Plan plan = cheapest_plan(from, cargo.kg * params_.spec.value_per_kg_usd, now);
+  if (!plan.route.empty() && plan.route.size() <= kMaxRouteLegs) {
+    std::fill(std::begin(cargo.route), std::end(cargo.route), ArcIndex{0});
+    std::copy(plan.route.begin(), plan.route.end(), cargo.route);
+    cargo.legs = static_cast<std::uint8_t>(plan.route.size());
+  } else {  // nothing better: the rest of the old route
+    std::copy(cargo.route + cargo.leg, cargo.route + cargo.legs, cargo.route);
+    cargo.legs = static_cast<std::uint8_t>(cargo.legs - cargo.leg);
+  }
+  cargo.leg = 0;
+  cargo.attempt += 1;
+  cargo.bribed_legs = 0;
+  cargo.detected_by = 0;
+  cargo.found_at_checkpoint = 0;
+  cargo.resumes = 1;
+  const LpLayout layout{static_cast<int>(scenario_.countries.size())};
+  ctx.send(layout.country(scenario_.node_country[from]), kHandoverSeconds, ShipmentArrives{cargo});
 }
 
 }  // namespace bstp::border

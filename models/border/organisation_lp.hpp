@@ -29,6 +29,7 @@ class OrganisationLp final : public LogicalProcess {
   void next_shipment(const NextShipment& e, Context& ctx);
   void shipment_reported(const ShipmentReported& e, Context& ctx);
   void units_sighted(const UnitsSighted& e, Context& ctx);
+  void shipment_turned_back(const ShipmentTurnedBack& e, Context& ctx);
 
   struct Plan {
     std::vector<ArcIndex> route;

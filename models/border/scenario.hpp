@@ -154,6 +154,12 @@ struct Organisation {
   double deterrence_elasticity = 1.0;   // volume ~ (expected profit / profit on an untested route)^elasticity
   double reporting_delay_days = 3.0;    // delay before a loss reaches the organisation
   Surveillance surveillance;
+  // Turn-backs (docs/model.md, "Attempts and their outcomes"): a shipment a patrol detects
+  // retreats to the start of the leg with this probability, before the officers reach it, and is
+  // sent again retry_after_hours later by the route the organisation then prefers.
+  double turn_back_probability = 0.0;
+  double retry_after_hours = 24.0;
+  int max_turn_backs = 3;               // after this many, a detected shipment no longer retreats
 };
 
 struct Cohort {
@@ -231,6 +237,7 @@ struct Scenario {
   std::string name;
   std::string description;
   double horizon_days = 730.0;
+  double warmup_days = 0.0;  // indicators count from this day on (organisations still learn before it)
   std::uint64_t seed = 1;
   int replications = 10;
   std::map<std::string, Country> countries;

@@ -26,6 +26,7 @@ inline constexpr int kMaxReplications = 1'000'000;
 inline constexpr int kMaxLanes = 1000;
 inline constexpr int kMaxOfficers = 10'000'000;
 inline constexpr int kMaxUnits = 100'000;
+inline constexpr int kMaxTurnBacks = 100;  // turn-backs of one shipment before it stops retreating
 inline constexpr int kMaxSeats = 1'000'000;
 
 // Sizes of the sections.

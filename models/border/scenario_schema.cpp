@@ -362,6 +362,9 @@ const Fields<Organisation>& Schema<Organisation>::fields() {
       {"deterrence_elasticity", &O::deterrence_elasticity, multiplier},
       {"reporting_delay_days", &O::reporting_delay_days, any_days},
       {"surveillance", &O::surveillance},
+      {"turn_back_probability", &O::turn_back_probability, probability},
+      {"retry_after_hours", &O::retry_after_hours, travel_hours},
+      {"max_turn_backs", &O::max_turn_backs, bounded(0, bounds::kMaxTurnBacks, "a whole number in [0, 100]")},
   };
   return f;
 }
@@ -486,6 +489,7 @@ const Fields<Scenario>& header_fields() {
       {"description", &Scenario::description},
       {"horizon_days", &Scenario::horizon_days,
        bounded(0, bounds::kMaxHorizonDays, "a number of days in (0, 36500]", true)},
+      {"warmup_days", &Scenario::warmup_days, any_days},
       {"seed", &Scenario::seed},
       {"replications", &Scenario::replications, bounded(1, bounds::kMaxReplications, "a whole number in [1, 1000000]")},
   };

@@ -350,10 +350,19 @@ void check_sizes(Reader& r, const Scenario& s) {
                     mib, months, collectors, crossing_count(s), bounds::kMaxIndicatorMiB));
 }
 
+// The warm-up must leave part of the horizon to measure.
+void check_warmup(Reader& r, const Scenario& s) {
+  if (r.reported("scenario.warmup_days") || r.reported("scenario.horizon_days")) return;
+  if (s.warmup_days >= s.horizon_days)
+    r.error_at("scenario.warmup_days", fmt::format("expected fewer days than horizon_days ({}), got {}: nothing would be measured",
+                                                   s.horizon_days, s.warmup_days));
+}
+
 }  // namespace
 
 void check_scenario(Reader& r, const Scenario& s) {
   check_sizes(r, s);
+  check_warmup(r, s);
   check_nodes(r, s);
   check_edges(r, s);
   check_sectors(r, s);

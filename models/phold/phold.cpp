@@ -131,9 +131,9 @@ std::string check(const Config& c) {
   if (c.population == 0) return "--population must be at least 1";
   if (!(c.remote >= 0.0 && c.remote <= 1.0)) return fmt::format("--remote must be a probability in [0, 1], got {}", c.remote);
   if (!(c.lookahead >= 0.0)) return fmt::format("--lookahead must not be negative, got {}", c.lookahead);
-  if (c.threads == 0) return "--threads must be at least 1";
+  if (c.threads == 0) return "--lp-threads must be at least 1";
   if (c.threads > 1 && !(c.lookahead > 0.0))
-    return fmt::format("--lookahead must be positive to run on {} threads (got {}); use --threads 1", c.threads, c.lookahead);
+    return fmt::format("--lookahead must be positive to run on {} threads (got {}); use --lp-threads 1", c.threads, c.lookahead);
   if (!(c.mean > c.lookahead)) return fmt::format("--mean ({}) must exceed --lookahead ({})", c.mean, c.lookahead);
   if (!(c.end > 0.0) || !std::isfinite(c.end)) return fmt::format("--end must be a positive time, got {}", c.end);
   if (c.end * kTicksPerUnit > 9e18) return "--end is too large";

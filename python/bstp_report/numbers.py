@@ -55,3 +55,14 @@ def percent(value, figures=2, signed=True):
     if signed and value > 0 and text != "0":
         text = "+" + text
     return text + "%"
+
+
+def points(value, word, figures=2, signed=True):
+    """A difference of two ratios in percentage points: +2.1 points, −0.4 points (word: the
+    translated "points")."""
+    if value is None or not math.isfinite(value):
+        return "\u2013"
+    text = significant(100.0 * value, figures)
+    if signed and value > 0 and text != "0":
+        text = "+" + text
+    return f"{text} {word}"

@@ -9,7 +9,7 @@ import jinja2
 from . import analysis as analysis_module
 from . import border_map, charts, indicators
 from .i18n import N_
-from .numbers import MINUS, percent, significant, with_unit
+from .numbers import MINUS, percent, points, significant, with_unit
 
 HIGHER = N_("With {policy}, {indicator} is {change} higher than with {reference} (95% interval {low} to {high}).")
 LOWER = N_("With {policy}, {indicator} is {change} lower than with {reference} (95% interval {low} to {high}).")
@@ -22,8 +22,20 @@ def _signed(value, unit):
     return "+" + text if math.isfinite(value) and value > 0 and not text.startswith(MINUS) else text
 
 
-def _diff_text(row):
-    """(change, low, high) as % when the reference mean is not 0, else in the indicator's unit."""
+POINTS = N_("points")  # percentage points: the difference of two rates
+
+
+def _is_rate(row):
+    return row.unit in ("ratio", "1")
+
+
+def _diff_text(row, _=lambda text: text):
+    """(change, low, high): in percentage points for rates (a rate of 10% going to 12% is +2
+    points, not +20%), as % when the reference mean is not 0, else in the indicator's unit."""
+    if _is_rate(row):
+        word = _(POINTS)
+        lo, hi = row.diff - row.diff_half_width, row.diff + row.diff_half_width
+        return points(abs(row.diff), word, signed=False), points(lo, word), points(hi, word)
     if math.isfinite(row.pct):
         return percent(abs(row.pct), signed=False), percent(row.pct_low), percent(row.pct_high)
     lo, hi = row.diff - row.diff_half_width, row.diff + row.diff_half_width
@@ -31,7 +43,7 @@ def _diff_text(row):
 
 
 def sentence(a, row, _):
-    change, low, high = _diff_text(row)
+    change, low, high = _diff_text(row, _)
     words = dict(policy=row.point, indicator=indicators.label(row.indicator, _), reference=a.reference,
                  change=change, low=low, high=high)
     if not row.clear:
@@ -55,8 +67,14 @@ def headline(a, _):
             item = {"label": indicators.label(name, _), "mean": with_unit(row.mean, row.unit), "is_clear": row.clear,
                     "indicator": name, "mean_value": row.mean}
             if p > 0:
-                change, low, high = _diff_text(row)
-                item.update(change=percent(row.pct) if math.isfinite(row.pct) else _signed(row.diff, row.unit),
+                change, low, high = _diff_text(row, _)
+                if _is_rate(row):
+                    change = points(row.diff, _(POINTS))
+                elif math.isfinite(row.pct):
+                    change = percent(row.pct)
+                else:
+                    change = _signed(row.diff, row.unit)
+                item.update(change=change,
                             low=low, high=high, sentence=sentence(a, row, _), pct_value=row.pct,
                             direction="up" if row.diff > 0 else "down")
             items.append(item)
@@ -78,10 +96,15 @@ def table(a, _):
             entry = {"point": point, "mean": with_unit(row.mean, row.unit),
                      "interval": _interval(row.mean, row.half_width, row.unit), "n": row.n}
             if p > 0:
-                entry["diff"] = _signed(row.diff, row.unit)
-                entry["diff_interval"] = (f"{_signed(row.diff - row.diff_half_width, row.unit)} \u2013 "
-                                          f"{_signed(row.diff + row.diff_half_width, row.unit)}"
-                                          if math.isfinite(row.diff_half_width) else "")
+                if _is_rate(row):  # a difference of rates, in percentage points
+                    change, low, high = _diff_text(row, _)
+                    entry["diff"] = points(row.diff, _(POINTS))
+                    entry["diff_interval"] = f"{low} \u2013 {high}" if math.isfinite(row.diff_half_width) else ""
+                else:
+                    entry["diff"] = _signed(row.diff, row.unit)
+                    entry["diff_interval"] = (f"{_signed(row.diff - row.diff_half_width, row.unit)} \u2013 "
+                                              f"{_signed(row.diff + row.diff_half_width, row.unit)}"
+                                              if math.isfinite(row.diff_half_width) else "")
                 entry["pct"] = percent(row.pct)
                 entry["is_clear"] = row.clear
             group.append(entry)

@@ -122,6 +122,18 @@ def check_page(page, path, lang):
             if ref != 0:
                 check(math.isclose(float(row["data-pct"]), 100 * d.mean() / abs(ref), rel_tol=1e-9, abs_tol=1e-9),
                       f"{name}: % change of {row['data-indicator']} at {row['point']}")
+            attrs = f["totals"][row["data-indicator"]].attrs
+            unit = next((str(attrs[k]) for k in ("display_units", "unit_word", "bstp_units", "units") if k in attrs), "")
+            if unit in ("ratio", "1") and row["data-indicator"].endswith("rate"):
+                # A difference of rates is said in percentage points, the paired mean difference x 100.
+                word = "puntos" if lang == "es" else "points"
+                check(word in row["text"], f"{name}: change of {row['data-indicator']} in {word}: {row['text']!r}")
+                said = re.search(r"([+\u2212-]?)([\d.,]+) " + word, row["text"])
+                if said and d.size and math.isfinite(d.mean()):
+                    digits = said.group(2)
+                    magnitude = float(digits.replace(",", "." if lang == "es" and "." not in digits else ""))
+                    check(math.isclose(magnitude, abs(100 * d.mean()), rel_tol=0.06, abs_tol=0.06),
+                          f"{name}: {row['data-indicator']}: {said.group(0)} vs {100 * d.mean():.3g} points")
             half = T975[len(d) - 1] * d.std(ddof=1) / math.sqrt(len(d)) if len(d) > 1 else math.nan
             clear = bool(d.mean() - half > 0 or d.mean() + half < 0)
             unclear_word = "sin diferencia clara" if lang == "es" else "no clear difference"
