@@ -63,7 +63,7 @@ class TraceWriter {
     const int o = static_cast<int>(r.shipment >> 40);
     const Time at = e.time - s_.organisations[static_cast<std::size_t>(o)].reporting_delay;
     std::string bribed;
-    for (std::size_t h = 0; h < r.legs && h < 64; ++h)
+    for (std::size_t h = 0; h < r.legs && h < 32; ++h)
       if ((r.bribed_legs >> h) & 1u) bribed += (bribed.empty() ? "" : ";") + edge_of(s_, r.route[h]);
     const bool seized = r.fate == border::Fate::seized;
     const border::Arc& last = s_.graph().arc(r.route[seized ? r.lost_on_leg : r.legs - 1]);
