@@ -1,9 +1,6 @@
 #include "experiment/mpi_farm.hpp"
 
-#include "experiment/task_executor.hpp"
-
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdlib>
@@ -11,6 +8,7 @@
 #include <string>
 #include <mutex>
 #include <stdexcept>
+#include <thread>
 #include <utility>
 
 #ifdef BSTP_WITH_MPI
@@ -34,14 +32,21 @@ struct Finished {
   std::string error;  // non-empty when the task failed
 };
 
-// Compute threads of this rank, on the experiment's executor: tasks in, results out.
+// Compute threads of this rank: tasks in, results out.
 class LocalPool {
  public:
-  LocalPool(unsigned threads, const Compute& compute) : compute_(compute), executor_(threads) {}
+  LocalPool(unsigned threads, const Compute& compute) : compute_(compute) {
+    for (unsigned i = 0; i < std::max(1u, threads); ++i) threads_.emplace_back([this] { work(); });
+  }
   // Drops the tasks not started and waits for those running.
   ~LocalPool() {
-    closing_ = true;
-    executor_.wait();
+    {
+      std::lock_guard lock(mutex_);
+      closing_ = true;
+      queue_.clear();
+    }
+    work_ready_.notify_all();
+    for (std::thread& t : threads_) t.join();
   }
   LocalPool(const LocalPool&) = delete;
   LocalPool& operator=(const LocalPool&) = delete;
@@ -49,9 +54,10 @@ class LocalPool {
   void submit(const Task& task) {
     {
       std::lock_guard lock(mutex_);
+      queue_.push_back(task);
       ++in_flight_;
     }
-    executor_.submit([this, task] { work(task); });
+    work_ready_.notify_one();
   }
   std::size_t in_flight() {
     std::lock_guard lock(mutex_);
@@ -68,31 +74,39 @@ class LocalPool {
   }
 
  private:
-  void work(const Task& task) {
-    if (closing_) return;
-    Finished f;
-    f.task = task;
-    try {
-      f.data = compute_(f.task);
-    } catch (const std::exception& e) {
-      f.error = e.what();
-    } catch (...) {
-      f.error = "unknown error";
+  void work() {
+    for (;;) {
+      Finished f;
+      {
+        std::unique_lock lock(mutex_);
+        work_ready_.wait(lock, [this] { return closing_ || !queue_.empty(); });
+        if (closing_) return;
+        f.task = queue_.front();
+        queue_.pop_front();
+      }
+      try {
+        f.data = compute_(f.task);
+      } catch (const std::exception& e) {
+        f.error = e.what();
+      } catch (...) {
+        f.error = "unknown error";
+      }
+      {
+        std::lock_guard lock(mutex_);
+        done_.push_back(std::move(f));
+      }
+      result_ready_.notify_all();
     }
-    {
-      std::lock_guard lock(mutex_);
-      done_.push_back(std::move(f));
-    }
-    result_ready_.notify_all();
   }
 
   const Compute& compute_;
   std::mutex mutex_;
-  std::condition_variable result_ready_;
+  std::condition_variable work_ready_, result_ready_;
+  std::deque<Task> queue_;
   std::vector<Finished> done_;
   std::size_t in_flight_ = 0;
-  std::atomic<bool> closing_{false};
-  TaskExecutor executor_;  // last: destroyed (and waited for) first
+  bool closing_ = false;
+  std::vector<std::thread> threads_;
 };
 
 bool launched_by_mpi() {
