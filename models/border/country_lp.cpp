@@ -1,5 +1,6 @@
 #include "country_lp.hpp"
 
+#include "programme_costs.hpp"
 #include "scenario_bounds.hpp"
 
 #include <algorithm>
@@ -61,13 +62,9 @@ void CountryLp::start(Context& ctx) {
 }
 
 void CountryLp::finish(Time horizon) {
-  // Each unit costs its kind's daily rate for every day (or part of one) of the run.
-  double per_day = 0.0;
-  for (const PatrolUnit& u : scenario_.units)
-    if (scenario_.sectors[static_cast<std::size_t>(u.sector)].country == country_) per_day += u.cost_per_day_usd;
-  if (per_day > 0.0)
-    for (Time day = 0; day < horizon; day += 86400)
-      indicators_.patrol_paid(day, country_, per_day * static_cast<double>(std::min<Time>(86400, horizon - day)) / 86400.0);
+  // What the programme's schedule cost this country: units, lanes, backfill, coordination, ...
+  charge_scheduled_costs(scenario_, country_,
+                         [&](Indicator lever, Time at, double usd) { indicators_.lever_paid(lever, at, country_, usd); });
   for (int c : my_checkpoints_)
     indicators_.vehicles_in_system(horizon - 1, queues_[static_cast<std::size_t>(c)].take_vehicle_seconds(horizon));
 }
@@ -142,6 +139,7 @@ void CountryLp::shipment_reaches_node(Cargo cargo, Context& ctx) {
   Time service = draw_seconds(draws, cp.service_minutes, 60.0);
   const bool inspected = draws.bernoulli(cp.inspection);
   const bool secondary = inspected && draws.bernoulli(cp.secondary);
+  if (inspected) inspection_made(ctx.now(), secondary);
   if (secondary) service += draw_seconds(draws, cp.secondary_minutes, 60.0);
   const double skill = police_.skill(ctx.now());
   const double found = cp.detection.untrained + (cp.detection.trained - cp.detection.untrained) * skill;
@@ -298,8 +296,10 @@ void CountryLp::vehicle_arrives(const VehicleArrives& e, Context& ctx) {
 
   RandomStream& service_draws = service_draws_[c];
   Time service = draw_seconds(service_draws, cp.service_minutes, 60.0);
-  if (service_draws.bernoulli(cp.inspection) && service_draws.bernoulli(cp.secondary))
-    service += draw_seconds(service_draws, cp.secondary_minutes, 60.0);
+  const bool inspected = service_draws.bernoulli(cp.inspection);
+  const bool secondary = inspected && service_draws.bernoulli(cp.secondary);
+  if (secondary) service += draw_seconds(service_draws, cp.secondary_minutes, 60.0);
+  if (inspected) inspection_made(ctx.now(), secondary);
   CheckpointQueue& queue = queues_[c];
   // Validation keeps the busiest hour below capacity; this bounds the memory of a queue that
   // grows all the same (a scenario compiled without validation).
@@ -314,6 +314,11 @@ void CountryLp::vehicle_arrives(const VehicleArrives& e, Context& ctx) {
   indicators_.vehicle_crossed(ctx.now(), country_, wait_hours, delay_hours,
                               delay_hours * scenario_.scenario().economy.trade_cost_usd_per_vehicle_hour);
   indicators_.vehicles_in_system(ctx.now(), queue.take_vehicle_seconds(ctx.now()));
+}
+
+void CountryLp::inspection_made(Time t, bool secondary) {
+  const double usd = inspection_cost(scenario_.scenario().costs, secondary);
+  if (usd > 0.0) indicators_.lever_paid(Indicator::checkpoint_cost_usd, t, country_, usd);
 }
 
 // --- training -----------------------------------------------------------------------------------

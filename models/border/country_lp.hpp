@@ -59,6 +59,8 @@ class CountryLp final : public LogicalProcess {
   enum class Encounter { passes, seized };
   Encounter officers_confront(Cargo& cargo, int seam_partner, Context& ctx, RandomStream& draws);
   void shipment_delivered(const Cargo& cargo, Context& ctx);
+  // A vehicle (legitimate or carrying a shipment) got an inspection: its cost.
+  void inspection_made(Time t, bool secondary);
   void report_to_organisation(const Cargo& cargo, Fate fate, Context& ctx) const;
   void share_intelligence(ArcIndex leg, Context& ctx) const;
 

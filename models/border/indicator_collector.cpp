@@ -65,7 +65,7 @@ void IndicatorCollector::violent_incident(Time t, int country, int deaths, bool 
 }
 void IndicatorCollector::cohort_trained(Time t, int country, int officers) { add(Indicator::officers_trained, t, country, officers); }
 void IndicatorCollector::training_paid(Time t, int country, double usd) { add(Indicator::training_cost_usd, t, country, usd); }
-void IndicatorCollector::patrol_paid(Time t, int country, double usd) { add(Indicator::patrol_cost_usd, t, country, usd); }
+void IndicatorCollector::lever_paid(Indicator lever, Time t, int country, double usd) { add(lever, t, country, usd); }
 void IndicatorCollector::vehicle_crossed(Time t, int country, double wait_hours, double delay_hours, double trade_cost_usd) {
   add(Indicator::legitimate_crossings, t, country, 1.0);
   add(static_cast<Indicator>(kWaitHours), t, country, wait_hours);
@@ -161,8 +161,9 @@ ReplicationResult IndicatorCollector::result(double horizon_seconds) const {
   for (Indicator i : {Indicator::seizures, Indicator::seized_kg, Indicator::delivered_kg, Indicator::trafficker_revenue_usd,
                       Indicator::arrests, Indicator::violent_incidents, Indicator::deaths, Indicator::reported_violence,
                       Indicator::bribes, Indicator::bribes_usd, Indicator::officers_trained, Indicator::training_cost_usd,
-                      Indicator::legitimate_crossings, Indicator::trade_delay_cost_usd, Indicator::patrol_cost_usd})
+                      Indicator::legitimate_crossings, Indicator::trade_delay_cost_usd})
     sum_indicator(i, true);
+  for (Indicator i : programme_cost_parts()) sum_indicator(i, true);
   sum_indicator(Indicator::shipments, false);
 
   auto derived = [&](Indicator i, auto formula, bool per_country) {
@@ -180,7 +181,12 @@ ReplicationResult IndicatorCollector::result(double horizon_seconds) const {
     if (!(country[delivered][c] > 0.0)) r.by_country[slot(Indicator::interdiction_rate)][c] = kNaN;
   derived(Indicator::trafficker_profit_usd,
           [&](auto v) { return v(slot(Indicator::trafficker_revenue_usd)) - v(kShippingCost) - v(slot(Indicator::bribes_usd)); }, false);
-  derived(Indicator::cost_per_seizure_usd,
+  derived(Indicator::programme_cost_usd, [&](auto v) {
+    double usd = 0.0;
+    for (Indicator part : programme_cost_parts()) usd += v(slot(part));
+    return usd;
+  }, true);
+  derived(Indicator::training_cost_per_seizure_usd,
           [&](auto v) { return ratio(v(slot(Indicator::training_cost_usd)), v(slot(Indicator::seizures))); }, true);
   derived(Indicator::mean_queue_wait_hours, [&](auto v) { return ratio(v(kWaitHours), v(slot(Indicator::legitimate_crossings))); }, true);
   derived(Indicator::mean_crossing_delay_hours,

@@ -26,12 +26,17 @@ class IndicatorCollector {
   void violent_incident(Time t, int country, int deaths, bool reported);
   void cohort_trained(Time t, int country, int officers);
   void training_paid(Time t, int country, double usd);
-  void patrol_paid(Time t, int country, double usd);
+  // A lever's cost (one of programme_cost_parts()), paid at t by `country`.
+  void lever_paid(Indicator lever, Time t, int country, double usd);
   void vehicle_crossed(Time t, int country, double wait_hours, double delay_hours, double trade_cost_usd);
   void vehicles_in_system(Time t, double vehicle_seconds);  // area under the number-in-system curve
   void crossing_used(Time t, int crossing, double kg);
 
   void merge(const IndicatorCollector& other);
+  // What was added to an additive indicator in month `month` by country `country` (-1: not attributed).
+  double sum(Indicator i, int month, int country) const { return at(i, month, country); }
+  int months() const { return months_; }
+  int countries() const { return countries_; }
   ReplicationResult result(double horizon_seconds) const;
 
  private:

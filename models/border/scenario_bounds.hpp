@@ -27,6 +27,9 @@ inline constexpr int kMaxLanes = 1000;
 inline constexpr int kMaxOfficers = 10'000'000;
 inline constexpr int kMaxUnits = 100'000;
 inline constexpr int kMaxSeats = 1'000'000;
+inline constexpr double kMaxJobs = 1e7;         // jobs a jobs programme funds in one country
+inline constexpr double kMaxBudgetUsd = 1e12;   // a country's programme budget
+inline constexpr double kMaxBenefitYears = 100; // benefits credited after the run
 
 // Sizes of the sections.
 inline constexpr std::size_t kMaxCountries = 100;
