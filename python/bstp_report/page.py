@@ -15,6 +15,7 @@ HIGHER = N_("With {policy}, {indicator} is {change} higher than with {reference}
 LOWER = N_("With {policy}, {indicator} is {change} lower than with {reference} (95% interval {low} to {high}).")
 UNCLEAR = N_("With {policy}, no clear difference in {indicator} from {reference} (95% interval {low} to {high}).")
 COST = N_("Training cost: {cost}.")
+PROGRAMME_COST = N_("Programme cost, every lever: {cost}.")
 
 
 def _signed(value, unit):
@@ -61,10 +62,12 @@ def headline(a, _):
                             direction="up" if row.diff > 0 else "down")
             items.append(item)
         cost = None
-        if "training_cost_usd" in a.units:
-            c = a.row("training_cost_usd", point).mean
+        # Files written since the cost model have every lever's cost; older ones training alone.
+        name, text = ("programme_cost_usd", PROGRAMME_COST) if "programme_cost_usd" in a.units else ("training_cost_usd", COST)
+        if name in a.units:
+            c = a.row(name, point).mean
             if math.isfinite(c) and c > 0:
-                cost = _(COST).format(cost=with_unit(c, "USD"))
+                cost = _(text).format(cost=with_unit(c, "USD"))
         blocks.append({"point": point, "policy": a.policies[p], "reference": p == 0, "rows": items, "cost": cost})
     return blocks
 
