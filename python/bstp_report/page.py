@@ -7,7 +7,7 @@ import os
 import jinja2
 
 from . import analysis as analysis_module
-from . import border_map, charts, indicators
+from . import border_map, charts, cost_effectiveness, indicators
 from .i18n import N_
 from .numbers import MINUS, percent, significant, with_unit
 
@@ -92,6 +92,21 @@ def table(a, _):
     return rows
 
 
+def costs(a, scenario, _):
+    """The cost-effectiveness rows as the page shows them."""
+    shown = []
+    for row in cost_effectiveness.rows(a, scenario):
+        if row["clear"]:
+            icer = f"{with_unit(row['ratio'], row['unit'])} ({with_unit(row['low'], row['unit'])} \u2013 {with_unit(row['high'], row['unit'])})"
+        else:
+            icer = _("not distinguishable from zero: the extra effect's interval includes 0")
+        shown.append({"point": row["point"], "per": _(row["per"]),
+                      "cost": _signed(row["cost"], "USD") + (f" \u00b1 {with_unit(row['cost_hw'], 'USD')}" if math.isfinite(row["cost_hw"]) else ""),
+                      "effect": significant(row["effect"]) + (f" \u00b1 {significant(row['effect_hw'])}" if math.isfinite(row["effect_hw"]) else ""),
+                      "icer": icer, "clear": row["clear"]})
+    return shown
+
+
 def provenance(results, scenario):
     attrs = results.attrs
     s = scenario.get("scenario", {}) if isinstance(scenario, dict) else {}
@@ -122,7 +137,9 @@ def render(results, lang, translation, outlines=None):
                              autoescape=True, undefined=jinja2.StrictUndefined)
     env.globals.update(_=_)
     template = env.get_template("report.html.j2")
+    rate, years = cost_effectiveness.discounting(scenario)
     return template.render(lang=lang, a=a, headline=headline(a, _), table=table(a, _),
+                           costs=costs(a, scenario, _), discount_rate=rate, benefit_years=years,
                            provenance=provenance(results, scenario), figures=figures,
                            is_sweep=results.is_sweep, parameters=results.parameters,
                            truncated=len(a.points) > charts.MAX_LINES, max_lines=charts.MAX_LINES,
