@@ -129,15 +129,24 @@ CostEffectiveness cost_effectiveness(const ExperimentResults& results) {
   return ce;
 }
 
-std::string icer_text(const IcerRow& row) {
+IcerParts icer_parts(const IcerRow& row) {
   const RatioInterval& r = row.ratio;
-  if (r.n < 2 || !std::isfinite(r.denominator.mean)) return "n/a";
-  if (!r.denominator_clear) return "n/a: the effect is not distinguishable from zero";
+  if (r.n < 2 || !std::isfinite(r.denominator.mean)) return {"n/a", "", ""};
+  if (!r.denominator_clear) return {"n/a", "", "the effect is not distinguishable from zero"};
+  IcerParts parts{fmt::format("{} {}", format_value(r.ratio), row.effect->unit),
+                  fmt::format("[{}, {}]", format_value(r.low), format_value(r.high)), ""};
   const double cost = r.numerator.mean, effect = r.denominator.mean;
-  std::string text = fmt::format("{} {} [{}, {}]", format_value(r.ratio), row.effect->unit, format_value(r.low), format_value(r.high));
-  if (cost > 0 && effect < 0) text += " (dominated: costs more, achieves less)";
-  if (cost < 0 && effect > 0) text += " (dominant: costs less, achieves more)";
-  if (cost < 0 && effect < 0) text += " (saves money, achieves less)";
+  if (cost > 0 && effect < 0) parts.note = "dominated: costs more, achieves less";
+  if (cost < 0 && effect > 0) parts.note = "dominant: costs less, achieves more";
+  if (cost < 0 && effect < 0) parts.note = "saves money, achieves less";
+  return parts;
+}
+
+std::string icer_text(const IcerRow& row) {
+  const IcerParts parts = icer_parts(row);
+  std::string text = parts.ratio;
+  if (!parts.interval.empty()) text += " " + parts.interval;
+  if (!parts.note.empty()) text += (parts.ratio == "n/a" ? ": " : " (") + parts.note + (parts.ratio == "n/a" ? "" : ")");
   return text;
 }
 

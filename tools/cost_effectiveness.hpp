@@ -55,5 +55,12 @@ std::vector<double> paired_effect_differences(const experiment::ExperimentResult
 
 // "12,300 USD/kg [9,800, 16,100]", or the plain reason there is no ratio.
 std::string icer_text(const IcerRow& row);
+// The same in three parts, for tables: the ratio ("12,300 USD/kg" or "n/a"), its interval
+// ("[9,800, 16,100]" or ""), and what to say about it ("dominated: costs more, achieves less",
+// "the effect is not distinguishable from zero", or "").
+struct IcerParts {
+  std::string ratio, interval, note;
+};
+IcerParts icer_parts(const IcerRow& row);
 
 }  // namespace bstp::tools

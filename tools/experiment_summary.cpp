@@ -174,10 +174,12 @@ std::vector<Table> cost_tables(const ExperimentResults& results) {
       "95% Fieller interval; n/a when the extra effect is not distinguishable from zero",
       first, discount_note(ce.discounting));
   icer.key_columns = 2;
-  icer.columns = {"policy", "per", "extra cost (USD)", "extra effect", "USD per unit of effect [95% interval]"};
-  for (const IcerRow& row : ce.rows)
-    icer.rows.push_back({results.points[row.point].name, std::string(row.effect->per),
-                         difference_text(row.ratio.numerator), difference_text(row.ratio.denominator), icer_text(row)});
+  icer.columns = {"policy", "per", "extra cost (USD)", "extra effect", "cost per unit", "95% interval", "note"};
+  for (const IcerRow& row : ce.rows) {
+    const IcerParts parts = icer_parts(row);
+    icer.rows.push_back({results.points[row.point].name, std::string(row.effect->per), difference_text(row.ratio.numerator),
+                         difference_text(row.ratio.denominator), parts.ratio, parts.interval, parts.note});
+  }
   tables.push_back(std::move(icer));
   return tables;
 }
@@ -450,7 +452,7 @@ void print_summary(std::ostream& out, const ExperimentResults& results, Format f
   switch (format) {
     case Format::text:
       print(out, kind == SummaryKind::run ? run_text(results) : sweep_text(results), Format::text);
-      for (const std::string& line : budget_warnings(results)) out << "\n" << line << "\n";
+      for (const std::string& line : budget_warnings(results)) out << "\n" << wrapped(line) << "\n";
       break;
     case Format::csv: print(out, long_table(results), Format::csv); break;
     case Format::json: out << json_summary(results, kind).dump(1) << "\n"; break;
