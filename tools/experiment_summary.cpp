@@ -1,5 +1,7 @@
 #include "experiment_summary.hpp"
 
+#include "cost_effectiveness.hpp"
+
 #include "experiment/results_layout.hpp"
 #include "number_format.hpp"
 #include "summary_statistics.hpp"
@@ -22,7 +24,7 @@ using Json = nlohmann::ordered_json;
 // The indicators `bstp sweep` shows as text (the file has them all).
 constexpr border::Indicator kSweepHeadline[] = {
     border::Indicator::seizures,          border::Indicator::seized_kg,         border::Indicator::interdiction_rate,
-    border::Indicator::trafficker_profit_usd, border::Indicator::cost_per_seizure_usd,
+    border::Indicator::trafficker_profit_usd, border::Indicator::programme_cost_usd,
     border::Indicator::mean_crossing_delay_hours};
 
 std::vector<double> indicator_values(const ExperimentResults& results, std::size_t point, std::size_t indicator) {
@@ -118,6 +120,90 @@ std::string scenario_name(const ExperimentResults& results) {
 
 // ---- text ----
 
+std::string discount_note(const DiscountSettings& d) {
+  std::string note = d.rate_per_year > 0 ? fmt::format("discounted at {:g}% a year", 100.0 * d.rate_per_year)
+                                         : std::string("undiscounted");
+  if (d.benefits_beyond_run_years > 0)
+    note += fmt::format("; effects credited {:g} years beyond the run at the last year's rate", d.benefits_beyond_run_years);
+  return note;
+}
+
+// A cost's mean and interval; a half-width that is only rounding noise in sums of equal charges
+// (below a billionth of the mean) shows as 0.
+std::string cost_estimate(const Interval& i) {
+  return format_estimate(i.mean, std::fabs(i.half_width) < 1e-9 * std::fabs(i.mean) ? 0.0 : i.half_width);
+}
+
+// The cost block: programme cost by lever, and the incremental cost-effectiveness against the
+// first policy.
+std::vector<Table> cost_tables(const ExperimentResults& results) {
+  const CostEffectiveness ce = cost_effectiveness(results);
+  const std::string& first = results.points.front().name;
+  Table levers;
+  levers.title = fmt::format("Programme cost by lever (USD): mean ± 95% interval; the total also {}", discount_note(ce.discounting));
+  levers.columns = {"lever"};
+  for (const auto& p : results.points) levers.columns.push_back(p.name);
+  const auto rows = indicator_rows(results);
+  for (border::Indicator part : border::programme_cost_parts()) {
+    std::vector<Cell> row{std::string(border::info(part).name)};
+    for (std::size_t p = 0; p < results.points.size(); ++p)
+      row.emplace_back(cost_estimate(rows[static_cast<std::size_t>(part)][p].mean));
+    levers.rows.push_back(std::move(row));
+  }
+  {
+    const auto k = static_cast<std::size_t>(border::Indicator::programme_cost_usd);
+    std::vector<Cell> total{std::string("programme_cost_usd")}, discounted{std::string("programme_cost_usd, discounted")};
+    for (std::size_t p = 0; p < results.points.size(); ++p) {
+      total.emplace_back(cost_estimate(rows[k][p].mean));
+      discounted.emplace_back(cost_estimate(ce.programme_cost[p]));
+    }
+    levers.rows.push_back(std::move(total));
+    levers.rows.push_back(std::move(discounted));
+  }
+  if (std::any_of(ce.over_budget.begin(), ce.over_budget.end(), [](int n) { return n >= 0; })) {
+    std::vector<Cell> row{std::string("over budget (replications)")};
+    for (std::size_t p = 0; p < results.points.size(); ++p)
+      row.emplace_back(ce.over_budget[p] < 0 ? std::string("n/a") : fmt::format("{} of {}", ce.over_budget[p], ce.done[p]));
+    levers.rows.push_back(std::move(row));
+  }
+  std::vector<Table> tables{std::move(levers)};
+  if (ce.rows.empty()) return tables;
+  Table icer;
+  icer.title = fmt::format(
+      "Incremental cost-effectiveness against '{}' (paired replications, {}): extra cost / extra effect, "
+      "95% Fieller interval; n/a when the extra effect is not distinguishable from zero",
+      first, discount_note(ce.discounting));
+  icer.key_columns = 2;
+  icer.columns = {"policy", "per", "extra cost (USD)", "extra effect", "cost per unit", "95% interval", "note"};
+  for (const IcerRow& row : ce.rows) {
+    const IcerParts parts = icer_parts(row);
+    icer.rows.push_back({results.points[row.point].name, std::string(row.effect->per), difference_text(row.ratio.numerator),
+                         difference_text(row.ratio.denominator), parts.ratio, parts.interval, parts.note});
+  }
+  tables.push_back(std::move(icer));
+  return tables;
+}
+
+// "Warning: policy 'x' is over budget in 20 of 20 replications (GT: ...)".
+std::vector<std::string> budget_warnings(const ExperimentResults& results) {
+  std::vector<std::string> lines;
+  const CostEffectiveness ce = cost_effectiveness(results);
+  const auto k = static_cast<std::size_t>(border::Indicator::over_budget);
+  for (std::size_t p = 0; p < results.points.size(); ++p) {
+    if (ce.over_budget[p] <= 0) continue;
+    std::vector<std::string> countries;
+    for (std::size_t c = 0; c < results.countries.size(); ++c) {
+      int over = 0;
+      for (const auto& rep : results.values[p])
+        over += experiment::is_done(rep) && k < rep.by_country.size() && c < rep.by_country[k].size() && rep.by_country[k][c] > 0.5 ? 1 : 0;
+      if (over > 0) countries.push_back(results.countries[c]);
+    }
+    lines.push_back(fmt::format("Warning: policy '{}' is over budget in {} of {} replications ({}); see the budget section",
+                                results.points[p].name, ce.over_budget[p], ce.done[p], fmt::join(countries, ", ")));
+  }
+  return lines;
+}
+
 std::vector<Table> run_text(const ExperimentResults& results) {
   const auto rows = indicator_rows(results);
   const std::string& first = results.points.front().name;
@@ -144,6 +230,8 @@ std::vector<Table> run_text(const ExperimentResults& results) {
   }
   std::vector<Table> tables{std::move(means)};
   if (results.points.size() > 1) tables.push_back(std::move(diffs));
+
+  for (Table& t : cost_tables(results)) tables.push_back(std::move(t));
 
   const auto crossing = crossing_rows(results);
   if (!crossing.empty()) {
@@ -237,6 +325,18 @@ Table long_table(const ExperimentResults& results) {
   for (const auto& info : indicator_catalog())
     for (std::size_t p = 0; p < results.points.size(); ++p)
       add(info.name, info.unit, p, "", rows[static_cast<std::size_t>(info.id)][p], std::nan(""));
+  // Incremental cost-effectiveness: the ratio as the mean, Fieller's interval as the interval.
+  const CostEffectiveness ce = cost_effectiveness(results);
+  for (const IcerRow& row : ce.rows) {
+    Row r;
+    r.mean = {row.ratio.ratio, std::nan(""), row.ratio.n};
+    r.diff = {std::nan(""), std::nan(""), 0};
+    add(fmt::format("icer_usd_per_{}", row.effect->key), row.effect->unit, row.point, "", r, std::nan(""));
+    auto& cells = t.rows.back();
+    const std::size_t low = cells.size() - 6;  // ci95_low and ci95_high, after mean (6 cells from the end)
+    cells[low] = row.ratio.low;
+    cells[low + 1] = row.ratio.high;
+  }
   const auto crossing = crossing_rows(results);
   const std::vector<double> total = crossing_totals(crossing, results.points.size());
   for (std::size_t x = 0; x < crossing.size(); ++x)
@@ -310,7 +410,40 @@ Json json_summary(const ExperimentResults& results, SummaryKind kind) {
       row["share"] = number(share_of(crossing[x][p].mean.mean, total[p]));
       crossings.push_back(std::move(row));
     }
-  return {{"meta", meta}, {"indicators", indicators}, {"crossings", crossings}};
+  const CostEffectiveness ce = cost_effectiveness(results);
+  Json costs;
+  costs["discount_rate_per_year"] = ce.discounting.rate_per_year;
+  costs["benefits_beyond_run_years"] = ce.discounting.benefits_beyond_run_years;
+  Json cost_points = Json::array();
+  for (std::size_t p = 0; p < results.points.size(); ++p)
+    cost_points.push_back({{"point", results.points[p].name},
+                           {"discounted_programme_cost_usd", number(ce.programme_cost[p].mean)},
+                           {"ci95_low", number(ce.programme_cost[p].mean - ce.programme_cost[p].half_width)},
+                           {"ci95_high", number(ce.programme_cost[p].mean + ce.programme_cost[p].half_width)},
+                           {"over_budget_replications", ce.over_budget[p] < 0 ? Json(nullptr) : Json(ce.over_budget[p])},
+                           {"replications", ce.done[p]}});
+  costs["points"] = cost_points;
+  Json icers = Json::array();
+  for (const IcerRow& row : ce.rows) {
+    const RatioInterval& r = row.ratio;
+    icers.push_back({{"point", results.points[row.point].name},
+                     {"reference_point", results.points.front().name},
+                     {"per", row.effect->per},
+                     {"unit", row.effect->unit},
+                     {"n", r.n},
+                     {"extra_cost_usd", number(r.numerator.mean)},
+                     {"extra_cost_ci95_half_width", number(r.numerator.half_width)},
+                     {"extra_effect", number(r.denominator.mean)},
+                     {"extra_effect_ci95_half_width", number(r.denominator.half_width)},
+                     {"effect_distinguishable_from_zero", r.denominator_clear},
+                     {"icer", number(r.ratio)},
+                     {"icer_ci95_low", number(r.low)},
+                     {"icer_ci95_high", number(r.high)},
+                     {"text", icer_text(row)}});
+  }
+  costs["incremental_cost_effectiveness"] = icers;
+  costs["warnings"] = budget_warnings(results);
+  return {{"meta", meta}, {"indicators", indicators}, {"crossings", crossings}, {"costs", costs}};
 }
 
 }  // namespace
@@ -319,6 +452,7 @@ void print_summary(std::ostream& out, const ExperimentResults& results, Format f
   switch (format) {
     case Format::text:
       print(out, kind == SummaryKind::run ? run_text(results) : sweep_text(results), Format::text);
+      for (const std::string& line : budget_warnings(results)) out << "\n" << wrapped(line) << "\n";
       break;
     case Format::csv: print(out, long_table(results), Format::csv); break;
     case Format::json: out << json_summary(results, kind).dump(1) << "\n"; break;

@@ -37,24 +37,6 @@ std::string csv_cell(const Cell& c) {
   return json_cell(c) == "null" ? std::string() : json_cell(c);
 }
 
-// `text` on lines of at most kTextWidth characters, broken at spaces.
-std::string wrapped(const std::string& text) {
-  std::string out, line;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    const std::size_t space = text.find(' ', start);
-    const std::string word = text.substr(start, space == std::string::npos ? std::string::npos : space - start);
-    if (!line.empty() && line.size() + 1 + word.size() > kTextWidth) {
-      out += line + "\n";
-      line.clear();
-    }
-    line += (line.empty() ? "" : " ") + word;
-    if (space == std::string::npos) break;
-    start = space + 1;
-  }
-  return out + line;
-}
-
 void print_text(std::ostream& out, const Table& t) {
   if (!t.title.empty()) out << wrapped(t.title) << "\n";
   if (t.rows.size() == 1) {
@@ -171,6 +153,23 @@ void print(std::ostream& out, const std::vector<Table>& tables, Format format) {
     if (format == Format::csv) print_csv(out, tables[i]);
     else print_text(out, tables[i]);
   }
+}
+
+std::string wrapped(const std::string& text) {
+  std::string out, line;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const std::size_t space = text.find(' ', start);
+    const std::string word = text.substr(start, space == std::string::npos ? std::string::npos : space - start);
+    if (!line.empty() && line.size() + 1 + word.size() > kTextWidth) {
+      out += line + "\n";
+      line.clear();
+    }
+    line += (line.empty() ? "" : " ") + word;
+    if (space == std::string::npos) break;
+    start = space + 1;
+  }
+  return out + line;
 }
 
 }  // namespace bstp::tools

@@ -32,4 +32,7 @@ void print(std::ostream& out, const std::vector<Table>& tables, Format format);
 
 std::string json_escape(const std::string& s);
 
+// `text` on lines of at most kTextWidth characters, broken at spaces.
+std::string wrapped(const std::string& text);
+
 }  // namespace bstp::tools

@@ -2,6 +2,8 @@
 // running them, reporting every problem as FILE:LINE:COLUMN: key.path: what was expected.
 #include "command.hpp"
 
+#include <border/budget_check.hpp>
+#include <border/compiled_scenario.hpp>
 #include <border/scenario_loader.hpp>
 
 #include <iostream>
@@ -16,15 +18,35 @@ struct FileReport {
   std::string file;
   std::vector<std::string> policies;
   std::vector<border::Diagnostic> diagnostics;
+  std::vector<std::string> warnings;  // a valid file's policies expected over budget
   bool ok() const { return diagnostics.empty(); }
 };
 
+std::string usd_text(double usd) { return fmt::format("{:.0f} USD", usd); }
+
+// Each policy's planned cost against the budget section (valid files only): a warning, not an error.
+std::vector<std::string> budget_warnings(const border::ScenarioDocument& document, const std::vector<std::string>& policies) {
+  std::vector<std::string> warnings;
+  for (const std::string& policy : policies) {
+    const border::CompiledScenario compiled(document.resolve(policy));
+    for (const border::BudgetOverrun& o : border::planned_overruns(compiled))
+      warnings.push_back(
+          o.limit == "total_usd"
+              ? fmt::format("policy '{}' is over budget: {} plans {} against budget.{}.total_usd {}", policy, o.country,
+                            usd_text(o.planned_usd), o.country, usd_text(o.budget_usd))
+              : fmt::format("policy '{}' is over budget: {} plans {} in month {} against budget.{}.usd_per_month {}", policy,
+                            o.country, usd_text(o.planned_usd), o.month + 1, o.country, usd_text(o.budget_usd)));
+  }
+  return warnings;
+}
+
 FileReport check_file(const std::string& file) {
-  FileReport report{file, {}, {}};
+  FileReport report{file, {}, {}, {}};
   try {
     const border::ScenarioDocument document = border::ScenarioDocument::from_file(file);
     report.policies = document.policy_names();
     report.diagnostics = document.validate();
+    if (report.ok()) report.warnings = budget_warnings(document, report.policies);
   } catch (const border::ScenarioError& e) {
     report.diagnostics = e.diagnostics();
   }
@@ -37,6 +59,7 @@ void print_text(const std::vector<FileReport>& reports) {
   for (const FileReport& r : reports) {
     if (r.ok()) {
       std::cout << fmt::format("{}: ok ({})\n", r.file, plural(r.policies.size(), "policy", "policies"));
+      for (const std::string& w : r.warnings) std::cout << fmt::format("{}: warning: {}\n", r.file, w);
       continue;
     }
     for (const border::Diagnostic& d : r.diagnostics) std::cerr << d.str() << "\n";
@@ -50,14 +73,16 @@ void print_json(const std::vector<FileReport>& reports) {
   std::cout << "{\"files\": [";
   for (std::size_t i = 0; i < reports.size(); ++i) {
     const FileReport& r = reports[i];
-    std::vector<std::string> policies, diagnostics;
+    std::vector<std::string> policies, diagnostics, warnings;
     for (const std::string& p : r.policies) policies.push_back(json_string(p));
+    for (const std::string& w : r.warnings) warnings.push_back(json_string(w));
     for (const border::Diagnostic& d : r.diagnostics)
       diagnostics.push_back(fmt::format(R"({{"file": {}, "line": {}, "column": {}, "path": {}, "message": {}}})",
                                         json_string(d.file), d.line, d.column, json_string(d.path), json_string(d.message)));
     std::cout << (i ? ",\n  " : "\n  ")
-              << fmt::format(R"({{"file": {}, "ok": {}, "policies": [{}], "diagnostics": [{}]}})", json_string(r.file),
-                             r.ok() ? "true" : "false", fmt::join(policies, ", "), fmt::join(diagnostics, ", "));
+              << fmt::format(R"({{"file": {}, "ok": {}, "policies": [{}], "diagnostics": [{}], "warnings": [{}]}})",
+                             json_string(r.file), r.ok() ? "true" : "false", fmt::join(policies, ", "),
+                             fmt::join(diagnostics, ", "), fmt::join(warnings, ", "));
   }
   std::cout << "\n]}\n";
 }
@@ -84,6 +109,10 @@ constexpr const char* kFooter =
     "  - that each checkpoint can serve its traffic in the busiest hour (both rates are printed);\n"
     "  - each policy: its dotted paths exist, the patched scenario passes every check above, it keeps\n"
     "    the base's countries, crossings, horizon, seed and replications, and it compiles for a run.\n"
+    "A valid file whose policy is expected to cost more than the `budget` section allows (its\n"
+    "planned cost: the levers' schedule and inspections at their expected rate) gets\n"
+    "  FILE: warning: policy 'P' is over budget: ...\n"
+    "on stdout; over budget is a finding, not an error (exit 0).\n"
     "The format is documented in docs/scenario-format.md.\n\n"
     "Example:\n"
     "  $ bstp validate scenarios/tutorial.yaml scenarios/invalid/unknown_key.yaml\n"

@@ -1,5 +1,6 @@
 #include "border_model.hpp"
 
+#include "budget_check.hpp"
 #include "country_lp.hpp"
 #include "organisation_lp.hpp"
 
@@ -32,6 +33,7 @@ ReplicationResult Replication::finish() {
   }
   for (OrganisationLp* o : organisations_) all.merge(o->indicators());
   ReplicationResult result = all.result(static_cast<double>(scenario_.horizon()));
+  flag_over_budget(scenario_, all, result);
   result.events = stats.committed_events;
   result.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began_).count();
   return result;

@@ -1,7 +1,7 @@
 #include "country_lp.hpp"
 
 #include "corruption.hpp"
-
+#include "programme_costs.hpp"
 #include "scenario_bounds.hpp"
 #include "trafficker_economics.hpp"
 
@@ -82,22 +82,10 @@ void CountryLp::start(Context& ctx) {
 }
 
 void CountryLp::finish(Time horizon) {
-  // Each unit costs its kind's daily rate for every day (or part of one) of the run.
-  double per_day = 0.0;
-  for (const PatrolUnit& u : scenario_.units)
-    if (scenario_.sectors[static_cast<std::size_t>(u.sector)].country == country_) per_day += u.cost_per_day_usd;
-  // Day by day, split where a month ends (each part counts in its month), after the warm-up.
-  const Time warmup = scenario_.warmup();
-  if (per_day > 0.0)
-    for (Time day = 0; day < horizon; day += 86400) {
-      Time from = std::max(day, warmup);
-      const Time to = std::min(day + 86400, horizon);
-      while (from < to) {
-        const Time part_end = std::min(to, (from / kMonthSeconds + 1) * kMonthSeconds);
-        indicators_.patrol_paid(from, country_, per_day * static_cast<double>(part_end - from) / 86400.0);
-        from = part_end;
-      }
-    }
+  // What the programme's schedule cost this country: units, lanes, backfill, coordination, ...
+  // (facts before warmup_days are not counted).
+  charge_scheduled_costs(scenario_, country_,
+                         [&](Indicator lever, Time at, double usd) { indicators_.lever_paid(lever, at, country_, usd); });
   for (int c : my_checkpoints_) {
     CheckpointQueue& queue = queues_[static_cast<std::size_t>(c)];
     queue_time_until_warmup_is_dropped(c, horizon);
@@ -248,6 +236,7 @@ void CountryLp::shipment_reaches_node(Cargo cargo, Context& ctx) {
   Time service = draw_seconds(draws, cp.service_minutes, 60.0);
   const bool inspected = draws.bernoulli(inspection_[static_cast<std::size_t>(c)]);
   const bool secondary = inspected && draws.bernoulli(cp.secondary);
+  if (inspected) inspection_made(ctx.now(), secondary);
   if (secondary) service += draw_seconds(draws, cp.secondary_minutes, 60.0);
   const double skill = officers_.trained_use(scenario_.checkpoint_post(c), ctx.now(), police_);
   const double found = cp.detection.untrained + (cp.detection.trained - cp.detection.untrained) * skill;
@@ -469,8 +458,10 @@ void CountryLp::vehicle_arrives(const VehicleArrives& e, Context& ctx) {
 
   RandomStream& service_draws = service_draws_[c];
   Time service = draw_seconds(service_draws, cp.service_minutes, 60.0);
-  if (service_draws.bernoulli(inspection_[c]) && service_draws.bernoulli(cp.secondary))
-    service += draw_seconds(service_draws, cp.secondary_minutes, 60.0);
+  const bool inspected = service_draws.bernoulli(inspection_[c]);
+  const bool secondary = inspected && service_draws.bernoulli(cp.secondary);
+  if (secondary) service += draw_seconds(service_draws, cp.secondary_minutes, 60.0);
+  if (inspected) inspection_made(ctx.now(), secondary);
   CheckpointQueue& queue = queues_[c];
   queue_time_until_warmup_is_dropped(e.checkpoint, ctx.now());
   // Validation keeps the busiest hour below capacity; this bounds the memory of a queue that
@@ -495,6 +486,11 @@ void CountryLp::queue_time_until_warmup_is_dropped(int checkpoint, Time now) {
   if (warmup_dropped_[c] || now < scenario_.warmup()) return;
   queues_[c].take_vehicle_seconds(scenario_.warmup());  // the vehicle-seconds of the warm-up, not counted
   warmup_dropped_[c] = true;
+}
+
+void CountryLp::inspection_made(Time t, bool secondary) {
+  const double usd = inspection_cost(scenario_.scenario().costs, secondary);
+  if (usd > 0.0) indicators_.lever_paid(Indicator::checkpoint_cost_usd, t, country_, usd);
 }
 
 // --- training -----------------------------------------------------------------------------------

@@ -91,6 +91,8 @@ class CountryLp final : public LogicalProcess {
   // Draws for violence, apart from the shipment's other streams (so that turning violence on
   // leaves the other draws as they were).
   RandomStream violence_draws(const Cargo& cargo, std::uint64_t step) const;
+  // A vehicle (legitimate or carrying a shipment) got an inspection: its cost.
+  void inspection_made(Time t, bool secondary);
   void report_to_organisation(const Cargo& cargo, Fate fate, Context& ctx) const;
   void share_intelligence(ArcIndex leg, Context& ctx) const;
 

@@ -103,7 +103,7 @@ void IndicatorCollector::couriers_paid(Time t, int couriers, double usd) {
 }
 void IndicatorCollector::cohort_trained(Time t, int country, int officers) { add(Indicator::officers_trained, t, country, officers); }
 void IndicatorCollector::training_paid(Time t, int country, double usd) { add(Indicator::training_cost_usd, t, country, usd); }
-void IndicatorCollector::patrol_paid(Time t, int country, double usd) { add(Indicator::patrol_cost_usd, t, country, usd); }
+void IndicatorCollector::lever_paid(Indicator lever, Time t, int country, double usd) { add(lever, t, country, usd); }
 void IndicatorCollector::vehicle_crossed(Time t, int country, double wait_hours, double delay_hours, double trade_cost_usd) {
   if (!measured(t)) return;
   add(Indicator::legitimate_crossings, t, country, 1.0);
@@ -244,8 +244,8 @@ ReplicationResult IndicatorCollector::result(double horizon_seconds) const {
   };
   for (Indicator i : {Indicator::seizures, Indicator::seized_kg, Indicator::delivered_kg, Indicator::trafficker_revenue_usd,
                       Indicator::arrests, Indicator::violent_incidents, Indicator::deaths, Indicator::reported_violence,
-                      Indicator::bribes, Indicator::bribes_usd, Indicator::officers_trained, Indicator::training_cost_usd,
-                      Indicator::legitimate_crossings, Indicator::trade_delay_cost_usd, Indicator::patrol_cost_usd,
+                      Indicator::bribes, Indicator::bribes_usd, Indicator::officers_trained,
+                      Indicator::legitimate_crossings, Indicator::trade_delay_cost_usd,
                       Indicator::turned_back, Indicator::got_away, Indicator::undetected, Indicator::seized_value_usd,
                       Indicator::contestation_incidents, Indicator::officer_deaths, Indicator::trafficker_deaths,
                       Indicator::bystander_deaths, Indicator::protection_usd, Indicator::captured_units, Indicator::local_jobs,
@@ -254,6 +254,7 @@ ReplicationResult IndicatorCollector::result(double horizon_seconds) const {
   for (Indicator i : {Indicator::shipments, Indicator::deterred_shipments, Indicator::purchase_cost_usd,
                       Indicator::deterred_kg, Indicator::diverted_kg, Indicator::local_income_usd})
     sum_indicator(i, false);
+  for (Indicator i : programme_cost_parts()) sum_indicator(i, true);
 
   auto derived = [&](Indicator i, auto formula, bool per_country) {
     const std::size_t s = slot(i);
@@ -276,7 +277,12 @@ ReplicationResult IndicatorCollector::result(double horizon_seconds) const {
           false);
   derived(Indicator::courier_wage_usd_paid, [&](auto v) { return ratio(v(kCourierPay), v(kCouriers)); }, false);
   derived(Indicator::mean_route_hours, [&](auto v) { return ratio(v(kPlannedRouteHours), v(slot(Indicator::shipments))); }, false);
-  derived(Indicator::cost_per_seizure_usd,
+  derived(Indicator::programme_cost_usd, [&](auto v) {
+    double usd = 0.0;
+    for (Indicator part : programme_cost_parts()) usd += v(slot(part));
+    return usd;
+  }, true);
+  derived(Indicator::training_cost_per_seizure_usd,
           [&](auto v) { return ratio(v(slot(Indicator::training_cost_usd)), v(slot(Indicator::seizures))); }, true);
   // Attempts and their outcomes, as CBP counts them.
   const std::size_t apprehended = slot(Indicator::seizures), turned_back = slot(Indicator::turned_back),

@@ -44,7 +44,8 @@ class IndicatorCollector {
   void jobs_paid(Time t, int country, int jobs, double usd);
   void couriers_paid(Time t, int couriers, double usd);
   void training_paid(Time t, int country, double usd);
-  void patrol_paid(Time t, int country, double usd);
+  // A lever's cost (one of programme_cost_parts()), paid at t by `country`.
+  void lever_paid(Indicator lever, Time t, int country, double usd);
   void vehicle_crossed(Time t, int country, double wait_hours, double delay_hours, double trade_cost_usd);
   void vehicles_in_system(Time t, double vehicle_seconds);  // area under the number-in-system curve
   void crossing_used(Time t, int crossing, double kg);
@@ -58,6 +59,10 @@ class IndicatorCollector {
   void officers_in_class(Time t, int country, double officer_days);
 
   void merge(const IndicatorCollector& other);
+  // What was added to an additive indicator in month `month` by country `country` (-1: not attributed).
+  double sum(Indicator i, int month, int country) const { return at(i, month, country); }
+  int months() const { return months_; }
+  int countries() const { return countries_; }
   ReplicationResult result(double horizon_seconds) const;
 
  private:

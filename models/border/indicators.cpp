@@ -24,7 +24,8 @@ constexpr std::array<IndicatorInfo, kIndicatorCount> kCatalog{{
     {bribes_usd, "bribes_usd", "USD", "Value of bribes taken"},
     {officers_trained, "officers_trained", "officers", "Officers who completed a training cohort"},
     {training_cost_usd, "training_cost_usd", "USD", "Cost of training seats (paid when a cohort starts)"},
-    {cost_per_seizure_usd, "cost_per_seizure_usd", "USD", "Training cost per seizure"},
+    {training_cost_per_seizure_usd, "training_cost_per_seizure_usd", "USD",
+     "Training cost / seizures: an average, not what training bought (see the incremental cost-effectiveness)"},
     {legitimate_crossings, "legitimate_crossings", "count", "Legitimate vehicles through checkpoints"},
     {mean_queue_wait_hours, "mean_queue_wait_hours", "hours", "Mean wait of a legitimate vehicle for a free lane (Wq)"},
     {mean_crossing_delay_hours, "mean_crossing_delay_hours", "hours",
@@ -69,7 +70,22 @@ constexpr std::array<IndicatorInfo, kIndicatorCount> kCatalog{{
      "Share of trained officers using the methods taught, in the shifts observer teams watched (what they record)"},
     {true_method_use, "true_method_use", "ratio", "Share of trained officers using the methods taught, over all their shifts at posts"},
     {officer_days_in_class, "officer_days_in_class", "officer-days", "Officer-days spent in training cohorts, off the line"},
+    {backfill_cost_usd, "backfill_cost_usd", "USD", "Cost of covering the posts of officers in class: officer-days x the backfill rate"},
+    {checkpoint_cost_usd, "checkpoint_cost_usd", "USD", "Cost of checkpoints: lane-days and inspections at their rates"},
+    {joint_patrol_cost_usd, "joint_patrol_cost_usd", "USD", "Cost of joint patrols: pair-days x the daily rate (half to each country)"},
+    {information_sharing_cost_usd, "information_sharing_cost_usd", "USD",
+     "Cost of information-sharing agreements: setup and months (half to each country)"},
+    {hot_pursuit_cost_usd, "hot_pursuit_cost_usd", "USD", "Cost of hot-pursuit agreements: months x the rate (half to each country)"},
+    {joint_exercise_cost_usd, "joint_exercise_cost_usd", "USD", "Cost of joint exercises held (shared evenly by their countries)"},
+    {observer_cost_usd, "observer_cost_usd", "USD", "Cost of observer teams: team-days x the daily rate"},
+    {jobs_program_cost_usd, "jobs_program_cost_usd", "USD", "Cost of the jobs programme: job-months x the monthly rate"},
+    {programme_cost_usd, "programme_cost_usd", "USD", "Cost of every lever: training, backfill, patrols, checkpoints, coordination, observers, jobs"},
+    {over_budget, "over_budget", "flag", "1 when programme cost exceeds a budget (by country: its own budget), else 0; NaN without a budget"},
 }};
+
+constexpr std::array<Indicator, 10> kProgrammeCostParts{
+    training_cost_usd,  backfill_cost_usd,       patrol_cost_usd,  checkpoint_cost_usd,   joint_patrol_cost_usd,
+    information_sharing_cost_usd, hot_pursuit_cost_usd, joint_exercise_cost_usd, observer_cost_usd, jobs_program_cost_usd};
 
 constexpr bool catalog_in_order() {
   for (std::size_t i = 0; i < kCatalog.size(); ++i)
@@ -81,6 +97,7 @@ static_assert(catalog_in_order(), "the indicator catalogue must list indicators 
 }  // namespace
 
 std::span<const IndicatorInfo> indicator_catalog() { return kCatalog; }
+std::span<const Indicator> programme_cost_parts() { return kProgrammeCostParts; }
 
 const IndicatorInfo& info(Indicator id) {
   const auto i = static_cast<std::size_t>(id);

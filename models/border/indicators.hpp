@@ -28,7 +28,7 @@ enum class Indicator : std::size_t {
   bribes_usd,
   officers_trained,           // officers who completed a training cohort
   training_cost_usd,
-  cost_per_seizure_usd,       // training cost / seizures
+  training_cost_per_seizure_usd,  // training cost / seizures: an average, not what training bought (formerly cost_per_seizure_usd)
   legitimate_crossings,       // vehicles through checkpoints
   mean_queue_wait_hours,      // time legitimate vehicles wait for a lane (Wq)
   mean_crossing_delay_hours,  // wait + service + inspection time of legitimate vehicles (W)
@@ -72,6 +72,17 @@ enum class Indicator : std::size_t {
   observed_method_use,        // share of trained officer-shifts using the methods, among those observed
   true_method_use,            // the same share over all trained officer-shifts at posts
   officer_days_in_class,      // officer-days spent in training cohorts (off the line)
+  // Programme costs (issue 10, "Costs"): every lever's cost, their sum, and the budget check.
+  backfill_cost_usd,             // officer-days in class x the backfill rate
+  checkpoint_cost_usd,           // lane-days and inspections
+  joint_patrol_cost_usd,         // joint-patrol days x the daily rate
+  information_sharing_cost_usd,  // agreements' setup and months
+  hot_pursuit_cost_usd,          // agreement-months
+  joint_exercise_cost_usd,       // exercises held
+  observer_cost_usd,             // observer team-days
+  jobs_program_cost_usd,         // job-months funded
+  programme_cost_usd,            // the sum of every lever's cost, training and patrols included
+  over_budget,                   // 1 when programme cost exceeds a budget (by country: that country's), else 0
   count
 };
 
@@ -83,6 +94,9 @@ struct IndicatorInfo {
   const char* unit;         // "count", "kg", "USD", "hours", "ratio", "officers"
   const char* description;  // one line for people
 };
+
+// The indicators whose sum is programme_cost_usd, one per lever.
+std::span<const Indicator> programme_cost_parts();
 
 // All indicators in catalogue order.
 std::span<const IndicatorInfo> indicator_catalog();

@@ -329,6 +329,42 @@ struct Violence {
   Reporting reporting;
 };
 
+// What each lever costs, besides the rates that sit on the lever's own entry (a training programme's
+// cost_per_seat_usd, a unit kind's cost_per_unit_day_usd). Charged for what happens in a
+// replication (docs/model.md, "Programme costs"); a lever that is not used costs nothing.
+struct JobsProgramCost {
+  double usd_per_job_month = 0.0;      // wage and overhead of one funded job for a month
+  std::map<std::string, double> jobs;  // country -> jobs funded while economy.jobs_program is on
+};
+
+struct Costs {
+  double backfill_usd_per_officer_day = 0.0;      // an officer's day in class, paid to cover the post
+  double checkpoint_lane_usd_per_day = 0.0;       // staffing and upkeep of one lane for a day
+  double inspection_usd = 0.0;                    // one primary inspection beyond the document check
+  double secondary_inspection_usd = 0.0;          // one secondary inspection, on top of the primary
+  double joint_patrol_usd_per_day = 0.0;          // one pair of sectors patrolling jointly, per day
+  double information_sharing_setup_usd = 0.0;     // one agreement, paid on day 0
+  double information_sharing_usd_per_month = 0.0; // one agreement's running cost
+  double hot_pursuit_usd_per_month = 0.0;         // one agreement's liaison and legal upkeep
+  double joint_exercise_usd = 0.0;                // one exercise, paid on its day
+  double observer_team_usd_per_day = 0.0;         // one observer team in the field for a day
+  JobsProgramCost jobs_program;
+};
+
+// What a country may spend on the programme: over the run, per month, or both.
+struct Budget {
+  std::string country;  // map key
+  std::optional<double> total_usd;
+  std::optional<double> usd_per_month;
+};
+
+// How costs and benefits of later months are weighed against today's (docs/model.md,
+// "Incremental cost-effectiveness").
+struct Discounting {
+  double rate_per_year = 0.0;              // month m weighs (1 + rate)^(-m/12)
+  double benefits_beyond_run_years = 0.0;  // credit the run's last-year effect for this long after the run
+};
+
 struct Policy {
   std::string name;
   std::string description;
@@ -355,6 +391,9 @@ struct Scenario {
   Economy economy;
   Violence violence;
   Corruption corruption;
+  Costs costs;
+  std::map<std::string, Budget> budget;
+  Discounting discounting;
   std::vector<Policy> policies;  // in file order; none means one policy "baseline"
 };
 

@@ -30,6 +30,9 @@ inline constexpr int kMaxTurnBacks = 100;  // turn-backs of one shipment before 
 inline constexpr int kMaxSeats = 1'000'000;
 inline constexpr double kMaxSeatWeight = 1e6;  // a country's weight in a cohort's seat split
 inline constexpr double kMaxTurnoverPerYear = 12;  // officers leaving their posts, per officer-year
+inline constexpr double kMaxJobs = 1e7;         // jobs a jobs programme funds in one country
+inline constexpr double kMaxBudgetUsd = 1e12;   // a country's programme budget
+inline constexpr double kMaxBenefitYears = 100; // benefits credited after the run
 
 // Sizes of the sections.
 inline constexpr std::size_t kMaxCountries = 100;

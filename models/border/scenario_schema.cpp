@@ -73,6 +73,10 @@ BSTP_RECORD(Violence);
 BSTP_RECORD(Protection);
 BSTP_RECORD(Audit);
 BSTP_RECORD(Corruption);
+BSTP_RECORD(JobsProgramCost);
+BSTP_RECORD(Costs);
+BSTP_KEYED_RECORD(Budget, country);
+BSTP_RECORD(Discounting);
 BSTP_RECORD(Scenario);
 
 #undef BSTP_RECORD
@@ -598,6 +602,50 @@ const Fields<Corruption>& Schema<Corruption>::fields() {
   return f;
 }
 
+// ---- Costs, budgets and discounting (docs/model.md, "Programme costs") ------------------------
+
+const Fields<JobsProgramCost>& Schema<JobsProgramCost>::fields() {
+  static const Fields<JobsProgramCost> f{
+      {"usd_per_job_month", &JobsProgramCost::usd_per_job_month, usd},
+      {"jobs", &JobsProgramCost::jobs, bounded(0, bounds::kMaxJobs, "a number of jobs in [0, 10000000]")},
+  };
+  return f;
+}
+
+const Fields<Costs>& Schema<Costs>::fields() {
+  static const Fields<Costs> f{
+      {"backfill_usd_per_officer_day", &Costs::backfill_usd_per_officer_day, usd},
+      {"checkpoint_lane_usd_per_day", &Costs::checkpoint_lane_usd_per_day, usd},
+      {"inspection_usd", &Costs::inspection_usd, usd},
+      {"secondary_inspection_usd", &Costs::secondary_inspection_usd, usd},
+      {"joint_patrol_usd_per_day", &Costs::joint_patrol_usd_per_day, usd},
+      {"information_sharing_setup_usd", &Costs::information_sharing_setup_usd, usd},
+      {"information_sharing_usd_per_month", &Costs::information_sharing_usd_per_month, usd},
+      {"hot_pursuit_usd_per_month", &Costs::hot_pursuit_usd_per_month, usd},
+      {"joint_exercise_usd", &Costs::joint_exercise_usd, usd},
+      {"observer_team_usd_per_day", &Costs::observer_team_usd_per_day, usd},
+      {"jobs_program", &Costs::jobs_program},
+  };
+  return f;
+}
+
+const Fields<Budget>& Schema<Budget>::fields() {
+  static const Fields<Budget> f{
+      {"total_usd", &Budget::total_usd, bounded(0, bounds::kMaxBudgetUsd, "an amount in USD in [0, 1e12]")},
+      {"usd_per_month", &Budget::usd_per_month, bounded(0, bounds::kMaxBudgetUsd, "an amount in USD in [0, 1e12]")},
+  };
+  return f;
+}
+
+const Fields<Discounting>& Schema<Discounting>::fields() {
+  static const Fields<Discounting> f{
+      {"rate_per_year", &Discounting::rate_per_year, bounded(0, 1, "a yearly rate in [0, 1]")},
+      {"benefits_beyond_run_years", &Discounting::benefits_beyond_run_years,
+       bounded(0, bounds::kMaxBenefitYears, "a number of years in [0, 100]")},
+  };
+  return f;
+}
+
 // ---- The whole file ---------------------------------------------------------------------------
 
 std::string flow_text(const YAML::Node& node) {
@@ -686,6 +734,9 @@ const Fields<Scenario>& Schema<Scenario>::fields() {
       {"economy", &Scenario::economy},
       {"violence", &Scenario::violence},
       {"corruption", &Scenario::corruption},
+      {"costs", &Scenario::costs},
+      {"budget", &Scenario::budget},
+      {"discounting", &Scenario::discounting},
       {"policies", read_policies, policies_shape},
   };
   return f;

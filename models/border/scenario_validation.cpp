@@ -1,6 +1,7 @@
 // Checks across sections of a scenario, after every value has been read and range-checked.
 #include "scenario_validation.hpp"
 
+#include "indicators.hpp"
 #include "scenario_bounds.hpp"
 #include "scenario_schema.hpp"
 #include "seat_allocation.hpp"
@@ -356,6 +357,16 @@ void check_coordination(Reader& r, const Scenario& s) {
   }
 }
 
+// ---- Costs and budgets ------------------------------------------------------------------------
+
+void check_costs(Reader& r, const Scenario& s) {
+  for (const auto& entry : s.costs.jobs_program.jobs) {
+    const std::string path = join("costs.jobs_program.jobs", entry.first);
+    check_reference(r, path, entry.first, s.countries, "country");
+  }
+  for (const auto& entry : s.budget) check_reference(r, join("budget", entry.first), entry.first, s.countries, "country");
+}
+
 // ---- Sizes ------------------------------------------------------------------------------------
 
 void check_size(Reader& r, const std::string& path, std::size_t size, std::size_t at_most, const char* what) {
@@ -386,7 +397,7 @@ void check_sizes(Reader& r, const Scenario& s) {
   const double months = std::ceil(s.horizon_days / 30.4375);
   const double collectors = static_cast<double>(s.countries.size() + s.organisations.size());
   const double mib = 8.0 * collectors * months *
-                     (32.0 * static_cast<double>(s.countries.size() + 1) + static_cast<double>(crossing_count(s))) /
+                     (static_cast<double>(kIndicatorCount + 3) * static_cast<double>(s.countries.size() + 1) + static_cast<double>(crossing_count(s))) /
                      (1024.0 * 1024.0);
   if (mib > bounds::kMaxIndicatorMiB)
     r.error_at(
@@ -423,6 +434,7 @@ void check_scenario(Reader& r, const Scenario& s) {
     check_reference(r, join(join(join("corruption", "audits"), i), "country"), s.corruption.audits[i].country, s.countries, "country");
   if (!s.economy.jobs_country.empty())
     check_reference(r, join("economy", "jobs_country"), s.economy.jobs_country, s.countries, "country");
+  check_costs(r, s);
 }
 
 }  // namespace bstp::border::yaml

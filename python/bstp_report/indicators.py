@@ -23,7 +23,8 @@ LABELS = {
     "bribes_usd": N_("bribes paid"),
     "officers_trained": N_("officers trained"),
     "training_cost_usd": N_("training cost"),
-    "cost_per_seizure_usd": N_("training cost per seizure"),
+    "training_cost_per_seizure_usd": N_("training cost per seizure"),
+    "cost_per_seizure_usd": N_("training cost per seizure"),  # the name in files written before the cost model
     "legitimate_crossings": N_("legitimate crossings"),
     "mean_queue_wait_hours": N_("mean queue wait"),
     "mean_crossing_delay_hours": N_("mean crossing delay"),
@@ -32,6 +33,17 @@ LABELS = {
     "trade_delay_cost_usd": N_("trade delay cost"),
     "crossings_with_flow": N_("crossings used"),
     "flow_concentration": N_("flow concentration"),
+    "patrol_cost_usd": N_("patrol cost"),
+    "backfill_cost_usd": N_("backfill of officers in class"),
+    "checkpoint_cost_usd": N_("checkpoint cost"),
+    "joint_patrol_cost_usd": N_("joint patrol cost"),
+    "information_sharing_cost_usd": N_("information sharing cost"),
+    "hot_pursuit_cost_usd": N_("hot pursuit cost"),
+    "joint_exercise_cost_usd": N_("joint exercise cost"),
+    "observer_cost_usd": N_("observer cost"),
+    "jobs_program_cost_usd": N_("jobs programme cost"),
+    "programme_cost_usd": N_("programme cost"),
+    "over_budget": N_("over budget"),
 }
 
 

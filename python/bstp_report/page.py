@@ -7,7 +7,7 @@ import os
 import jinja2
 
 from . import analysis as analysis_module
-from . import border_map, charts, indicators
+from . import border_map, charts, cost_effectiveness, indicators
 from .i18n import N_
 from .numbers import MINUS, percent, points, significant, with_unit
 
@@ -15,6 +15,7 @@ HIGHER = N_("With {policy}, {indicator} is {change} higher than with {reference}
 LOWER = N_("With {policy}, {indicator} is {change} lower than with {reference} (95% interval {low} to {high}).")
 UNCLEAR = N_("With {policy}, no clear difference in {indicator} from {reference} (95% interval {low} to {high}).")
 COST = N_("Training cost: {cost}.")
+PROGRAMME_COST = N_("Programme cost, every lever: {cost}.")
 
 
 def _signed(value, unit):
@@ -79,10 +80,12 @@ def headline(a, _):
                             direction="up" if row.diff > 0 else "down")
             items.append(item)
         cost = None
-        if "training_cost_usd" in a.units:
-            c = a.row("training_cost_usd", point).mean
+        # Files written since the cost model have every lever's cost; older ones training alone.
+        name, text = ("programme_cost_usd", PROGRAMME_COST) if "programme_cost_usd" in a.units else ("training_cost_usd", COST)
+        if name in a.units:
+            c = a.row(name, point).mean
             if math.isfinite(c) and c > 0:
-                cost = _(COST).format(cost=with_unit(c, "USD"))
+                cost = _(text).format(cost=with_unit(c, "USD"))
         blocks.append({"point": point, "policy": a.policies[p], "reference": p == 0, "rows": items, "cost": cost})
     return blocks
 
@@ -110,6 +113,21 @@ def table(a, _):
             group.append(entry)
         rows.append({"indicator": name, "label": indicators.label(name, _), "unit": a.units[name], "points": group})
     return rows
+
+
+def costs(a, scenario, _):
+    """The cost-effectiveness rows as the page shows them."""
+    shown = []
+    for row in cost_effectiveness.rows(a, scenario):
+        if row["clear"]:
+            icer = f"{with_unit(row['ratio'], row['unit'])} ({with_unit(row['low'], row['unit'])} \u2013 {with_unit(row['high'], row['unit'])})"
+        else:
+            icer = _("not distinguishable from zero: the extra effect's interval includes 0")
+        shown.append({"point": row["point"], "per": _(row["per"]),
+                      "cost": _signed(row["cost"], "USD") + (f" \u00b1 {with_unit(row['cost_hw'], 'USD')}" if math.isfinite(row["cost_hw"]) else ""),
+                      "effect": significant(row["effect"]) + (f" \u00b1 {significant(row['effect_hw'])}" if math.isfinite(row["effect_hw"]) else ""),
+                      "icer": icer, "clear": row["clear"]})
+    return shown
 
 
 def provenance(results, scenario):
@@ -142,7 +160,9 @@ def render(results, lang, translation, outlines=None):
                              autoescape=True, undefined=jinja2.StrictUndefined)
     env.globals.update(_=_)
     template = env.get_template("report.html.j2")
+    rate, years = cost_effectiveness.discounting(scenario)
     return template.render(lang=lang, a=a, headline=headline(a, _), table=table(a, _),
+                           costs=costs(a, scenario, _), discount_rate=rate, benefit_years=years,
                            provenance=provenance(results, scenario), figures=figures,
                            is_sweep=results.is_sweep, parameters=results.parameters,
                            truncated=len(a.points) > charts.MAX_LINES, max_lines=charts.MAX_LINES,

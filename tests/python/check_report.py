@@ -164,6 +164,10 @@ def main():
         text = check_page(out, source, lang)
         check(text.count("<svg") >= 3, f"{page}: map, monthly and country figures inline ({text.count('<svg')})")
         check('id="map"' in text, f"{page}: has the map")
+        if source == run:  # the tutorial's three policies: two compared with baseline on four effects
+            costs = text[text.find('id="costs"'):]
+            check('id="costs"' in text and costs.count("<tr data-point=") == 2 * 4,
+                  f"{page}: the cost-effectiveness block has a row per policy and effect")
         if source == sweep:
             check('id="sweep"' in text and "training.programs.creompaz_basic.cohorts.0.seats" in text,
                   f"{page}: indicators against the swept parameters")

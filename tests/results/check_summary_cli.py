@@ -78,7 +78,12 @@ def main():
     check_text(bstp(*run), "run")
     frame = check_csv(bstp(*run, "--format", "csv"), "run csv")
     summary = json.loads(bstp(*run, "--format", "json"))
-    check(list(summary) == ["meta", "indicators", "crossings"], f"json keys {list(summary)}")
+    check(list(summary) == ["meta", "indicators", "crossings", "costs"], f"json keys {list(summary)}")
+    icers = summary["costs"]["incremental_cost_effectiveness"]
+    check(len(icers) == 2 * 4 and {r["point"] for r in icers} == {"trained", "coordinated"},
+          "json: an incremental cost-effectiveness row per policy after the first and effect")
+    check(any("over budget" in w for w in summary["costs"]["warnings"]), "json: the tutorial's trained policy is over budget")
+    check(set(frame["quantity"]) >= {"icer_usd_per_kg_seized", "programme_cost_usd"}, "csv: costs and ratios")
     meta = summary["meta"]
     check(meta["replications"] == 3 and meta["policies"] == ["baseline", "trained", "coordinated"],
           f"json meta {meta}")

@@ -326,7 +326,10 @@ TEST_F(ResultsFile, ReadsFormatVersion1) {
   const hid_t file = H5Fopen(v1.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
   ASSERT_GE(file, 0);
   std::size_t absent = 0;
+  // training_cost_per_seizure_usd was cost_per_seizure_usd then: read under its old name.
+  ASSERT_GT(H5Lexists(file, "/totals/cost_per_seizure_usd", H5P_DEFAULT), 0);
   for (const border::IndicatorInfo& info : border::indicator_catalog()) {
+    if (info.id == border::Indicator::training_cost_per_seizure_usd) continue;
     if (H5Lexists(file, ("/totals/" + std::string(info.name)).c_str(), H5P_DEFAULT) > 0) continue;
     ++absent;
     const auto k = static_cast<std::size_t>(info.id);
@@ -344,7 +347,8 @@ TEST_F(ResultsFile, ReadsFormatVersion1) {
     for (auto& r : point)
       for (auto& row : r.crossing_kg_monthly)
         for (double& x : row) x = std::numeric_limits<double>::quiet_NaN();
-  EXPECT_LT(absent, border::kIndicatorCount / 2) << "the sample should hold most indicators";
+  // The sample holds the indicators of its time (26); later ones are the absent ones.
+  EXPECT_GE(border::kIndicatorCount - absent, 24u) << "the sample should hold the indicators of format 1";
   expect_equal(expected, read_results_file(v1));
 }
 

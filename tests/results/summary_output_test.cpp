@@ -1,5 +1,6 @@
 // The summaries of `bstp run` and `bstp sweep` (tools/experiment_summary.hpp): numbers for people,
 // text within 100 columns, JSON whose schema does not depend on how many points or crossings.
+#include "cost_effectiveness.hpp"
 #include "experiment_summary.hpp"
 #include "number_format.hpp"
 #include "sample_results.hpp"
@@ -88,8 +89,13 @@ std::string schema(const nlohmann::ordered_json& j) {
 }
 
 TEST(SummaryJson, SchemaIsTheSameForOneAndSeveralCrossingsAndPoints) {
-  const auto one = nlohmann::ordered_json::parse(summary(shaped(1, 1), Format::json, SummaryKind::run));
+  auto one = nlohmann::ordered_json::parse(summary(shaped(1, 1), Format::json, SummaryKind::run));
   const auto many = nlohmann::ordered_json::parse(summary(shaped(3, 4), Format::json, SummaryKind::run));
+  // One point has nothing to compare with: its list of incremental ratios is empty (a list all the same).
+  ASSERT_TRUE(one["costs"]["incremental_cost_effectiveness"].is_array());
+  EXPECT_TRUE(one["costs"]["incremental_cost_effectiveness"].empty());
+  EXPECT_EQ(many["costs"]["incremental_cost_effectiveness"].size(), 2u * 4u);
+  one["costs"]["incremental_cost_effectiveness"] = many["costs"]["incremental_cost_effectiveness"];
   EXPECT_EQ(schema(one), schema(many));
   ASSERT_TRUE(one["crossings"].is_array());
   EXPECT_EQ(one["crossings"].size(), 1u);
@@ -143,7 +149,8 @@ TEST(SummaryCsv, IsOneTableWithOneHeader) {
   EXPECT_EQ(csv.find('#'), std::string::npos);
   std::size_t lines = 0;
   for (const char c : csv) lines += c == '\n';
-  EXPECT_EQ(lines, 1 + 2 * border::kIndicatorCount + 2 * 2);  // header, indicators, crossings
+  // header, indicators, incremental ratios of the second point (one per effect), crossings
+  EXPECT_EQ(lines, 1 + 2 * border::kIndicatorCount + effect_measures().size() + 2 * 2);
 }
 
 }  // namespace

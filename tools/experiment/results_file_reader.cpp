@@ -207,6 +207,8 @@ ExperimentResults read_from(const std::string& path) {
   std::map<std::string, std::size_t> index_of;
   for (const border::IndicatorInfo& info : border::indicator_catalog())
     index_of[info.name] = static_cast<std::size_t>(info.id);
+  // Indicators renamed since: files written before keep being read.
+  index_of["cost_per_seizure_usd"] = static_cast<std::size_t>(border::Indicator::training_cost_per_seizure_usd);
 
   enum class Kind { totals, monthly, by_country };
   struct GroupSpec {
