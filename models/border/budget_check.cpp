@@ -35,6 +35,9 @@ void flag_over_budget(const CompiledScenario& scenario, const IndicatorCollector
   }
   total = 0.0;
   std::fill(monthly.begin(), monthly.end(), 0.0);
+  // Months that end within the warm-up are not measured (warmup_days), so not flagged either.
+  for (std::size_t m = 0; m < monthly.size(); ++m)
+    if (static_cast<Time>(m + 1) * kMonthSeconds <= scenario.warmup()) monthly[m] = kNaN;
   for (const auto& [id, budget] : s.budget) {
     const int c = scenario.country_index(id);
     if (c < 0) continue;
@@ -45,7 +48,7 @@ void flag_over_budget(const CompiledScenario& scenario, const IndicatorCollector
       spent += month_usd;
       if (budget.usd_per_month && month_usd > *budget.usd_per_month) {
         over = true;
-        monthly[static_cast<std::size_t>(m)] = 1.0;
+        if (!std::isnan(monthly[static_cast<std::size_t>(m)])) monthly[static_cast<std::size_t>(m)] = 1.0;
       }
     }
     over = over || (budget.total_usd && spent > *budget.total_usd);

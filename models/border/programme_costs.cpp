@@ -7,13 +7,17 @@ namespace {
 
 constexpr Time kDay = 86400;
 
-// `usd_per_day` over [from, to) within [0, horizon), one charge per day (part days pro rata).
-void charge_days(Indicator lever, Time from, Time to, Time horizon, double usd_per_day, const PayCharge& pay) {
+// `usd_per_day` over [from, to) within [0, horizon), one charge per day (part days pro rata),
+// split where a month ends (each part counts in its month) and where the warm-up ends (the part
+// before it is not measured).
+void charge_days(Indicator lever, Time from, Time to, Time horizon, double usd_per_day, const PayCharge& pay,
+                 Time warmup = 0) {
   if (!(usd_per_day > 0.0)) return;
   from = std::max<Time>(from, 0);
   to = std::min(to, horizon);
   for (Time t = from; t < to;) {
-    const Time next = std::min(to, (t / kDay + 1) * kDay);
+    Time next = std::min({to, (t / kDay + 1) * kDay, (t / kMonthSeconds + 1) * kMonthSeconds});
+    if (t < warmup) next = std::min(next, warmup);
     pay(lever, t, usd_per_day * static_cast<double>(next - t) / static_cast<double>(kDay));
     t = next;
   }
@@ -53,7 +57,7 @@ void charge_scheduled_costs(const CompiledScenario& scenario, int country, const
   double unit_days = 0.0;
   for (const PatrolUnit& u : scenario.units)
     if (scenario.sectors[static_cast<std::size_t>(u.sector)].country == country) unit_days += u.cost_per_day_usd;
-  charge_days(Indicator::patrol_cost_usd, 0, horizon, horizon, unit_days, pay);
+  charge_days(Indicator::patrol_cost_usd, 0, horizon, horizon, unit_days, pay, scenario.warmup());
   // Checkpoint lanes are staffed every day.
   double lanes = 0.0;
   for (const CheckpointParams& cp : scenario.checkpoints)
