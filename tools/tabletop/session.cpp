@@ -30,12 +30,7 @@ double number(const std::string& word) {
 
 }  // namespace
 
-std::vector<std::string> split_words(const std::string& line) {
-  std::vector<std::string> words;
-  std::istringstream in(line);
-  for (std::string w; in >> w;) words.push_back(w);
-  return words;
-}
+std::vector<std::string> split_words(const std::string& line) { return border::order_words(line); }
 
 Session::Session(const Exercise& exercise, SessionOptions options) : exercise_(exercise), options_(std::move(options)) {
   if (!options_.team.empty() && options_.team != "facilitator") {
@@ -207,7 +202,7 @@ std::string Session::give(const std::vector<std::string>& words, const Authority
   patches_.insert(patches_.end(), order.overrides.begin(), order.overrides.end());
   log("order", {{"team", order.team}, {"text", order.text}, {"summary", order.summary}, {"by_inject", !undoable}});
   const std::string text = format_msg(tr(N_("order ({}): {}")), when(now()), order.summary) + "\n";
-  pending_.push_back({now(), std::move(order)});
+  pending_.push_back({now(), std::move(order), !undoable});
   if (!undoable) apply_pending();
   return text;
 }
@@ -426,6 +421,12 @@ nlohmann::json Session::outcome() const {
                                              {"deliveries", t.deliveries}, {"delivered_kg", t.delivered_kg}, {"kg_through", crossings}};
   }
   return countries;
+}
+
+std::vector<Session::PlayedOrder> Session::orders_in_force() const {
+  std::vector<PlayedOrder> orders;
+  for (const Given& g : given_) orders.push_back({{static_cast<double>(g.at) / kDay, g.order.text}, g.by_inject});
+  return orders;
 }
 
 std::string Session::close() {
