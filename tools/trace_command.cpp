@@ -54,7 +54,7 @@ class TraceWriter {
     const bool done = cargo.leg >= cargo.legs;
     const border::Arc& arc = s_.graph().arc(cargo.route[done ? cargo.legs - 1 : cargo.leg]);
     const border::NodeIndex node = done ? arc.to : arc.from;
-    out_ << fmt::format("{},{:.6f},{},{},{},{},{},{},{:.3f},{},,,\n", e.time, static_cast<double>(e.time) / 86400.0, what,
+    out_ << fmt::format("{:.3f},{:.6f},{},{},{},{},{},{},{:.3f},{},,,\n", border::in_seconds(e.time), border::in_days(e.time), what,
                         cargo.shipment, s_.organisations[cargo.organisation].id, s_.countries[static_cast<std::size_t>(s_.node_country[node])].id,
                         s_.graph().node(node).id, done ? "" : edge_of(s_, cargo.route[cargo.leg]), cargo.kg,
                         cargo.found_at_checkpoint ? 1 : 0);
@@ -68,7 +68,7 @@ class TraceWriter {
     const bool seized = r.fate == border::Fate::seized;
     const border::Arc& last = s_.graph().arc(r.route[seized ? r.lost_on_leg : r.legs - 1]);
     const border::NodeIndex node = seized ? last.from : last.to;
-    out_ << fmt::format("{},{:.6f},{},{},{},{},{},,{:.3f},,{},{},{}\n", at, static_cast<double>(at) / 86400.0, seized ? "seized" : "delivered",
+    out_ << fmt::format("{:.3f},{:.6f},{},{},{},{},{},,{:.3f},,{},{},{}\n", border::in_seconds(at), border::in_days(at), seized ? "seized" : "delivered",
                         r.shipment, s_.organisations[static_cast<std::size_t>(o)].id,
                         s_.countries[static_cast<std::size_t>(s_.node_country[node])].id, s_.graph().node(node).id, r.kg,
                         seized ? "seized" : "delivered", seized ? edge_of(s_, r.route[r.lost_on_leg]) : "", bribed);

@@ -1,5 +1,5 @@
 // Simulated time: an exact integer count of ticks. Models choose what a tick is (the border model
-// uses seconds, PHOLD uses microseconds of its abstract unit); the kernel only compares and adds.
+// uses milliseconds, PHOLD microseconds of its abstract unit); the kernel only compares and adds.
 #pragma once
 
 #include <cstdint>

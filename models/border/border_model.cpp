@@ -13,7 +13,7 @@ namespace bstp::border {
 
 Replication::Replication(const CompiledScenario& scenario, std::uint64_t replication, unsigned threads)
     : scenario_(scenario), began_(std::chrono::steady_clock::now()) {
-  simulation_ = std::make_unique<Simulation>(SimulationOptions{scenario.horizon(), kHandoverSeconds, threads});
+  simulation_ = std::make_unique<Simulation>(SimulationOptions{scenario.horizon(), kHandoverTicks, threads});
   for (std::size_t c = 0; c < scenario.countries.size(); ++c)
     countries_.push_back(&simulation_->emplace<CountryLp>(scenario, static_cast<int>(c), replication));
   for (std::size_t o = 0; o < scenario.organisations.size(); ++o)

@@ -37,7 +37,7 @@ void flag_over_budget(const CompiledScenario& scenario, const IndicatorCollector
   std::fill(monthly.begin(), monthly.end(), 0.0);
   // Months that end within the warm-up are not measured (warmup_days), so not flagged either.
   for (std::size_t m = 0; m < monthly.size(); ++m)
-    if (static_cast<Time>(m + 1) * kMonthSeconds <= scenario.warmup()) monthly[m] = kNaN;
+    if (static_cast<Time>(m + 1) * kMonthTicks <= scenario.warmup()) monthly[m] = kNaN;
   for (const auto& [id, budget] : s.budget) {
     const int c = scenario.country_index(id);
     if (c < 0) continue;

@@ -42,7 +42,7 @@ void CheckpointQueue::set_lanes(int lanes, Time t) {
   while (lane_free_at_.size() < n) lane_free_at_.push_back(t);
 }
 
-double CheckpointQueue::take_vehicle_seconds(Time t) {
+double CheckpointQueue::take_vehicle_ticks(Time t) {
   advance(t);
   const double area = area_;
   area_ = 0.0;

@@ -34,7 +34,7 @@ class CheckpointQueue {
   void set_lanes(int lanes, Time t);
 
   // Vehicle-seconds accumulated since the last call, up to time t.
-  double take_vehicle_seconds(Time t);
+  double take_vehicle_ticks(Time t);
 
  private:
   void advance(Time t);

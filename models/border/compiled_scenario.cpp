@@ -13,12 +13,12 @@
 
 namespace bstp::border {
 
-Time to_seconds(double value, double seconds_per_unit) {
-  const double seconds = value * seconds_per_unit;
-  if (!(seconds > 0.0)) return 0;  // negative, zero or not a number
+Time to_ticks(double value, double seconds_per_unit) {
+  const double ticks = value * seconds_per_unit * static_cast<double>(kTicksPerSecond);
+  if (!(ticks > 0.0)) return 0;  // negative, zero or not a number
   // Checked: a value beyond the longest delay (a heavy tail, an overflow to infinity) is cut to it.
-  if (!(seconds < static_cast<double>(bounds::kLongestDelaySeconds))) return bounds::kLongestDelaySeconds;
-  return static_cast<Time>(std::llround(seconds));
+  if (!(ticks < static_cast<double>(bounds::kLongestDelayTicks))) return bounds::kLongestDelayTicks;
+  return static_cast<Time>(std::llround(ticks));
 }
 
 double draw(RandomStream& s, const Distribution& d) {
@@ -33,8 +33,8 @@ double draw(RandomStream& s, const Distribution& d) {
   return std::max(0.0, x);
 }
 
-Time draw_seconds(RandomStream& s, const Distribution& d, double seconds_per_unit) {
-  return to_seconds(draw(s, d), seconds_per_unit);
+Time draw_ticks(RandomStream& s, const Distribution& d, double seconds_per_unit) {
+  return to_ticks(draw(s, d), seconds_per_unit);
 }
 
 namespace {
@@ -56,10 +56,10 @@ std::vector<std::string> sector_ids(const Scenario& s) {
 
 CompiledScenario::CompiledScenario(const Scenario& scenario)
     : scenario_(scenario), graph_(scenario, sector_ids(scenario)) {
-  horizon_ = to_seconds(scenario.horizon_days, 86400.0);
-  months_ = static_cast<int>((horizon_ + kMonthSeconds - 1) / kMonthSeconds);
+  horizon_ = to_ticks(scenario.horizon_days, 86400.0);
+  months_ = static_cast<int>((horizon_ + kMonthTicks - 1) / kMonthTicks);
   if (horizon_ <= 0) throw std::invalid_argument("scenario.horizon_days must be positive");
-  warmup_ = to_seconds(scenario.warmup_days, 86400.0);
+  warmup_ = to_ticks(scenario.warmup_days, 86400.0);
   if (warmup_ >= horizon_) throw std::invalid_argument("scenario.warmup_days must be less than horizon_days");
 
   for (const auto& [id, c] : scenario.countries) countries.push_back(CountryParams{id, c.police, {}, {}});
@@ -122,9 +122,9 @@ CompiledScenario::CompiledScenario(const Scenario& scenario)
     for (const auto& d : o.destinations) p.destinations.push_back(graph_.index_of(d));
     if (p.sources.empty() || p.destinations.empty())
       throw std::invalid_argument(fmt::format("organisations.{}: needs at least one source and one destination", id));
-    p.shipments_per_second = o.shipments_per_month / static_cast<double>(kMonthSeconds);
-    p.reporting_delay = std::max(kHandoverSeconds, to_seconds(o.reporting_delay_days, 86400.0));
-    p.retry_after = std::max(kHandoverSeconds, to_seconds(o.retry_after_hours, 3600.0));
+    p.shipments_per_second = o.shipments_per_month / in_seconds(kMonthTicks);
+    p.reporting_delay = std::max(kHandoverTicks, to_ticks(o.reporting_delay_days, 86400.0));
+    p.retry_after = std::max(kHandoverTicks, to_ticks(o.retry_after_hours, 3600.0));
     organisations.push_back(p);
   }
 
@@ -134,8 +134,8 @@ CompiledScenario::CompiledScenario(const Scenario& scenario)
         CohortParams p;
         p.country = country(cid, "training.programs." + id + ".cohorts");
         p.seats = seats;
-        p.start = to_seconds(cohort.start_day, 86400.0);
-        p.end = p.start + to_seconds(cohort.length_weeks * 7.0, 86400.0);
+        p.start = to_ticks(cohort.start_day, 86400.0);
+        p.end = p.start + to_ticks(cohort.length_weeks * 7.0, 86400.0);
         p.cost_usd = p.seats * program.cost_per_seat_usd;
         p.refresher = cohort.refresher;
         countries[p.country].cohorts.push_back(static_cast<int>(cohorts.size()));
@@ -148,7 +148,7 @@ CompiledScenario::CompiledScenario(const Scenario& scenario)
     for (std::size_t i = 0; i < e.countries.size(); ++i)
       for (std::size_t j = i + 1; j < e.countries.size(); ++j)
         exercises.push_back({country(e.countries[i], "coordination.joint_exercises"),
-                             country(e.countries[j], "coordination.joint_exercises"), to_seconds(e.day, 86400.0), e.seam_closure});
+                             country(e.countries[j], "coordination.joint_exercises"), to_ticks(e.day, 86400.0), e.seam_closure});
 
   crossing_slot.assign(graph_.node_count(), -1);
   for (std::size_t n = 0; n < graph_.node_count(); ++n) {
@@ -184,7 +184,7 @@ void CompiledScenario::compile_orders() {
     if (const auto* problem = std::get_if<std::string>(&parsed))
       throw std::invalid_argument(fmt::format("orders.{}.order: '{}': {}", i, timed.order, *problem));
     for (const auto& [country, event] : std::get<Order>(parsed).events)
-      scheduled_orders.push_back({to_seconds(timed.day, 86400.0), country, event});
+      scheduled_orders.push_back({to_ticks(timed.day, 86400.0), country, event});
   }
   std::stable_sort(scheduled_orders.begin(), scheduled_orders.end(),
                    [](const ScheduledOrder& a, const ScheduledOrder& b) { return a.at < b.at; });
@@ -215,9 +215,9 @@ void CompiledScenario::compile_observer(const ObserverTeam& team) {
 ObserverParams CompiledScenario::observer_params(const ObserverTeam& team) const {
   ObserverParams p;
   p.country = country_index(team.country);
-  p.start = to_seconds(team.start_day, 86400.0);
-  p.end = p.start + to_seconds(team.days, 86400.0);
-  p.visit = to_seconds(team.days_per_visit, 86400.0);
+  p.start = to_ticks(team.start_day, 86400.0);
+  p.end = p.start + to_ticks(team.days, 86400.0);
+  p.visit = to_ticks(team.days_per_visit, 86400.0);
   p.boost = team.method_use_boost;
   p.spillover = team.spillover;
   p.whole_country = team.sectors.empty() && p.visit == 0;
@@ -250,8 +250,8 @@ bool CompiledScenario::shares_information(int from, int to, Time& delay, Time& a
   for (const InformationSharing& s : scenario_.coordination.information_sharing) {
     const int x = country_index(s.a), y = country_index(s.b);
     if ((x == from && y == to) || (x == to && y == from)) {
-      delay = std::max(kHandoverSeconds, to_seconds(s.delay_days, 86400.0));
-      alert = to_seconds(s.alert_days, 86400.0);
+      delay = std::max(kHandoverTicks, to_ticks(s.delay_days, 86400.0));
+      alert = to_ticks(s.alert_days, 86400.0);
       boost = s.alert_detection_boost;
       return true;
     }
@@ -300,7 +300,7 @@ double CompiledScenario::expected_presence(int u, int post) const {
     case Placement::fixed: on_post = unit.index % n == post ? duty : 0.0; break;
     case Placement::rotation: {
       // A 1/n share of the cycle at each post, paying a transit at the first shift of each stay.
-      const double changes_per_shift = n > 1 ? std::min(1.0, 86400.0 / static_cast<double>(s.rotation)) : 0.0;
+      const double changes_per_shift = n > 1 ? std::min(1.0, static_cast<double>(kDay) / static_cast<double>(s.rotation)) : 0.0;
       on_post = std::max(0.0, duty - transit * changes_per_shift) / n;
       break;
     }
@@ -312,7 +312,7 @@ double CompiledScenario::expected_presence(int u, int post) const {
       break;
     }
   }
-  return on_post / 86400.0;
+  return on_post / static_cast<double>(kDay);
 }
 
 double CompiledScenario::expected_patrol_detection(ArcIndex a, double skill) const {
@@ -331,10 +331,10 @@ void CompiledScenario::compile_sector(const std::string& id, const Sector& s) {
   p.country = country_index(s.country);
   if (p.country < 0) throw std::invalid_argument(fmt::format("sectors.{}: unknown country '{}'", id, s.country));
   p.placement = s.placement.value_or(s.movement.value_or(Placement::random));
-  p.duty = to_seconds(s.hours_on_duty_per_day, 3600.0);
-  p.shift_start = to_seconds(s.shift_start_hour, 3600.0) % 86400;
-  p.transit = to_seconds(s.transit_hours, 3600.0);
-  p.rotation = std::max<Time>(1, to_seconds(s.rotation_days, 86400.0));
+  p.duty = to_ticks(s.hours_on_duty_per_day, 3600.0);
+  p.shift_start = to_ticks(s.shift_start_hour, 3600.0) % kDay;
+  p.transit = to_ticks(s.transit_hours, 3600.0);
+  p.rotation = std::max<Time>(1, to_ticks(s.rotation_days, 86400.0));
   p.targeting_half_life_days = s.targeting_memory_days;
   p.detection = s.detection;
   p.officers_per_unit = s.officers_per_unit;
@@ -378,7 +378,7 @@ void CompiledScenario::compile_sector(const std::string& id, const Sector& s) {
     u.sector = static_cast<int>(sectors.size());
     u.index = i;
     u.home_base = s.home_base.empty() ? -1 : graph_.index_of(s.home_base);
-    u.shift_offset = (p.shift_start + static_cast<Time>(i) * 86400 / count) % 86400;
+    u.shift_offset = (p.shift_start + static_cast<Time>(i) * kDay / count) % kDay;
     u.cost_per_day_usd = cost;
     p.units.push_back(static_cast<int>(units.size()));
     units.push_back(u);

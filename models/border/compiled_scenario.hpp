@@ -4,6 +4,7 @@
 #pragma once
 
 #include "border_graph.hpp"
+#include "clock.hpp"
 #include "events.hpp"
 #include "scenario.hpp"
 
@@ -16,10 +17,6 @@
 
 namespace bstp::border {
 
-inline constexpr Time kMonthSeconds = static_cast<Time>(30.4375 * 86400);
-// The smallest delay of anything passing between countries or organisations: the kernel's
-// lookahead. A cross-border leg shorter than this takes this long.
-inline constexpr Time kHandoverSeconds = 10 * 60;
 
 struct CountryParams {
   std::string id;
@@ -45,10 +42,10 @@ struct SectorParams {
   std::vector<int> units;             // indices into CompiledScenario::units
   std::vector<std::size_t> posts;     // edge indices, in cycle order
   std::vector<double> post_weights;   // per post, summing to 1 (random draws, targeted prior)
-  Time duty = 86400;                  // length of a shift
+  Time duty = kDay;                   // length of a shift
   Time shift_start = 0;               // start of the first unit's shift within the day
   Time transit = 0;                   // time to move to a new post
-  Time rotation = 7 * 86400;
+  Time rotation = 7 * kDay;
   double targeting_half_life_days = 30.0;
   ByTraining detection;
   std::array<double, 5> terrain{1, 1, 1, 1, 1};  // by Mode
@@ -66,7 +63,7 @@ struct CheckpointParams {
   Distribution secondary_minutes;
   ByTraining detection;
   int officers = 0;                   // 0: not modelled one by one
-  double vehicles_per_second = 0.0;
+  double vehicles_per_second = 0.0;  // per second of the clock (not per tick)
   std::array<double, 24> profile{};  // hourly multipliers (all 1 without a profile)
   double profile_max = 1.0;
 };
@@ -193,11 +190,11 @@ class CompiledScenario {
   std::vector<double> informed_risk_;
 };
 
-// `value` units of `seconds_per_unit` seconds, rounded: 0 for a negative value or NaN, and at most
-// bounds::kLongestDelaySeconds (so that a time plus a delay never overflows the clock).
-Time to_seconds(double value, double seconds_per_unit);
-// Draws a duration from `d` (in its own units) and returns it in seconds (>= 0).
-Time draw_seconds(RandomStream& stream, const Distribution& d, double seconds_per_unit);
+// `value` units of `seconds_per_unit` seconds, in ticks (clock.hpp), rounded: 0 for a negative value
+// or NaN, and at most bounds::kLongestDelayTicks (so that a time plus a delay never overflows the clock).
+Time to_ticks(double value, double seconds_per_unit);
+// Draws a duration from `d` (in its own units of `seconds_per_unit` seconds) and returns it in ticks (>= 0).
+Time draw_ticks(RandomStream& stream, const Distribution& d, double seconds_per_unit);
 double draw(RandomStream& stream, const Distribution& d);
 
 }  // namespace bstp::border

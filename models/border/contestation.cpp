@@ -5,13 +5,13 @@
 
 namespace bstp::border {
 
-double FadingCount::value(Time now, double half_life_seconds) const {
+double FadingCount::value(Time now, double half_life_ticks) const {
   if (value_ == 0.0) return 0.0;
-  return value_ * std::exp2(-static_cast<double>(now - at_) / std::max(1.0, half_life_seconds));
+  return value_ * std::exp2(-static_cast<double>(now - at_) / std::max(1.0, half_life_ticks));
 }
 
-void FadingCount::add(Time now, double half_life_seconds, double x) {
-  value_ = value(now, half_life_seconds) + x;
+void FadingCount::add(Time now, double half_life_ticks, double x) {
+  value_ = value(now, half_life_ticks) + x;
   at_ = now;
 }
 
@@ -31,8 +31,8 @@ Contestation::Contestation(const CompiledScenario& scenario, int country)
     : scenario_(scenario),
       params_(scenario.scenario().violence.contestation),
       organisations_(static_cast<int>(scenario.organisations.size())),
-      recent_(params_.recent_days * 86400.0),
-      established_(params_.established_days * 86400.0),
+      recent_(params_.recent_days * static_cast<double>(kDay)),
+      established_(params_.established_days * static_cast<double>(kDay)),
       slot_of_node_(scenario.graph().node_count(), -1),
       recent_total_(scenario.organisations.size()),
       established_total_(scenario.organisations.size()) {

@@ -18,8 +18,8 @@ namespace bstp::border {
 // A count that fades with a half-life.
 class FadingCount {
  public:
-  double value(Time now, double half_life_seconds) const;
-  void add(Time now, double half_life_seconds, double x);
+  double value(Time now, double half_life_ticks) const;
+  void add(Time now, double half_life_ticks, double x);
 
  private:
   double value_ = 0.0;
@@ -68,7 +68,7 @@ class CommunityTrust {
   void police_killing_seen(Time now, int deaths) { killings_.add(now, half_life(), deaths); }
 
  private:
-  double half_life() const { return params_.memory_days * 86400.0; }
+  double half_life() const { return params_.memory_days * static_cast<double>(kDay); }
   const Reporting& params_;
   FadingCount bribes_, killings_;
 };

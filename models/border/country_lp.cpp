@@ -21,7 +21,7 @@ enum Step : std::uint64_t { kLegPatrol, kCheckpoint, kCheckpointEncounter, kTrav
 constexpr std::uint64_t kTurnBackStreams = std::uint64_t{1} << 40;
 
 // The officers at their posts are counted once a day, at noon.
-constexpr Time kRollCallHour = 12 * 3600;
+constexpr Time kRollCallHour = 12 * kHour;
 
 }  // namespace
 
@@ -70,7 +70,7 @@ void CountryLp::start(Context& ctx) {
   for (const OrganisationParams& o : scenario_.organisations) watched = watched || o.spec.surveillance.sighting_probability > 0.0;
   bool has_units = false;
   for (const PatrolUnit& u : scenario_.units) has_units = has_units || scenario_.sectors[static_cast<std::size_t>(u.sector)].country == country_;
-  if (watched && has_units) ctx.schedule(86400, LookoutsReport{});
+  if (watched && has_units) ctx.schedule(kDay, LookoutsReport{});
   if (!officers_.posts_with_officers().empty()) ctx.schedule(kRollCallHour, RollCall{});
   for (int c : scenario_.countries[static_cast<std::size_t>(country_)].cohorts)
     ctx.schedule(scenario_.cohorts[static_cast<std::size_t>(c)].start, CohortStarts{static_cast<std::uint16_t>(c)});
@@ -78,7 +78,7 @@ void CountryLp::start(Context& ctx) {
     const CheckpointParams& cp = scenario_.checkpoints[static_cast<std::size_t>(c)];
     if (cp.vehicles_per_second <= 0.0) continue;
     const double mean_gap = 1.0 / (cp.vehicles_per_second * cp.profile_max);
-    ctx.schedule(to_seconds(arrival_draws_[static_cast<std::size_t>(c)].exponential(mean_gap), 1.0),
+    ctx.schedule(to_ticks(arrival_draws_[static_cast<std::size_t>(c)].exponential(mean_gap), 1.0),
                  VehicleArrives{static_cast<std::uint16_t>(c)});
   }
 }
@@ -91,11 +91,11 @@ void CountryLp::finish(Time horizon) {
   for (int c : my_checkpoints_) {
     CheckpointQueue& queue = queues_[static_cast<std::size_t>(c)];
     queue_time_until_warmup_is_dropped(c, horizon);
-    indicators_.vehicles_in_system(horizon - 1, queue.take_vehicle_seconds(horizon));
+    indicators_.vehicles_in_system(horizon - 1, queue.take_vehicle_ticks(horizon));
   }
   // Standing protection: each captured unit is paid for every month of the run (pro rata).
   // Over the measured months only (after warmup_days).
-  const double months = static_cast<double>(horizon - std::min(horizon, scenario_.warmup())) / static_cast<double>(kMonthSeconds);
+  const double months = static_cast<double>(horizon - std::min(horizon, scenario_.warmup())) / static_cast<double>(kMonthTicks);
   for (std::size_t o = 0; o < captured_.size(); ++o) {
     const auto units = static_cast<int>(std::count(captured_[o].begin(), captured_[o].end(), true));
     if (units > 0)
@@ -109,13 +109,13 @@ void CountryLp::finish(Time horizon) {
     indicators_.jobs_paid(horizon - 1, country_, economy.jobs_created, economy.jobs_created * months * economy.jobs_wage_usd_per_month);
 }
 
-Time CountryLp::passage_seconds(Cargo cargo, int leg) const {
+Time CountryLp::passage_ticks(Cargo cargo, int leg) const {
   cargo.leg = static_cast<std::uint8_t>(leg);
   RandomStream travel_draws = shipment_draws(cargo, kTravel);
-  const Time travel = draw_seconds(travel_draws, scenario_.graph().arc(cargo.route[leg]).travel_hours, 3600.0);
+  const Time travel = draw_ticks(travel_draws, scenario_.graph().arc(cargo.route[leg]).travel_hours, 3600.0);
   // A leg into another country takes at least the handover delay.
   const Arc& arc = scenario_.graph().arc(cargo.route[leg]);
-  return scenario_.node_country[arc.to] == scenario_.node_country[arc.from] ? travel : std::max(travel, kHandoverSeconds);
+  return scenario_.node_country[arc.to] == scenario_.node_country[arc.from] ? travel : std::max(travel, kHandoverTicks);
 }
 
 RandomStream CountryLp::violence_draws(const Cargo& cargo, std::uint64_t step) const {
@@ -199,7 +199,7 @@ void CountryLp::shipment_arrives_from_watched_leg(const ShipmentArrivesFromWatch
   Cargo cargo = e.cargo;
   const ArcIndex leg = cargo.route[cargo.leg - 1];
   RandomStream draws = shipment_draws(cargo, kArrivalPatrol);
-  if (const auto post = patrols_detect(leg, cargo.organisation, ctx.now() - passage_seconds(cargo, cargo.leg - 1), ctx.now(), ctx.now(), draws)) {
+  if (const auto post = patrols_detect(leg, cargo.organisation, ctx.now() - passage_ticks(cargo, cargo.leg - 1), ctx.now(), ctx.now(), draws)) {
     const int partner = scenario_.is_seam(leg) ? scenario_.other_side(leg, country_) : -1;
     cargo.leg -= 1;  // the encounter happened on the leg just travelled
     if (detected_shipment_turns_back(cargo, ctx)) return;
@@ -235,11 +235,11 @@ void CountryLp::shipment_reaches_node(Cargo cargo, Context& ctx) {
   // inspected, sent to secondary inspection, and found.
   const CheckpointParams& cp = scenario_.checkpoints[static_cast<std::size_t>(c)];
   RandomStream draws = shipment_draws(cargo, kCheckpoint);
-  Time service = draw_seconds(draws, cp.service_minutes, 60.0);
+  Time service = draw_ticks(draws, cp.service_minutes, 60.0);
   const bool inspected = draws.bernoulli(inspection_[static_cast<std::size_t>(c)]);
   const bool secondary = inspected && draws.bernoulli(cp.secondary);
   if (inspected) inspection_made(ctx.now(), secondary);
-  if (secondary) service += draw_seconds(draws, cp.secondary_minutes, 60.0);
+  if (secondary) service += draw_ticks(draws, cp.secondary_minutes, 60.0);
   const double skill = officers_.trained_use(scenario_.checkpoint_post(c), ctx.now(), police_);
   const double found = cp.detection.untrained + (cp.detection.trained - cp.detection.untrained) * skill;
   cargo.found_at_checkpoint = secondary && draws.bernoulli(found) ? 1 : 0;
@@ -266,7 +266,7 @@ void CountryLp::shipment_sets_off(Cargo cargo, Context& ctx) {
   const ArcIndex leg = cargo.route[cargo.leg];
   const Arc& arc = graph.arc(leg);
   const int detector = scenario_.arc_detector[leg];
-  const Time travel = passage_seconds(cargo, cargo.leg);
+  const Time travel = passage_ticks(cargo, cargo.leg);
   if (detector == country_) {
     RandomStream draws = shipment_draws(cargo, kLegPatrol);
     if (const auto post = patrols_detect(leg, cargo.organisation, ctx.now(), ctx.now() + travel, ctx.now(), draws)) {
@@ -280,9 +280,9 @@ void CountryLp::shipment_sets_off(Cargo cargo, Context& ctx) {
   if (next_country == country_) {
     ctx.schedule(travel, ShipmentArrives{cargo});
   } else if (detector == next_country) {
-    ctx.send(layout_.country(next_country), std::max(travel, kHandoverSeconds), ShipmentArrivesFromWatchedLeg{cargo});
+    ctx.send(layout_.country(next_country), std::max(travel, kHandoverTicks), ShipmentArrivesFromWatchedLeg{cargo});
   } else {
-    ctx.send(layout_.country(next_country), std::max(travel, kHandoverSeconds), ShipmentArrives{cargo});
+    ctx.send(layout_.country(next_country), std::max(travel, kHandoverTicks), ShipmentArrives{cargo});
   }
 }
 
@@ -359,7 +359,7 @@ void CountryLp::shipment_delivered(const Cargo& cargo, Context& ctx) {
   // A delivered attempt got away from the country that last detected it, or went unseen.
   const bool detected = cargo.detected_by > 0;
   indicators_.attempt_delivered(ctx.now(), detected ? cargo.detected_by - 1 : country_, detected,
-                                static_cast<double>(ctx.now() - static_cast<Time>(cargo.sent_at)) / 3600.0);
+                                in_hours(ctx.now() - static_cast<Time>(cargo.sent_at) * kSecond));
   tally_.deliveries += 1;
   tally_.delivered_kg += cargo.kg;
   tally_.delivered_kg_at[scenario_.graph().arc(cargo.route[cargo.legs - 1]).to] += cargo.kg;
@@ -416,8 +416,8 @@ void CountryLp::seam_alert_received(const SeamAlert& e, Context& ctx) {
 // --- lookouts ----------------------------------------------------------------------------------
 
 void CountryLp::lookouts_report(const LookoutsReport& e, Context& ctx) {
-  ctx.schedule(86400, e);
-  const std::int64_t shift = ctx.now() / 86400 - 1;  // the shifts that started yesterday
+  ctx.schedule(kDay, e);
+  const std::int64_t shift = ctx.now() / kDay - 1;  // the shifts that started yesterday
   const std::uint64_t seed = scenario_.scenario().seed;
   for (std::size_t o = 0; o < scenario_.organisations.size(); ++o) {
     const Surveillance& watch = scenario_.organisations[o].spec.surveillance;
@@ -425,7 +425,7 @@ void CountryLp::lookouts_report(const LookoutsReport& e, Context& ctx) {
     UnitsSighted report;
     report.country = static_cast<std::uint16_t>(country_);
     auto send = [&] {
-      ctx.send(layout_.organisation(static_cast<int>(o)), std::max(kHandoverSeconds, to_seconds(watch.delay_days, 86400.0)), report);
+      ctx.send(layout_.organisation(static_cast<int>(o)), std::max(kHandoverTicks, to_ticks(watch.delay_days, 86400.0)), report);
       report.first = 0;
       report.count = 0;
     };
@@ -454,15 +454,15 @@ void CountryLp::vehicle_arrives(const VehicleArrives& e, Context& ctx) {
   RandomStream& arrivals = arrival_draws_[c];
   // Arrivals follow the daily profile by thinning a Poisson process at the peak rate.
   const double mean_gap = 1.0 / (cp.vehicles_per_second * cp.profile_max);
-  ctx.schedule(to_seconds(arrivals.exponential(mean_gap), 1.0), e);
-  const auto hour = static_cast<std::size_t>((ctx.now() % 86400) / 3600);
+  ctx.schedule(to_ticks(arrivals.exponential(mean_gap), 1.0), e);
+  const auto hour = static_cast<std::size_t>((ctx.now() % kDay) / kHour);
   if (!arrivals.bernoulli(cp.profile[hour] / cp.profile_max)) return;
 
   RandomStream& service_draws = service_draws_[c];
-  Time service = draw_seconds(service_draws, cp.service_minutes, 60.0);
+  Time service = draw_ticks(service_draws, cp.service_minutes, 60.0);
   const bool inspected = service_draws.bernoulli(inspection_[c]);
   const bool secondary = inspected && service_draws.bernoulli(cp.secondary);
-  if (secondary) service += draw_seconds(service_draws, cp.secondary_minutes, 60.0);
+  if (secondary) service += draw_ticks(service_draws, cp.secondary_minutes, 60.0);
   if (inspected) inspection_made(ctx.now(), secondary);
   CheckpointQueue& queue = queues_[c];
   queue_time_until_warmup_is_dropped(e.checkpoint, ctx.now());
@@ -474,19 +474,19 @@ void CountryLp::vehicle_arrives(const VehicleArrives& e, Context& ctx) {
                     "capacity (bstp validate reports the rates)",
                     cp.node_id, bounds::kMaxVehiclesInSystem));
   const CheckpointQueue::Passage passage = queue.join(ctx.now(), service, true);
-  const double wait_hours = static_cast<double>(passage.wait) / 3600.0;
-  const double delay_hours = static_cast<double>(passage.departure - ctx.now()) / 3600.0;
+  const double wait_hours = in_hours(passage.wait);
+  const double delay_hours = in_hours(passage.departure - ctx.now());
   tally_.vehicles_at[c] += 1;
   tally_.wait_hours_at[c] += wait_hours;
   indicators_.vehicle_crossed(ctx.now(), country_, wait_hours, delay_hours,
                               delay_hours * scenario_.scenario().economy.trade_cost_usd_per_vehicle_hour);
-  indicators_.vehicles_in_system(ctx.now(), queue.take_vehicle_seconds(ctx.now()));
+  indicators_.vehicles_in_system(ctx.now(), queue.take_vehicle_ticks(ctx.now()));
 }
 
 void CountryLp::queue_time_until_warmup_is_dropped(int checkpoint, Time now) {
   const auto c = static_cast<std::size_t>(checkpoint);
   if (warmup_dropped_[c] || now < scenario_.warmup()) return;
-  queues_[c].take_vehicle_seconds(scenario_.warmup());  // the vehicle-seconds of the warm-up, not counted
+  queues_[c].take_vehicle_ticks(scenario_.warmup());  // the vehicle-seconds of the warm-up, not counted
   warmup_dropped_[c] = true;
 }
 
@@ -505,7 +505,7 @@ void CountryLp::cohort_starts(const CohortStarts& e, Context& ctx) {
   const CohortParams& cohort = this->cohort(e.cohort);
   police_.cohort_leaves(cohort);
   indicators_.training_paid(ctx.now(), country_, cohort.cost_usd);
-  indicators_.officers_in_class(ctx.now(), country_, cohort.seats * static_cast<double>(cohort.end - cohort.start) / 86400.0);
+  indicators_.officers_in_class(ctx.now(), country_, cohort.seats * in_days(cohort.end - cohort.start));
   ctx.schedule(cohort.end - cohort.start, CohortGraduates{e.cohort});
 }
 
@@ -518,7 +518,7 @@ void CountryLp::cohort_graduates(const CohortGraduates& e, Context& ctx) {
 // --- officers at their posts --------------------------------------------------------------------
 
 void CountryLp::roll_call(const RollCall& e, Context& ctx) {
-  ctx.schedule(86400, e);
+  ctx.schedule(kDay, e);
   for (int post : officers_.posts_with_officers()) {
     const OfficerPosts::Crew crew = officers_.crew(post, ctx.now(), police_);
     if (crew.trained == 0) continue;
@@ -540,8 +540,8 @@ void CountryLp::order_arrives(const OrderArrives& e, Context& ctx) {
     case OrderKind::lanes: queues_[e.subject].set_lanes(e.target, now); break;
     case OrderKind::inspection: inspection_[e.subject] = e.value[0]; break;
     case OrderKind::share_intelligence:
-      sharing_ordered_[e.subject] = {true, std::max(kHandoverSeconds, to_seconds(e.value[0], 86400.0)),
-                                     to_seconds(e.value[1], 86400.0), e.value[2]};
+      sharing_ordered_[e.subject] = {true, std::max(kHandoverTicks, to_ticks(e.value[0], 86400.0)),
+                                     to_ticks(e.value[1], 86400.0), e.value[2]};
       break;
     case OrderKind::joint_patrol: joint_patrols_ordered_.emplace_back(e.subject, e.target); break;
     case OrderKind::hot_pursuit: hot_pursuit_ordered_[e.subject] = true; break;
@@ -549,7 +549,7 @@ void CountryLp::order_arrives(const OrderArrives& e, Context& ctx) {
       // A course like the scenario's cohorts; its seats and backfill are charged by order_costs_.
       const std::size_t index = scenario_.cohorts.size() + ordered_cohorts_.size();
       if (index > std::numeric_limits<std::uint16_t>::max()) break;  // more courses than events can name: ignored
-      ordered_cohorts_.push_back({country_, e.target, now, now + to_seconds(e.value[0] * 7.0, 86400.0), 0.0, false});
+      ordered_cohorts_.push_back({country_, e.target, now, now + to_ticks(e.value[0] * 7.0, 86400.0), 0.0, false});
       cohort_starts(CohortStarts{static_cast<std::uint16_t>(index)}, ctx);
       break;
     }
@@ -562,7 +562,7 @@ void CountryLp::order_arrives(const OrderArrives& e, Context& ctx) {
       ObserverParams watching = scenario_.observer_params(team);
       watching.whole_country = e.target < 0;
       watching.start = now;
-      watching.end = now + to_seconds(e.value[0], 86400.0);
+      watching.end = now + to_ticks(e.value[0], 86400.0);
       officers_.add_team(std::move(watching));
       break;
     }

@@ -101,7 +101,7 @@ class CountryLp final : public LogicalProcess {
   RandomStream shipment_draws(const Cargo& cargo, std::uint64_t step) const;
   // How long the shipment takes over leg `leg` of its route (drawn from its own stream, so the
   // same whichever country asks).
-  Time passage_seconds(Cargo cargo, int leg) const;
+  Time passage_ticks(Cargo cargo, int leg) const;
   double alert_multiplier(ArcIndex leg, Time now) const;
   // Drops checkpoint c's vehicle-seconds of the warm-up, once the clock has passed it.
   void queue_time_until_warmup_is_dropped(int checkpoint, Time now);

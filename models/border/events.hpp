@@ -17,7 +17,7 @@ static_assert(kMaxRouteLegs <= 32, "Cargo::bribed_legs holds one bit per leg");
 
 struct Cargo {
   std::uint64_t shipment = 0;     // (organisation << 40) | its sequence number
-  std::uint32_t sent_at = 0;      // seconds from the start when its organisation sent it (the horizon fits)
+  std::uint32_t sent_at = 0;      // whole seconds (not ticks) from the start when its organisation sent it (the horizon fits)
   std::uint32_t bribed_legs = 0;  // bit h set: a bribe was paid on leg h
   float kg = 0.0f;
   std::uint16_t organisation = 0;

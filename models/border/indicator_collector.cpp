@@ -28,7 +28,7 @@ IndicatorCollector::IndicatorCollector(int months, int countries, int crossings,
       sums_(kSlots * static_cast<std::size_t>(months) * static_cast<std::size_t>(countries + 1), 0.0),
       delay_histogram_(static_cast<std::size_t>(months)),
       wait_histogram_(static_cast<std::size_t>(months)),
-      vehicle_seconds_(static_cast<std::size_t>(months), 0.0),
+      vehicle_ticks_(static_cast<std::size_t>(months), 0.0),
       crossing_kg_(static_cast<std::size_t>(months) * static_cast<std::size_t>(crossings), 0.0),
       crossings_(crossings) {}
 
@@ -37,7 +37,7 @@ IndicatorCollector::IndicatorCollector(const CompiledScenario& scenario)
                          scenario.warmup()) {}
 
 int IndicatorCollector::month_of(Time t) const {
-  return static_cast<int>(std::clamp<Time>(t / kMonthSeconds, 0, months_ - 1));
+  return static_cast<int>(std::clamp<Time>(t / kMonthTicks, 0, months_ - 1));
 }
 
 double& IndicatorCollector::at(Indicator i, int month, int country) {
@@ -120,9 +120,9 @@ void IndicatorCollector::vehicle_crossed(Time t, int country, double wait_hours,
     waits[static_cast<std::size_t>(std::min<double>(kWaitBins, std::floor(wait_hours * 360.0)))] += 1.0;
   }
 }
-void IndicatorCollector::vehicles_in_system(Time t, double vehicle_seconds) {
+void IndicatorCollector::vehicles_in_system(Time t, double vehicle_ticks) {
   if (!measured(t)) return;
-  vehicle_seconds_[static_cast<std::size_t>(month_of(t))] += vehicle_seconds;
+  vehicle_ticks_[static_cast<std::size_t>(month_of(t))] += vehicle_ticks;
 }
 void IndicatorCollector::crossing_used(Time t, int crossing, double kg) {
   if (!measured(t)) return;
@@ -157,7 +157,7 @@ void IndicatorCollector::merge(const IndicatorCollector& other) {
     if (wait_histogram_[m].empty()) wait_histogram_[m].assign(kWaitBins + 1, 0.0);
     for (std::size_t b = 0; b < wait_histogram_[m].size(); ++b) wait_histogram_[m][b] += other.wait_histogram_[m][b];
   }
-  for (std::size_t m = 0; m < vehicle_seconds_.size(); ++m) vehicle_seconds_[m] += other.vehicle_seconds_[m];
+  for (std::size_t m = 0; m < vehicle_ticks_.size(); ++m) vehicle_ticks_[m] += other.vehicle_ticks_[m];
   for (std::size_t i = 0; i < crossing_kg_.size(); ++i) crossing_kg_[i] += other.crossing_kg_[i];
 }
 
@@ -215,7 +215,7 @@ Flow flow_of(const double* kg, int crossings) {
 
 }  // namespace
 
-ReplicationResult IndicatorCollector::result(double horizon_seconds) const {
+ReplicationResult IndicatorCollector::result(double horizon_ticks) const {
   ReplicationResult r;
   const auto months = static_cast<std::size_t>(months_);
   const auto countries = static_cast<std::size_t>(countries_);
@@ -329,12 +329,12 @@ ReplicationResult IndicatorCollector::result(double horizon_seconds) const {
   const double from = static_cast<double>(measure_from_);
   double area = 0.0;
   for (std::size_t m = 0; m < months; ++m) {
-    area += vehicle_seconds_[m];
-    const double start = std::max(from, static_cast<double>(m) * static_cast<double>(kMonthSeconds));
-    const double length = std::min(horizon_seconds, static_cast<double>(m + 1) * static_cast<double>(kMonthSeconds)) - start;
-    r.monthly[slot(Indicator::mean_vehicles_in_system)][m] = ratio(vehicle_seconds_[m], length);
+    area += vehicle_ticks_[m];
+    const double start = std::max(from, static_cast<double>(m) * static_cast<double>(kMonthTicks));
+    const double length = std::min(horizon_ticks, static_cast<double>(m + 1) * static_cast<double>(kMonthTicks)) - start;
+    r.monthly[slot(Indicator::mean_vehicles_in_system)][m] = ratio(vehicle_ticks_[m], length);
   }
-  r.totals[slot(Indicator::mean_vehicles_in_system)] = ratio(area, horizon_seconds - from);
+  r.totals[slot(Indicator::mean_vehicles_in_system)] = ratio(area, horizon_ticks - from);
 
   r.crossing_kg.assign(static_cast<std::size_t>(crossings_), 0.0);
   r.crossing_kg_monthly.assign(static_cast<std::size_t>(crossings_), std::vector<double>(months, 0.0));
@@ -356,7 +356,7 @@ ReplicationResult IndicatorCollector::result(double horizon_seconds) const {
     for (std::size_t c = 0; c < countries; ++c) r.by_country[slot(i)][c] = kNaN;
   // Months that end before the warm-up does were not measured.
   for (std::size_t m = 0; m < months; ++m)
-    if (static_cast<Time>(m + 1) * kMonthSeconds <= measure_from_)
+    if (static_cast<Time>(m + 1) * kMonthTicks <= measure_from_)
       for (auto* group : {&r.monthly, &r.crossing_kg_monthly})
         for (auto& series : *group) series[m] = kNaN;
   return r;

@@ -47,7 +47,7 @@ class IndicatorCollector {
   // A lever's cost (one of programme_cost_parts()), paid at t by `country`.
   void lever_paid(Indicator lever, Time t, int country, double usd);
   void vehicle_crossed(Time t, int country, double wait_hours, double delay_hours, double trade_cost_usd);
-  void vehicles_in_system(Time t, double vehicle_seconds);  // area under the number-in-system curve
+  void vehicles_in_system(Time t, double vehicle_ticks);  // area under the number-in-system curve
   void crossing_used(Time t, int crossing, double kg);
   // What became of one attempt (docs/model.md, "Attempts and their outcomes"). A seizure ends an
   // attempt too (shipment_seized). `route_hours`: from sending to delivery.
@@ -63,7 +63,7 @@ class IndicatorCollector {
   double sum(Indicator i, int month, int country) const { return at(i, month, country); }
   int months() const { return months_; }
   int countries() const { return countries_; }
-  ReplicationResult result(double horizon_seconds) const;
+  ReplicationResult result(double horizon_ticks) const;
 
  private:
   static constexpr int kDelayBins = 24 * 60;  // one-minute bins up to a day; the last bin holds the rest
@@ -79,7 +79,7 @@ class IndicatorCollector {
   std::vector<double> sums_;
   std::vector<std::vector<double>> delay_histogram_;  // [month] -> bins
   std::vector<std::vector<double>> wait_histogram_;   // [month] -> bins of positive waits
-  std::vector<double> vehicle_seconds_;               // [month]
+  std::vector<double> vehicle_ticks_;               // [month]
   std::vector<double> crossing_kg_;                   // [month * crossings + crossing]
   int crossings_;
   double& at(Indicator i, int month, int country);

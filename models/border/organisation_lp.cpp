@@ -42,13 +42,18 @@ OrganisationLp::OrganisationLp(const CompiledScenario& scenario, int organisatio
   on(&OrganisationLp::shipment_turned_back);
 }
 
+// The time to the organisation's next shipment, in whole seconds (a shipment's Cargo::sent_at
+// holds whole seconds; at a few shipments a month the rounding is immaterial).
+Time OrganisationLp::gap_to_next_shipment() {
+  return kSecond * std::llround(std::min(draws_.exponential(1.0 / params_.shipments_per_second), in_seconds(bounds::kLongestDelayTicks)));
+}
+
 void OrganisationLp::start(Context& ctx) {
-  if (params_.shipments_per_second > 0.0)
-    ctx.schedule(to_seconds(draws_.exponential(1.0 / params_.shipments_per_second), 1.0), NextShipment{});
+  if (params_.shipments_per_second > 0.0) ctx.schedule(gap_to_next_shipment(), NextShipment{});
 }
 
 double OrganisationLp::faded(const Faded& f, Time now) const {
-  const double half_life = std::max(1.0, params_.spec.risk.memory_half_life_days * 86400.0);
+  const double half_life = std::max(1.0, params_.spec.risk.memory_half_life_days * static_cast<double>(kDay));
   return f.value * std::exp2(-static_cast<double>(now - f.at) / half_life);
 }
 
@@ -175,7 +180,7 @@ OrganisationLp::Prospect OrganisationLp::prospect_of(const Plan& plan, double kg
 }
 
 void OrganisationLp::next_shipment(const NextShipment&, Context& ctx) {
-  ctx.schedule(to_seconds(draws_.exponential(1.0 / params_.shipments_per_second), 1.0), NextShipment{});
+  ctx.schedule(gap_to_next_shipment(), NextShipment{});
   const Organisation& spec = params_.spec;
   const double kg = std::max(1.0, draw(draws_, spec.shipment_kg));
   const NodeIndex source = params_.sources[draws_.below(params_.sources.size())];
@@ -199,7 +204,7 @@ void OrganisationLp::next_shipment(const NextShipment&, Context& ctx) {
   cargo.shipment = (static_cast<std::uint64_t>(organisation_) << 40) | sequence_++;
   cargo.kg = static_cast<float>(kg);
   cargo.organisation = static_cast<std::uint16_t>(organisation_);
-  cargo.sent_at = static_cast<std::uint32_t>(ctx.now());
+  cargo.sent_at = static_cast<std::uint32_t>(ctx.now() / kSecond);
   cargo.legs = static_cast<std::uint8_t>(plan.route.size());
   std::copy(plan.route.begin(), plan.route.end(), cargo.route);
   indicators_.couriers_paid(ctx.now(), static_cast<int>(std::lround(spec.couriers_per_shipment)),
@@ -207,7 +212,7 @@ void OrganisationLp::next_shipment(const NextShipment&, Context& ctx) {
   indicators_.shipment_sent(ctx.now(), kg, kg * spec.transport_cost_usd_per_kg + spec.couriers_per_shipment * courier_wage(),
                             kg * spec.purchase_cost_usd_per_kg, plan.hours);
   const LpLayout layout{static_cast<int>(scenario_.countries.size())};
-  ctx.send(layout.country(scenario_.node_country[source]), kHandoverSeconds, ShipmentArrives{cargo});
+  ctx.send(layout.country(scenario_.node_country[source]), kHandoverTicks, ShipmentArrives{cargo});
 }
 
 void OrganisationLp::shipment_reported(const ShipmentReported& e, Context& ctx) {
@@ -255,7 +260,7 @@ void OrganisationLp::shipment_turned_back(const ShipmentTurnedBack& e, Context& 
   cargo.found_at_checkpoint = 0;
   cargo.resumes = 1;
   const LpLayout layout{static_cast<int>(scenario_.countries.size())};
-  ctx.send(layout.country(scenario_.node_country[from]), kHandoverSeconds, ShipmentArrives{cargo});
+  ctx.send(layout.country(scenario_.node_country[from]), kHandoverTicks, ShipmentArrives{cargo});
 }
 
 }  // namespace bstp::border

@@ -34,6 +34,7 @@ class OrganisationLp final : public LogicalProcess {
   double bribe_rate(ArcIndex leg, Time now) const;
 
  private:
+  Time gap_to_next_shipment();
   void next_shipment(const NextShipment& e, Context& ctx);
   void shipment_reported(const ShipmentReported& e, Context& ctx);
   void units_sighted(const UnitsSighted& e, Context& ctx);

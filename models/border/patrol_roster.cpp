@@ -6,7 +6,6 @@
 namespace bstp::border {
 namespace {
 
-constexpr Time kDay = 86400;
 
 std::int64_t floor_div(std::int64_t a, std::int64_t b) {
   return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0);
@@ -60,7 +59,7 @@ const std::vector<double>& PatrolRoster::targeted_weights(int sector, std::int64
   if (!w.empty()) return w;
   const SectorParams& s = scenario_.sectors[static_cast<std::size_t>(sector)];
   const Time written_at = (shift - 1) * kDay + s.shift_start;
-  const double half_life = std::max(1.0, s.targeting_half_life_days * 86400.0);
+  const double half_life = std::max(1.0, s.targeting_half_life_days * static_cast<double>(kDay));
   w = s.post_weights;
   for (const Detection& d : detections_[static_cast<std::size_t>(sector)])
     if (d.at < written_at)

@@ -8,14 +8,14 @@ namespace bstp::border {
 PoliceForce::PoliceForce(const CompiledScenario& scenario, int country)
     : scenario_(&scenario),
       officers_(std::max(1, scenario.countries[static_cast<std::size_t>(country)].police.officers)),
-      turnover_per_second_(std::max(0.0, scenario.scenario().training.turnover_per_year) / (365.25 * 86400.0)),
-      half_life_seconds_(std::max(1.0, scenario.scenario().training.skill_half_life_days * 86400.0)) {
+      turnover_per_tick_(std::max(0.0, scenario.scenario().training.turnover_per_year) / (365.25 * static_cast<double>(kDay))),
+      half_life_ticks_(std::max(1.0, scenario.scenario().training.skill_half_life_days * static_cast<double>(kDay))) {
   const double share = std::clamp(scenario.countries[static_cast<std::size_t>(country)].police.share_trained, 0.0, 1.0);
   if (share > 0.0) groups_.push_back({0, share * officers_});
 }
 
 double PoliceForce::retained(const Group& g, Time t) const {
-  return g.officers * std::exp(-turnover_per_second_ * static_cast<double>(t - g.trained_at));
+  return g.officers * std::exp(-turnover_per_tick_ * static_cast<double>(t - g.trained_at));
 }
 
 void PoliceForce::cohort_returns(Time t, const CohortParams& cohort) {
@@ -25,7 +25,7 @@ void PoliceForce::cohort_returns(Time t, const CohortParams& cohort) {
     // The seats go to the officers trained longest ago, as far as there are trained officers.
     double taken = 0.0;
     for (Group& g : groups_) {
-      const double keep = std::exp(-turnover_per_second_ * static_cast<double>(t - g.trained_at));
+      const double keep = std::exp(-turnover_per_tick_ * static_cast<double>(t - g.trained_at));
       const double take = std::min(seats - taken, g.officers * keep);
       g.officers -= take / keep;
       taken += take;
@@ -50,7 +50,7 @@ double PoliceForce::trained_skill(Time t) const {
   for (const Group& g : groups_) {
     const double n = retained(g, t);
     trained += n;
-    skilled += n * std::exp2(-static_cast<double>(t - g.trained_at) / half_life_seconds_);
+    skilled += n * std::exp2(-static_cast<double>(t - g.trained_at) / half_life_ticks_);
   }
   return trained > 0.0 ? std::clamp(skilled / trained, 0.0, 1.0) : 0.0;
 }

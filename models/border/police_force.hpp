@@ -40,8 +40,8 @@ class PoliceForce {
   double retained(const Group& g, Time t) const;
   const CompiledScenario* scenario_;
   double officers_;
-  double turnover_per_second_;
-  double half_life_seconds_;
+  double turnover_per_tick_;
+  double half_life_ticks_;
   int in_class_ = 0;
   std::vector<Group> groups_;  // oldest first; the starting stock is trained at time 0
 };

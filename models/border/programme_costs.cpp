@@ -7,8 +7,6 @@
 namespace bstp::border {
 namespace {
 
-constexpr Time kDay = 86400;
-
 // A cost shared by an agreement's countries: `country`'s share, 0 when it is not a party.
 double share_of(const std::vector<int>& parties, int country) {
   const auto n = std::count(parties.begin(), parties.end(), country);
@@ -22,7 +20,7 @@ void charge_days(Indicator lever, Time from, Time to, Time horizon, double usd_p
   from = std::max<Time>(from, 0);
   to = std::min(to, horizon);
   for (Time t = from; t < to;) {
-    Time next = std::min({to, (t / kDay + 1) * kDay, (t / kMonthSeconds + 1) * kMonthSeconds});
+    Time next = std::min({to, (t / kDay + 1) * kDay, (t / kMonthTicks + 1) * kMonthTicks});
     if (t < warmup) next = std::min(next, warmup);
     pay(lever, t, usd_per_day * static_cast<double>(next - t) / static_cast<double>(kDay));
     t = next;
@@ -32,8 +30,8 @@ void charge_days(Indicator lever, Time from, Time to, Time horizon, double usd_p
 void charge_months(Indicator lever, Time from, Time horizon, double usd_per_month, const PayCharge& pay) {
   if (!(usd_per_month > 0.0)) return;
   for (Time t = std::max<Time>(from, 0); t < horizon;) {
-    const Time next = std::min(horizon, (t / kMonthSeconds + 1) * kMonthSeconds);
-    pay(lever, t, usd_per_month * static_cast<double>(next - t) / static_cast<double>(kMonthSeconds));
+    const Time next = std::min(horizon, (t / kMonthTicks + 1) * kMonthTicks);
+    pay(lever, t, usd_per_month * static_cast<double>(next - t) / static_cast<double>(kMonthTicks));
     t = next;
   }
 }
@@ -85,7 +83,7 @@ void charge_scheduled_costs(const CompiledScenario& scenario, int country, const
   for (const JointExercise& e : co.joint_exercises) {
     std::vector<int> parties;
     for (const std::string& id : e.countries) parties.push_back(scenario.country_index(id));
-    const Time day = to_seconds(e.day, 86400.0);
+    const Time day = to_ticks(e.day, 86400.0);
     const double share = share_of(parties, country);
     if (day < horizon && share > 0.0 && costs.joint_exercise_usd > 0.0)
       pay(Indicator::joint_exercise_cost_usd, day, share * costs.joint_exercise_usd);
@@ -94,8 +92,8 @@ void charge_scheduled_costs(const CompiledScenario& scenario, int country, const
   // Observer teams in the field.
   for (int i : scenario.countries[static_cast<std::size_t>(country)].observers) {
     const ObserverTeam& team = s.training.observers[static_cast<std::size_t>(i)];
-    const Time start = to_seconds(team.start_day, 86400.0);
-    charge_days(Indicator::observer_cost_usd, start, start + to_seconds(team.days, 86400.0), horizon,
+    const Time start = to_ticks(team.start_day, 86400.0);
+    charge_days(Indicator::observer_cost_usd, start, start + to_ticks(team.days, 86400.0), horizon,
                 costs.observer_team_usd_per_day, pay);
   }
   // The jobs programme pays its jobs month by month while it is on.
@@ -108,7 +106,7 @@ void charge_scheduled_costs(const CompiledScenario& scenario, int country, const
 std::vector<PlannedCost> planned_costs(const CompiledScenario& scenario) {
   const auto months = static_cast<std::size_t>(scenario.months());
   const Time horizon = scenario.horizon();
-  auto month_of = [&](Time t) { return std::min(months - 1, static_cast<std::size_t>(std::max<Time>(0, t) / kMonthSeconds)); };
+  auto month_of = [&](Time t) { return std::min(months - 1, static_cast<std::size_t>(std::max<Time>(0, t) / kMonthTicks)); };
   std::vector<PlannedCost> plan(scenario.countries.size(), PlannedCost{0.0, std::vector<double>(months, 0.0)});
   for (std::size_t c = 0; c < plan.size(); ++c) {
     PlannedCost& p = plan[c];
@@ -131,7 +129,7 @@ std::vector<PlannedCost> planned_costs(const CompiledScenario& scenario) {
       if (static_cast<std::size_t>(cp.country) != c) continue;
       const double per_second = cp.vehicles_per_second * cp.inspection * inspection_cost(costs, false) +
                                 cp.vehicles_per_second * cp.inspection * cp.secondary * costs.secondary_inspection_usd;
-      for (Time t = 0; t < horizon; t += kMonthSeconds) add(t, per_second * static_cast<double>(std::min(kMonthSeconds, horizon - t)));
+      for (Time t = 0; t < horizon; t += kMonthTicks) add(t, per_second * in_seconds(std::min(kMonthTicks, horizon - t)));
     }
   }
   return plan;

@@ -5,6 +5,8 @@
 // so a scenario that passes validation compiles and runs.
 #pragma once
 
+#include "clock.hpp"
+
 #include <bstp/time.hpp>
 
 #include <cstddef>
@@ -49,8 +51,8 @@ inline constexpr double kMaxIndicatorMiB = 1024;
 // Vehicles waiting or in service at one checkpoint during a run (a run stops with an error beyond).
 inline constexpr std::size_t kMaxVehiclesInSystem = 1'000'000;
 
-// The longest delay the model ever schedules: twice the longest horizon, in seconds. Longer draws
+// The longest delay the model ever schedules: twice the longest horizon, in ticks. Longer draws
 // (a heavy tail) are cut to it: they end after the horizon either way.
-inline constexpr Time kLongestDelaySeconds = 2 * static_cast<Time>(kMaxHorizonDays) * 86400;
+inline constexpr Time kLongestDelayTicks = 2 * static_cast<Time>(kMaxHorizonDays) * kDay;
 
 }  // namespace bstp::border::bounds

@@ -158,7 +158,7 @@ TEST(BorderMetrics, WarmupDropsTheFirstMonthsAndNothingElse) {
   const ScenarioDocument doc = ScenarioDocument::from_file("scenarios/tutorial.yaml");
   const CompiledScenario cold(doc.resolve("", {{"scenario.horizon_days", "150"}}));
   const CompiledScenario warm(doc.resolve("", {{"scenario.horizon_days", "150"}, {"scenario.warmup_days", two_months}}));
-  ASSERT_EQ(warm.warmup(), 2 * kMonthSeconds);
+  ASSERT_EQ(warm.warmup(), 2 * kMonthTicks);
   const ReplicationResult a = simulate_replication(cold, 0), b = simulate_replication(warm, 0);
   ASSERT_EQ(a.events, b.events) << "a warm-up must not change the run";
   for (const IndicatorInfo& info : indicator_catalog()) {

@@ -64,7 +64,7 @@ std::string trace(unsigned threads) {
   std::ostringstream out;
   out << "# Golden trace: scenarios/tutorial.yaml, policy coordinated, horizon 180 days, replication 0.\n"
       << "# Regenerate: see tests/model/golden_trace_test.cpp.\n"
-      << "# The first " << kTracedEvents << " committed events (time in seconds, LP, type, fields):\n";
+      << "# The first " << kTracedEvents << " committed events (time in ticks of a millisecond, LP, type, fields):\n";
   std::size_t seen = 0, others = 0;
   std::ostringstream not_vehicles;
   std::map<std::string, std::uint64_t> per_type;

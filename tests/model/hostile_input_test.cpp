@@ -15,13 +15,13 @@ namespace bstp::border::testing {
 namespace {
 
 TEST(HostileInput, DurationConversionIsChecked) {
-  EXPECT_EQ(to_seconds(2.5, 60.0), 150);
-  EXPECT_EQ(to_seconds(-1.0, 60.0), 0);
-  EXPECT_EQ(to_seconds(std::numeric_limits<double>::quiet_NaN(), 60.0), 0);
-  EXPECT_EQ(to_seconds(1e308, 86400.0), bounds::kLongestDelaySeconds);
-  EXPECT_EQ(to_seconds(std::numeric_limits<double>::infinity(), 1.0), bounds::kLongestDelaySeconds);
+  EXPECT_EQ(to_ticks(2.5, 60.0), 150 * kSecond);
+  EXPECT_EQ(to_ticks(-1.0, 60.0), 0);
+  EXPECT_EQ(to_ticks(std::numeric_limits<double>::quiet_NaN(), 60.0), 0);
+  EXPECT_EQ(to_ticks(1e308, 86400.0), bounds::kLongestDelayTicks);
+  EXPECT_EQ(to_ticks(std::numeric_limits<double>::infinity(), 1.0), bounds::kLongestDelayTicks);
   // The longest delay added to the longest horizon still fits the clock.
-  EXPECT_LT(bounds::kLongestDelaySeconds, std::numeric_limits<Time>::max() - bounds::kLongestDelaySeconds);
+  EXPECT_LT(bounds::kLongestDelayTicks, std::numeric_limits<Time>::max() - bounds::kLongestDelayTicks);
 }
 
 // A chain of `legs` cheap town-to-town legs from n0 to the hub at its end, and one slow direct

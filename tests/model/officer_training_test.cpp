@@ -83,7 +83,6 @@ TEST(SeatAllocation, WeightsFollowTheSeatsForAnyCount) {
 
 // --- turnover, decay and refreshers -------------------------------------------------------------
 
-constexpr Time kDay = 86400;
 
 // GT with 100 officers, half of them trained at the start, no cohort unless given.
 CompiledScenario force(const std::string& training_keys, const std::string& cohorts = "") {

@@ -30,7 +30,7 @@ TEST(OrderSchedule, CompilesToEventsInDayOrder) {
   const CompiledScenario s = tutorial(R"([{day: 61, order: "withdraw coyote_day"}, {day: 2.5, order: "lanes tecun_uman 6"},
                                           {day: 61, order: "withdraw coyote_night"}])");
   ASSERT_EQ(s.scheduled_orders.size(), 3u);
-  EXPECT_EQ(s.scheduled_orders[0].at, 2 * 86400 + 43200);
+  EXPECT_EQ(s.scheduled_orders[0].at, 2 * kDay + 12 * kHour);
   EXPECT_EQ(s.scheduled_orders[0].event.kind, OrderKind::lanes);
   EXPECT_EQ(s.scheduled_orders[0].event.target, 6);
   EXPECT_EQ(s.scheduled_orders[1].event.kind, OrderKind::withdraw_unit);
@@ -119,7 +119,7 @@ TEST(OrderCosts, OrdersArePaidFromTheirDayToTheHorizon) {
     e.target = target;
     return e;
   };
-  const Time day = 86400, horizon = 365 * day;
+  const Time day = kDay, horizon = 365 * day;
   costs.charge(order(OrderKind::lanes, bridge, 6), 100 * day, pay);  // one lane more than the 5: 265 days
   costs.charge(order(OrderKind::lanes, bridge, 5), 150 * day, pay);  // closed again: its staff stay paid
   costs.charge(order(OrderKind::lanes, bridge, 7), 200 * day, pay);  // one more than the most so far: 165 days
@@ -129,7 +129,7 @@ TEST(OrderCosts, OrdersArePaidFromTheirDayToTheHorizon) {
   EXPECT_NEAR(paid[Indicator::joint_patrol_cost_usd], 0.5 * 250.0 * 165, 1e-6);
   costs.charge(order(OrderKind::share_intelligence, mx), 0, pay);
   EXPECT_NEAR(paid[Indicator::information_sharing_cost_usd],
-              200'000.0 + 2'500.0 * static_cast<double>(horizon) / static_cast<double>(kMonthSeconds), 1e-6);
+              200'000.0 + 2'500.0 * static_cast<double>(horizon) / static_cast<double>(kMonthTicks), 1e-6);
   costs.charge(order(OrderKind::withdraw_unit, 0), 0, pay);
   EXPECT_EQ(paid.size(), 3u) << "withdrawing a unit costs nothing more: it is paid every day";
 }

@@ -106,7 +106,7 @@ TEST(PatrolUnits, EachUnitIsPostedInTransitOrOffDutyAtEachMoment) {
   PatrolRoster roster(s, 0);
   using D = PatrolRoster::Duty;
   auto at = [&](double hours) {
-    const auto t = static_cast<Time>(hours * 3600);
+    const auto t = static_cast<Time>(hours * static_cast<double>(kHour));
     return roster.where(0, t, t);
   };
   EXPECT_EQ(at(5).duty, D::off_duty);
@@ -178,7 +178,7 @@ TEST(PatrolUnits, PostsMustBeLegsOfTheSectorAndNamesMatchTheCount) {
   const CompiledScenario named = compile(two_posts("unit_names: [alpha, bravo]"));
   ASSERT_EQ(named.units.size(), 2u);
   EXPECT_EQ(named.units[1].name, "bravo");
-  EXPECT_EQ(named.units[1].shift_offset, 6 * 3600 + 12 * 3600);
+  EXPECT_EQ(named.units[1].shift_offset, 6 * kHour + 12 * kHour);
 }
 
 // Guatemala's Izabal sector watches a leg into Belize and a sea leg into Honduras; a joint patrol

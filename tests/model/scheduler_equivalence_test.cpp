@@ -52,7 +52,7 @@ TEST(SchedulerEquivalence, TutorialInStepsIsIdenticalToOneRun) {
   for (unsigned threads : {1u, 2u, 3u}) {
     Replication stepped(s, 2, threads);
     Simulation& sim = stepped.simulation();
-    for (Time t = 1; t < s.horizon(); t += 30 * seconds::kDay + 3 * seconds::kHour + 7) {
+    for (Time t = 1; t < s.horizon(); t += 30 * kDay + 3 * kHour + 7) {
       sim.run_until(t);
       ASSERT_EQ(sim.now(), t);
       ASSERT_GE(sim.next_event_time(), t);

@@ -20,11 +20,11 @@ for shipment, steps in by_shipment.items():
     ends = [r for r in steps if r["fate"] != ""]
     assert arrivals, f"shipment {shipment} has a fate but no arrival"
     assert len(ends) <= 1, f"shipment {shipment} has {len(ends)} fates"
-    times = [int(r["time_s"]) for r in arrivals]
+    times = [float(r["time_s"]) for r in arrivals]
     assert times == sorted(times), f"shipment {shipment}: arrivals out of time order"
     for end in ends:
         fates[end["fate"]] += 1
-        assert int(end["time_s"]) >= times[0], f"shipment {shipment}: fate before its first arrival"
+        assert float(end["time_s"]) >= times[0], f"shipment {shipment}: fate before its first arrival"
         assert end["node"] in {r["node"] for r in arrivals}, f"shipment {shipment}: fate at a node it never reached"
         if end["fate"] == "seized":
             assert end["lost_on_leg"], f"shipment {shipment}: seized on no leg"

@@ -15,7 +15,7 @@
 namespace bstp::tabletop {
 namespace {
 
-constexpr Time kDay = 86400;
+using border::kDay;
 
 const Exercise& exercise() {
   static const Exercise ex = load_exercise("tests/tabletop/tutorial_exercise.yaml");

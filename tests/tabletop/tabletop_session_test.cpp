@@ -22,7 +22,8 @@ namespace bstp::tabletop {
 namespace {
 
 constexpr const char* kExercise = "tests/tabletop/tutorial_exercise.yaml";
-constexpr Time kDay = 86400;
+using border::kDay;
+using border::kHour;
 
 const Exercise& exercise() {
   static const Exercise ex = load_exercise(kExercise);
@@ -86,18 +87,18 @@ TEST(TabletopOrders, PostedUnitHoldsItsPostFromItsNextShift) {
   // Day 3's shift starts at 3 days + offset; the order comes one second after it started.
   const Time order_at = 3 * kDay + offset + 1;
   ordered.post_unit(unit, road, order_at);
-  const Time in_shift_3 = 3 * kDay + offset + sector.transit + 3600;
+  const Time in_shift_3 = 3 * kDay + offset + sector.transit + kHour;
   EXPECT_EQ(ordered.where(unit, in_shift_3, in_shift_3).edge, free.where(unit, in_shift_3, in_shift_3).edge)
       << "the shift running when the order came is not changed";
-  const Time in_shift_4 = 4 * kDay + offset + sector.transit + 3600;
+  const Time in_shift_4 = 4 * kDay + offset + sector.transit + kHour;
   const auto posted = ordered.where(unit, in_shift_4, in_shift_4);
   EXPECT_EQ(posted.duty, border::PatrolRoster::Duty::posted);
   EXPECT_EQ(posted.edge, road);
   ordered.withdraw_unit(unit, 5 * kDay);
-  const Time in_shift_6 = 6 * kDay + offset + sector.transit + 3600;
+  const Time in_shift_6 = 6 * kDay + offset + sector.transit + kHour;
   EXPECT_EQ(ordered.where(unit, in_shift_6, in_shift_6).duty, border::PatrolRoster::Duty::off_duty);
   ordered.release_unit(unit, 7 * kDay);
-  const Time in_shift_9 = 9 * kDay + offset + sector.transit + 3600;
+  const Time in_shift_9 = 9 * kDay + offset + sector.transit + kHour;
   EXPECT_EQ(ordered.where(unit, in_shift_9, in_shift_9).edge, free.where(unit, in_shift_9, in_shift_9).edge);
 }
 

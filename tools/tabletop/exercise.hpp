@@ -35,7 +35,7 @@ struct Condition {
 
 struct Inject {
   std::string id;
-  std::optional<double> day;           // fires at the start of this day (at day x 86400 s) ...
+  std::optional<double> day;           // fires at the start of this day (day x 86,400 s) ...
   std::optional<Condition> when;       // ... or when this becomes true (checked as events happen)
   std::string to;                      // a team name, or "" for everyone
   Text text;

@@ -14,7 +14,9 @@
 namespace bstp::tabletop {
 namespace {
 
-constexpr Time kDay = 86400;
+using border::kDay;
+using border::kHour;
+using border::kMinute;
 
 std::string format_msg(const std::string& message, auto&&... args) {
   return fmt::format(fmt::runtime(message), std::forward<decltype(args)>(args)...);
@@ -69,19 +71,19 @@ Session::Session(const Exercise& exercise, SessionOptions options) : exercise_(e
 Session::~Session() = default;
 
 Time Session::now() const { return replication_->simulation().now(); }
-double Session::day() const { return static_cast<double>(now()) / kDay; }
+double Session::day() const { return border::in_days(now()); }
 
 std::string Session::when(Time t) const {
   const Time day = t / kDay, rest = t % kDay;
   if (rest == 0) return format_msg(tr(N_("day {}")), day);
-  return format_msg(tr(N_("day {} {:02}:{:02}")), day, rest / 3600, rest % 3600 / 60);
+  return format_msg(tr(N_("day {} {:02}:{:02}")), day, rest / kHour, rest % kHour / kMinute);
 }
 
 std::string Session::prompt() const { return fmt::format("[{}] {}> ", when(now()), team_ ? team_->name : "facilitator"); }
 
 void Session::log(const std::string& kind, nlohmann::json fields) const {
   if (options_.log == nullptr) return;
-  nlohmann::json record = {{"kind", kind}, {"time_s", now()}, {"day", day()}};
+  nlohmann::json record = {{"kind", kind}, {"time_s", border::in_seconds(now())}, {"day", day()}};
   record.update(fields);
   *options_.log << record.dump() << "\n";
   options_.log->flush();
@@ -170,12 +172,12 @@ std::string Session::execute(const std::string& line) {
       const std::string unit = words.size() == 3 ? words[2] : "days";
       const double per = unit == "day" || unit == "days" ? 1.0 : unit == "week" || unit == "weeks" ? 7.0 : 0.0;
       if (per == 0.0 || !std::isfinite(n) || n <= 0.0 || n > exercise_.days) return usage + "\n";
-      return step(now() + border::to_seconds(n * per, kDay));
+      return step(now() + border::to_ticks(n * per, 86400.0));
     }
     if (command == "run-until") {
       const double d = words.size() == 2 ? plain_number(words[1]) : -1.0;
       if (!(d >= 0.0) || d > exercise_.days) return format_msg(tr(N_("usage: run-until DAY, a day from now to {}")), exercise_.days) + "\n";
-      const Time until = border::to_seconds(d, kDay);
+      const Time until = border::to_ticks(d, 86400.0);
       if (until <= now()) return format_msg(tr(N_("it is already {}; the clock only moves forward")), when(now())) + "\n";
       return step(until);
     }
@@ -247,7 +249,7 @@ std::string Session::step(Time until) {
     for (std::size_t i = 0; i < exercise_.injects.size(); ++i) {
       const Inject& in = exercise_.injects[i];
       if (fired_[i]) continue;
-      if (in.day) stop = std::min(stop, std::max(now() + 1, border::to_seconds(*in.day, kDay)));
+      if (in.day) stop = std::min(stop, std::max(now() + 1, border::to_ticks(*in.day, 86400.0)));
       if (in.when && !in.day) conditions = true;
     }
     if (conditions) {
@@ -265,7 +267,7 @@ std::string Session::step(Time until) {
     for (std::size_t i = 0; i < exercise_.injects.size(); ++i) {
       const Inject& in = exercise_.injects[i];
       if (fired_[i]) continue;
-      const bool day_came = in.day && border::to_seconds(*in.day, kDay) <= now();
+      const bool day_came = in.day && border::to_ticks(*in.day, 86400.0) <= now();
       const bool met = in.when && !in.day && condition_met_[i] >= 0;
       // An inject with both a day and a condition fires on the day if the condition holds then.
       if ((day_came && (!in.when || measure(*in.when) > in.when->above)) || met) {
@@ -283,12 +285,12 @@ std::string Session::step(Time until) {
   text = format_msg(tr(N_("The clock moves from {} to {}.")), when(from), when(now())) + "\n" + since(before) + text;
   if (paused) text += tr(N_("The clock stops for the inject; step or run-until to go on.")) + "\n";
   if (now() >= compiled_->horizon()) text += tr(N_("This was the exercise's last day.")) + "\n";
-  log("step", {{"from_day", static_cast<double>(from) / kDay}, {"outcome", outcome()}});
+  log("step", {{"from_day", border::in_days(from)}, {"outcome", outcome()}});
   return text;
 }
 
 std::string Session::fire(const Inject& inject, Time met_at) {
-  log("inject", {{"id", inject.id}, {"to", inject.to.empty() ? "all" : inject.to}, {"condition_met_s", met_at}, {"text", inject.text.en}, {"apply", inject.apply}});
+  log("inject", {{"id", inject.id}, {"to", inject.to.empty() ? "all" : inject.to}, {"condition_met_s", border::in_seconds(met_at)}, {"text", inject.text.en}, {"apply", inject.apply}});
   std::string text;
   const bool shown = inject.to.empty() || team_ == nullptr || team_->name == inject.to;
   if (shown) {
@@ -419,7 +421,7 @@ nlohmann::json Session::outcome() const {
 
 std::vector<Session::PlayedOrder> Session::orders_in_force() const {
   std::vector<PlayedOrder> orders;
-  for (const Given& g : given_) orders.push_back({{static_cast<double>(g.at) / kDay, g.order.text}, g.by_inject});
+  for (const Given& g : given_) orders.push_back({{border::in_days(g.at), g.order.text}, g.by_inject});
   return orders;
 }
 
