@@ -373,7 +373,7 @@ void check_comparable(const std::string& file, yaml::Location where, const std::
     out.push_back(
         {file, where.line, where.column, "policies." + policy,
          fmt::format("changes {} ({} in the base scenario, {} here); every policy keeps the base's countries, "
-                     "border crossings, horizon_days, seed and replications, so that policies are compared "
+                     "border crossings, horizon_days, warmup_days, seed and replications, so that policies are compared "
                      "replication by replication",
                      what, was, is)});
   };
@@ -387,6 +387,8 @@ void check_comparable(const std::string& file, yaml::Location where, const std::
         names(crossings_of(patched)));
   if (base.horizon_days != patched.horizon_days)
     say("scenario.horizon_days", fmt::format("{}", base.horizon_days), fmt::format("{}", patched.horizon_days));
+  if (base.warmup_days != patched.warmup_days)
+    say("scenario.warmup_days", fmt::format("{}", base.warmup_days), fmt::format("{}", patched.warmup_days));
   if (base.seed != patched.seed) say("scenario.seed", fmt::format("{}", base.seed), fmt::format("{}", patched.seed));
   if (base.replications != patched.replications)
     say("scenario.replications", fmt::format("{}", base.replications), fmt::format("{}", patched.replications));
