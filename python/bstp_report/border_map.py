@@ -82,6 +82,19 @@ def _cross_y(a, b, y):
     return (a[0] + t * (b[0] - a[0]), y)
 
 
+def _centroid(ring):
+    """(x, y, area) of a polygon ring (shoelace)."""
+    a = cx = cy = 0.0
+    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1]):
+        cross = x0 * y1 - x1 * y0
+        a += cross
+        cx += (x0 + x1) * cross
+        cy += (y0 + y1) * cross
+    if abs(a) < 1e-12:
+        return (ring[0][0], ring[0][1], 0.0)
+    return (cx / (3 * a), cy / (3 * a), abs(a) / 2)
+
+
 def graph(scenario):
     """Nodes {id: (lon, lat, kind, country, name)} and edges [(from, to)] of a parsed scenario."""
     nodes = {}
@@ -107,7 +120,7 @@ def crossing_means(results, name):
         return np.nan_to_num(np.nanmean(values, axis=1))
 
 
-class _Frame:
+class Frame:
     """The map's extent, aspect and outlines, shared by every panel."""
 
     def __init__(self, nodes, edges, outlines):
@@ -123,16 +136,17 @@ class _Frame:
         for feature in outlines:
             rings = [r for r in (clip_ring(ring, box) for ring in _rings(feature["geometry"])) if len(r) >= 3]
             props = feature["properties"]
-            place = None
-            if "label_lon" in props:
-                place = (props["label_lon"], props["label_lat"])
-            else:  # the middle of the visible outline
-                inside = [(x, y) for x, y in _rings(feature["geometry"])[0]
-                          if self.extent[0] < x < self.extent[1] and self.extent[2] < y < self.extent[3]]
-                if len(inside) >= 3:
-                    place = tuple(sum(v) / len(inside) for v in zip(*inside))
+            place = (props["label_lon"], props["label_lat"]) if "label_lon" in props else None
+            if not place or not self.shows(place):  # the middle of the largest visible part
+                visible = [r for r in (clip_ring(ring, self.extent) for ring in _rings(feature["geometry"])) if len(r) >= 3]
+                centres = [_centroid(r) for r in visible]
+                centres = [c for c in centres if c[2] > 0.002 * (self.extent[1] - self.extent[0]) * (self.extent[3] - self.extent[2])]
+                place = max(centres, key=lambda c: c[2])[:2] if centres else None
             if rings or place:
                 self.shapes.append((rings, props["id"], place))
+
+    def shows(self, place):
+        return self.extent[0] < place[0] < self.extent[1] and self.extent[2] < place[1] < self.extent[3]
 
     def figure(self, panels, colour_bar):
         cols = 1 if panels == 1 else 2 if panels <= 4 else 3
@@ -155,7 +169,7 @@ class _Frame:
             for ring in rings:
                 xs, ys = zip(*ring)
                 ax.fill(xs, ys, facecolor="#f2efe6", edgecolor="#9a9a8a", linewidth=0.7, zorder=0)
-            if place and self.extent[0] < place[0] < self.extent[1] and self.extent[2] < place[1] < self.extent[3]:
+            if place and self.shows(place):
                 ax.text(place[0], place[1], name, color="#8a8a7a", fontsize=11, ha="center", va="center", zorder=1)
         xs, ys = [], []
         for a, b in self.edges:
@@ -219,7 +233,9 @@ class _Labels:
         self.ax = ax
         self.fig = ax.figure
         self.renderer = self.fig.canvas.get_renderer()
-        self.taken = [_box_of_circle(c, r) for c, r in circles]  # display pixels
+        self.circles = circles  # display pixels
+        self.taken = [text.get_window_extent(self.renderer) for text in ax.texts]  # the countries' names, then labels
+        self.placed = []
         self.frame = ax.get_window_extent(self.renderer)
 
     def add(self, centre, radius, text):
@@ -238,7 +254,8 @@ class _Labels:
                                          bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none",
                                                "alpha": 0.75})
                 box = label.get_window_extent(self.renderer)
-                cost = sum(_overlap(box, other) for other in self.taken) + _outside(box, self.frame)
+                cost = (sum(_overlap(box, other) for other in self.taken) + _outside(box, self.frame) +
+                        sum(_into_circle(box, c, r) for c, r in self.circles))
                 if best is None or cost < best[0]:
                     if best is not None:
                         best[1].remove()
@@ -250,10 +267,14 @@ class _Labels:
             if best[0] == 0:
                 break
         self.taken.append(best[2])
+        self.placed.append(best[2])
 
 
-def _box_of_circle(centre, radius):
-    return (centre[0] - radius, centre[1] - radius, centre[0] + radius, centre[1] + radius)
+def _into_circle(box, centre, radius):
+    """How far (pixels, squared and scaled like an area) a box reaches into a circle; 0 when apart."""
+    nearest = (min(max(centre[0], box.x0), box.x1), min(max(centre[1], box.y0), box.y1))
+    depth = radius - math.dist(nearest, centre)
+    return 4 * depth * depth if depth > 0 else 0.0
 
 
 def _overlap(box, other):
@@ -295,6 +316,17 @@ def _circles(ax, frame, crossings, areas, colours, max_areas):
     return places, [math.sqrt(a / math.pi) * px for a in areas]
 
 
+def panel(ax, frame, crossings, areas, colours, max_areas, labels):
+    """One map panel's crossings: circles (areas in pt^2, colours), spread where they would hide
+    each other, and `labels` [(crossing index, text)] placed beside them. Returns the circles
+    [(centre, radius)] and the labels' boxes, in display pixels."""
+    places, radii = _circles(ax, frame, crossings, areas, colours, max_areas)
+    placer = _Labels(ax, list(zip(places, radii)))
+    for c, text in labels:
+        placer.add(places[c], radii[c], text)
+    return list(zip(places, radii)), placer.placed
+
+
 def _label_text(frame, crossing, amount):
     return textwrap.fill(frame.nodes[crossing][4], 28) + "\n" + amount
 
@@ -309,6 +341,7 @@ def _colour_bar(fig, mappable, label):
     bar = fig.colorbar(mappable, cax=fig.add_axes([0.3, 0.45 / fig.get_figheight(), 0.4, 0.12 / fig.get_figheight()]),
                        orientation="horizontal")
     bar.set_label(label, fontsize=8)
+    bar.ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _pos: significant(v)))
     bar.ax.tick_params(labelsize=7)
 
 
@@ -337,7 +370,7 @@ def draw(analysis, scenario, outlines_path, _):
     if outlines_path:
         with open(outlines_path, encoding="utf-8") as stream:
             outlines = json.load(stream)["features"]
-    frame = _Frame(nodes, edges, outlines)
+    frame = Frame(nodes, edges, outlines)
     points = analysis.points[:MAX_PANELS]
     maps = {"seizures": seizures is not None, "change": None}
 
@@ -352,13 +385,13 @@ def draw(analysis, scenario, outlines_path, _):
     for p, (ax, point) in enumerate(zip(axes, points)):
         frame.background(ax, point)
         colours = [cmap(norm(seizures[p, c])) if seizures is not None else "#9a9a9a" for c in range(len(crossings))]
-        places, radii = _circles(ax, frame, crossings, areas[p], colours, max_areas)
-        labels = _Labels(ax, list(zip(places, radii)))
+        labels = []
         for c in _to_label(kg[p]):
             amount = f"{significant(kg[p, c])} kg"
             if seizures is not None:
                 amount += " · " + _("{n} seizures").format(n=significant(seizures[p, c]))
-            labels.add(places[c], radii[c], _label_text(frame, crossings[c], amount))
+            labels.append((c, _label_text(frame, crossings[c], amount)))
+        panel(ax, frame, crossings, areas[p], colours, max_areas, labels)
     if seizures is not None:
         _colour_bar(fig, matplotlib.cm.ScalarMappable(norm=norm, cmap=cmap),
                     _("shipments seized at the crossing (mean per replication)"))
@@ -375,11 +408,9 @@ def draw(analysis, scenario, outlines_path, _):
         for p, ax in enumerate(axes):
             frame.background(ax, _("{point} minus {reference}").format(point=points[p + 1], reference=points[0]))
             colours = [cmap(0.5 + 0.5 * change[p, c] / limit) for c in range(len(crossings))]
-            places, radii = _circles(ax, frame, crossings, areas[p], colours, max_areas)
-            labels = _Labels(ax, list(zip(places, radii)))
-            for c in _to_label(change[p]):
-                sign = "+" if change[p, c] > 0 else "\u2212"
-                labels.add(places[c], radii[c], _label_text(frame, crossings[c], f"{sign}{significant(abs(change[p, c]))} kg"))
+            labels = [(c, _label_text(frame, crossings[c], ("+" if change[p, c] > 0 else "\u2212") +
+                                      f"{significant(abs(change[p, c]))} kg")) for c in _to_label(change[p])]
+            panel(ax, frame, crossings, areas[p], colours, max_areas, labels)
         _colour_bar(fig, matplotlib.cm.ScalarMappable(norm=matplotlib.colors.Normalize(-limit, limit), cmap=cmap),
                     _("change in kg through the crossing from the reference (red: more, blue: less)"))
         maps["change"] = svg(fig)
