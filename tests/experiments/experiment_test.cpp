@@ -165,6 +165,19 @@ TEST_F(Journal, RefusesAnotherExperiment) {
   EXPECT_NE(message.find("seed differs (5 vs 6)"), std::string::npos) << message;
 }
 
+// A journal whose records are of another length (written by a bstp recording other results, e.g.
+// before the seizures at crossings) is refused with a message that says so.
+TEST_F(Journal, RefusesRecordsOfAnotherVersion) {
+  ExperimentResults r = experiment();
+  {
+    CheckpointJournal j = CheckpointJournal::create(path(), experiment_identity(r), ResultShape{3, 2, 1});
+    j.append(0, 1, replication(1.0, 3, 2, 1));
+  }
+  std::size_t loaded = 0;
+  const std::string message = message_of([&] { CheckpointJournal::resume(path(), experiment_identity(r), r, loaded); });
+  EXPECT_NE(message.find("written by another version of bstp"), std::string::npos) << message;
+}
+
 TEST_F(Journal, RefusesAFileThatIsNotAJournal) {
   std::ofstream(path()) << "hello";
   ExperimentResults r = experiment();
