@@ -226,70 +226,78 @@ def spread(places, radii, gap=1.5):
 
 
 class _Labels:
-    """Places labels beside their circles where they overlap no other label or circle (or the
-    axes' edge), trying eight directions near the circle, then further out with a leader."""
+    """Places labels beside their circles where they cover no other label, circle or country
+    name and stay inside the panel: sixteen directions close to the circle, then further out
+    with a line to it; where every place covers something, the place that covers least."""
+
+    DIRECTIONS = 16
+    STEPS = (2.5, 12, 24, 38, 55, 75)  # points beyond the circle's edge
 
     def __init__(self, ax, circles):
         self.ax = ax
         self.fig = ax.figure
         self.renderer = self.fig.canvas.get_renderer()
         self.circles = circles  # display pixels
-        self.taken = [text.get_window_extent(self.renderer) for text in ax.texts]  # the countries' names, then labels
+        self.taken = [_box(text.get_window_extent(self.renderer)) for text in ax.texts]  # country names, then labels
         self.placed = []
-        self.frame = ax.get_window_extent(self.renderer)
+        self.frame = _box(ax.get_window_extent(self.renderer))
+
+    def _cost(self, box):
+        return (sum(_overlap(box, other) for other in self.taken) + 4 * _outside(box, self.frame) +
+                sum(50 + 40 * depth for depth in (_into_circle(box, c, r) for c, r in self.circles) if depth > 0))
 
     def add(self, centre, radius, text):
         """centre: display pixels; radius: pixels."""
         px = self.fig.dpi / 72.0
+        style = {"fontsize": 6.5, "zorder": 6, "textcoords": "offset points",
+                 "bbox": {"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.75}}
+        where = self.ax.transData.inverted().transform(centre)
+        probe = self.ax.annotate(text, where, xytext=(0, 0), **style)
+        size = _box(probe.get_window_extent(self.renderer))
+        probe.remove()
+        width, height = size[2] - size[0] + 3, size[3] - size[1] + 3  # with the white box's pad
         best = None
-        for distance, leader in ((radius / px + 2.5, False), (radius / px + 14, True), (radius / px + 30, True)):
-            for dx, dy, ha, va in ((1, 1, "left", "bottom"), (-1, 1, "right", "bottom"), (1, -1, "left", "top"),
-                                   (-1, -1, "right", "top"), (1.3, 0, "left", "center"), (-1.3, 0, "right", "center"),
-                                   (0, 1.3, "center", "bottom"), (0, -1.3, "center", "top")):
-                offset = (dx * distance * 0.75, dy * distance * 0.75)
-                label = self.ax.annotate(text, self.ax.transData.inverted().transform(centre), xytext=offset,
-                                         textcoords="offset points", fontsize=6.5, ha=ha, va=va, zorder=6,
-                                         arrowprops={"arrowstyle": "-", "color": "#555555", "linewidth": 0.5,
-                                                     "shrinkA": 0, "shrinkB": radius / px} if leader else None,
-                                         bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none",
-                                               "alpha": 0.75})
-                box = label.get_window_extent(self.renderer)
-                cost = (sum(_overlap(box, other) for other in self.taken) + _outside(box, self.frame) +
-                        sum(_into_circle(box, c, r) for c, r in self.circles))
+        for step in self.STEPS:
+            distance = radius / px + step
+            for k in range(self.DIRECTIONS):
+                angle = 2 * math.pi * k / self.DIRECTIONS
+                dx, dy = math.cos(angle), math.sin(angle)
+                ha = "left" if dx > 0.3 else "right" if dx < -0.3 else "center"
+                va = "bottom" if dy > 0.3 else "top" if dy < -0.3 else "center"
+                x, y = centre[0] + dx * distance * px, centre[1] + dy * distance * px
+                x0 = x if ha == "left" else x - width if ha == "right" else x - width / 2
+                y0 = y if va == "bottom" else y - height if va == "top" else y - height / 2
+                box = (x0, y0, x0 + width, y0 + height)
+                cost = self._cost(box)
                 if best is None or cost < best[0]:
-                    if best is not None:
-                        best[1].remove()
-                    best = (cost, label, box)
-                else:
-                    label.remove()
-                if cost == 0:
-                    break
+                    best = (cost, box, (dx * distance, dy * distance), ha, va, step > self.STEPS[0])
             if best[0] == 0:
                 break
-        self.taken.append(best[2])
-        self.placed.append(best[2])
+        _, box, offset, ha, va, leader = best
+        arrow = {"arrowstyle": "-", "color": "#555555", "linewidth": 0.5, "shrinkA": 0, "shrinkB": radius / px}
+        self.ax.annotate(text, where, xytext=offset, ha=ha, va=va, arrowprops=arrow if leader else None, **style)
+        self.taken.append(box)
+        self.placed.append(box)
+
+
+def _box(extent):
+    return (extent.x0, extent.y0, extent.x1, extent.y1)
 
 
 def _into_circle(box, centre, radius):
-    """How far (pixels, squared and scaled like an area) a box reaches into a circle; 0 when apart."""
-    nearest = (min(max(centre[0], box.x0), box.x1), min(max(centre[1], box.y0), box.y1))
-    depth = radius - math.dist(nearest, centre)
-    return 4 * depth * depth if depth > 0 else 0.0
+    """How far (pixels) a box (x0, y0, x1, y1) reaches into a circle; 0 when apart."""
+    nearest = (min(max(centre[0], box[0]), box[2]), min(max(centre[1], box[1]), box[3]))
+    return max(0.0, radius - math.dist(nearest, centre))
 
 
 def _overlap(box, other):
-    if not isinstance(box, tuple):
-        box = (box.x0, box.y0, box.x1, box.y1)
-    if not isinstance(other, tuple):
-        other = (other.x0, other.y0, other.x1, other.y1)
     w = min(box[2], other[2]) - max(box[0], other[0])
     h = min(box[3], other[3]) - max(box[1], other[1])
     return w * h if w > 0 and h > 0 else 0.0
 
 
 def _outside(box, frame):
-    inside = _overlap(box, (frame.x0, frame.y0, frame.x1, frame.y1))
-    return 4 * (box.width * box.height - inside)
+    return (box[2] - box[0]) * (box[3] - box[1]) - _overlap(box, frame)
 
 
 def _circles(ax, frame, crossings, areas, colours, max_areas):

@@ -51,8 +51,11 @@ def layout(border_map, scenario_file, areas, labelled, title):
     frame.background(ax, title)
     names = [t for t in ax.texts]
     labels = [(crossings.index(c), f"{nodes[c][4]}\n12,300 kg · 4.5 seizures") for c in labelled]
-    circles, boxes = border_map.panel(ax, frame, crossings, sizes, ["#ff0000"] * len(crossings), sizes, labels)
+    circles, _ = border_map.panel(ax, frame, crossings, sizes, ["#ff0000"] * len(crossings), sizes, labels)
     renderer = fig.canvas.get_renderer()
+    # The labels as drawn: their white boxes (without the leader lines).
+    fig.canvas.draw()
+    boxes = [t.get_bbox_patch().get_window_extent(renderer) for t in ax.texts if t not in names]
     panel = ax.get_window_extent(renderer)
     name_boxes = [t.get_window_extent(renderer) for t in names]
     for i, (ci, ri) in enumerate(circles):
