@@ -21,15 +21,16 @@ MAX_LINES = 8  # design points drawn in one panel; more are listed in the table 
 
 _figures = itertools.count()
 _GEOMETRY = re.compile(r'\b(d|x|y|transform|points)="([^"]*)"')
-_DECIMALS = re.compile(r"(-?\d+)\.(\d)\d*")
+_DECIMALS = re.compile(r"(-?\d+)\.(\d+)")
 
 
 def _round(match):
-    """Coordinates to 0.1 pt (a figure is 720 pt wide: far below a screen's or printer's dot)."""
-    whole, tenth = match.group(1), match.group(2)
-    if tenth == "0":
-        return "0" if whole == "-0" else whole
-    return f"{whole}.{tenth}"
+    """Coordinates to 0.1 pt (a figure is 720 pt wide: far below a screen's or printer's dot);
+    numbers under 1 (a scale in a transform) keep three decimals."""
+    text = match.group(0)
+    if match.group(1) in ("0", "-0"):
+        return text if len(match.group(2)) <= 3 else f"{float(text):.3f}"
+    return f"{float(text):.1f}".removesuffix(".0")
 
 
 _PATH = re.compile(r'<path d="([^"]*)"')
