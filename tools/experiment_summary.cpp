@@ -109,9 +109,12 @@ double parameter_value(const experiment::DesignPoint& point, const std::string& 
   return std::nan("");
 }
 
+// The scenario's `scenario.name` (a document with `name` at its root: that one).
 std::string scenario_name(const ExperimentResults& results) {
   try {
-    const YAML::Node name = YAML::Load(results.scenario_text)["name"];
+    const YAML::Node root = YAML::Load(results.scenario_text);
+    const YAML::Node section = root["scenario"];
+    const YAML::Node name = section && section.IsMap() && section["name"] ? section["name"] : root["name"];
     if (name && name.IsScalar()) return name.as<std::string>();
   } catch (const YAML::Exception&) {
   }

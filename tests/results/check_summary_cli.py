@@ -87,6 +87,7 @@ def main():
     meta = summary["meta"]
     check(meta["replications"] == 3 and meta["policies"] == ["baseline", "trained", "coordinated"],
           f"json meta {meta}")
+    check(meta["scenario"] == "tutorial", f"json meta names the scenario (scenario.name): {meta['scenario']!r}")
     check(isinstance(summary["crossings"], list), "json crossings is a list")
     seizures = {r["point"]: r["mean"] for r in summary["indicators"] if r["indicator"] == "seizures"}
     csv_seizures = frame[frame["quantity"] == "seizures"].set_index("point")["mean"].to_dict()
