@@ -8,6 +8,7 @@ outlines are clipped to the map.
 Usage: check_map_layout.py PYTHONDIR     (run from the source tree)
 Exit 0 = pass, 1 = fail, 77 = skipped (modules missing).
 """
+import json
 import math
 import os
 import sys
@@ -42,7 +43,7 @@ def layout(border_map, scenario_file, areas, labelled, title):
         scenario = yaml.safe_load(stream)
     nodes, edges = border_map.graph(scenario)
     with open(border_map.find_outlines(), encoding="utf-8") as stream:
-        outlines = __import__("json").load(stream)["features"]
+        outlines = json.load(stream)["features"]
     frame = border_map.Frame(nodes, edges, outlines)
     crossings = [n for n, node in nodes.items() if node[2] in border_map.CROSSING_KINDS]
     sizes = [areas.get(c, border_map.SMALLEST) for c in crossings]
