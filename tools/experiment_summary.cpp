@@ -33,10 +33,17 @@ std::vector<double> indicator_values(const ExperimentResults& results, std::size
   return v;
 }
 
-std::vector<double> crossing_values(const ExperimentResults& results, std::size_t point, std::size_t crossing) {
+// A per-crossing quantity of a replication: the kg through each crossing, or the seizures or
+// seized kg at it.
+using CrossingQuantity = std::vector<double> border::ReplicationResult::*;
+
+std::vector<double> crossing_values(const ExperimentResults& results, std::size_t point, std::size_t crossing,
+                                    CrossingQuantity quantity) {
   std::vector<double> v;
-  for (const auto& rep : results.values[point])
-    v.push_back(experiment::is_done(rep) && crossing < rep.crossing_kg.size() ? rep.crossing_kg[crossing] : std::nan(""));
+  for (const auto& rep : results.values[point]) {
+    const std::vector<double>& values = rep.*quantity;
+    v.push_back(experiment::is_done(rep) && crossing < values.size() ? values[crossing] : std::nan(""));
+  }
   return v;
 }
 
@@ -63,16 +70,27 @@ std::vector<std::vector<Row>> indicator_rows(const ExperimentResults& results) {
   return rows;
 }
 
-// rows[x][p] for the crossings, and each crossing's share of the point's crossing-kg.
-std::vector<std::vector<Row>> crossing_rows(const ExperimentResults& results) {
+// rows[x][p] for the crossings: by default their kg.
+std::vector<std::vector<Row>> crossing_rows(const ExperimentResults& results,
+                                            CrossingQuantity quantity = &border::ReplicationResult::crossing_kg) {
   std::vector<std::vector<Row>> rows;
   for (std::size_t x = 0; x < results.crossings.size(); ++x) {
-    const std::vector<double> first = crossing_values(results, 0, x);
+    const std::vector<double> first = crossing_values(results, 0, x, quantity);
     std::vector<Row> per_point;
-    for (std::size_t p = 0; p < results.points.size(); ++p) per_point.push_back(summarise(first, crossing_values(results, p, x)));
+    for (std::size_t p = 0; p < results.points.size(); ++p)
+      per_point.push_back(summarise(first, crossing_values(results, p, x, quantity)));
     rows.push_back(std::move(per_point));
   }
   return rows;
+}
+
+// Whether any crossing has a value (results read from a file written before the seizures at
+// crossings have none).
+bool any_value(const std::vector<std::vector<Row>>& rows) {
+  for (const auto& row : rows)
+    for (const Row& r : row)
+      if (std::isfinite(r.mean.mean)) return true;
+  return false;
 }
 
 std::vector<double> crossing_totals(const std::vector<std::vector<Row>>& rows, std::size_t points) {
@@ -109,9 +127,12 @@ double parameter_value(const experiment::DesignPoint& point, const std::string& 
   return std::nan("");
 }
 
+// The scenario's `scenario.name` (a document with `name` at its root: that one).
 std::string scenario_name(const ExperimentResults& results) {
   try {
-    const YAML::Node name = YAML::Load(results.scenario_text)["name"];
+    const YAML::Node root = YAML::Load(results.scenario_text);
+    const YAML::Node section = root["scenario"];
+    const YAML::Node name = section && section.IsMap() && section["name"] ? section["name"] : root["name"];
     if (name && name.IsScalar()) return name.as<std::string>();
   } catch (const YAML::Exception&) {
   }
@@ -255,6 +276,26 @@ std::vector<Table> run_text(const ExperimentResults& results) {
     }
     tables.push_back(std::move(flow));
   }
+  const auto seizures = crossing_rows(results, &border::ReplicationResult::crossing_seizures);
+  const auto seized_kg = crossing_rows(results, &border::ReplicationResult::crossing_seized_kg);
+  if (any_value(seizures)) {
+    Table at;
+    at.title = "Mean shipments seized at each border crossing (at its checkpoint or on a leg into or out of it) and their kg";
+    at.columns = {"crossing"};
+    for (const auto& p : results.points) {
+      at.columns.push_back(p.name + " seizures");
+      at.columns.push_back("kg");
+    }
+    for (std::size_t x = 0; x < seizures.size(); ++x) {
+      std::vector<Cell> row{results.crossings[x]};
+      for (std::size_t p = 0; p < results.points.size(); ++p) {
+        row.emplace_back(format_value(seizures[x][p].mean.mean));
+        row.emplace_back(format_value(seized_kg[x][p].mean.mean));
+      }
+      at.rows.push_back(std::move(row));
+    }
+    tables.push_back(std::move(at));
+  }
   return tables;
 }
 
@@ -342,6 +383,13 @@ Table long_table(const ExperimentResults& results) {
   for (std::size_t x = 0; x < crossing.size(); ++x)
     for (std::size_t p = 0; p < results.points.size(); ++p)
       add("crossing_kg", "kg", p, results.crossings[x], crossing[x][p], share_of(crossing[x][p].mean.mean, total[p]));
+  const auto seizures = crossing_rows(results, &border::ReplicationResult::crossing_seizures);
+  const auto seized_kg = crossing_rows(results, &border::ReplicationResult::crossing_seized_kg);
+  for (std::size_t x = 0; x < crossing.size(); ++x)
+    for (std::size_t p = 0; p < results.points.size(); ++p) {
+      add("crossing_seizures", "count", p, results.crossings[x], seizures[x][p], std::nan(""));
+      add("crossing_seized_kg", "kg", p, results.crossings[x], seized_kg[x][p], std::nan(""));
+    }
   return t;
 }
 
@@ -400,6 +448,8 @@ Json json_summary(const ExperimentResults& results, SummaryKind kind) {
   Json crossings = Json::array();
   const auto crossing = crossing_rows(results);
   const std::vector<double> total = crossing_totals(crossing, results.points.size());
+  const auto seizures = crossing_rows(results, &border::ReplicationResult::crossing_seizures);
+  const auto seized_kg = crossing_rows(results, &border::ReplicationResult::crossing_seized_kg);
   for (std::size_t x = 0; x < crossing.size(); ++x)
     for (std::size_t p = 0; p < results.points.size(); ++p) {
       Json row = interval_fields({{"crossing", results.crossings[x]},
@@ -408,6 +458,8 @@ Json json_summary(const ExperimentResults& results, SummaryKind kind) {
                                   {"policy", results.points[p].policy}},
                                  crossing[x][p]);
       row["share"] = number(share_of(crossing[x][p].mean.mean, total[p]));
+      row["seizures"] = interval_fields(Json::object(), seizures[x][p]);
+      row["seized_kg"] = interval_fields(Json::object(), seized_kg[x][p]);
       crossings.push_back(std::move(row));
     }
   const CostEffectiveness ce = cost_effectiveness(results);

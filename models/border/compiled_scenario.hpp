@@ -137,6 +137,12 @@ class CompiledScenario {
   std::vector<ScheduledOrder> scheduled_orders;  // by time, then in the schedule's order
   std::vector<NodeIndex> crossings;     // border crossings (ports of entry, blind crossings) in node order
   std::vector<int> crossing_slot;       // per node: index into crossings or -1
+  // The crossing a seizure on leg `a` counts at: where the leg starts, else where it ends; -1
+  // when neither end is a crossing (docs/results-format.md, "Seizures at each crossing").
+  int crossing_of_leg(ArcIndex a) const {
+    const int start = crossing_slot[graph_.arc(a).from];
+    return start >= 0 ? start : crossing_slot[graph_.arc(a).to];
+  }
 
   int country_index(const std::string& id) const;
   // Places where officers work, keyed: patrol unit u is post u, checkpoint c is post units.size() + c.

@@ -330,6 +330,8 @@ CountryLp::Encounter CountryLp::officers_confront(Cargo& cargo, int seam_partner
   // The traffickers lose what it would cost them to replace the load here, not its destination price.
   const double replacement = replacement_value_per_kg(org.spec, scenario_.graph(), std::span<const ArcIndex>(cargo.route, cargo.legs), cargo.leg);
   indicators_.shipment_seized(ctx.now(), country_, cargo.kg, arrests, cargo.kg * replacement);
+  if (const int crossing = scenario_.crossing_of_leg(cargo.route[cargo.leg]); crossing >= 0)
+    indicators_.seized_at_crossing(ctx.now(), crossing, cargo.kg);
   contestation_.load_seized(cargo.kg, ctx.now());
   const Arc& lost_on = scenario_.graph().arc(cargo.route[cargo.leg]);
   tally_.seizures += 1;

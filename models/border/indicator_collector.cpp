@@ -30,6 +30,8 @@ IndicatorCollector::IndicatorCollector(int months, int countries, int crossings,
       wait_histogram_(static_cast<std::size_t>(months)),
       vehicle_ticks_(static_cast<std::size_t>(months), 0.0),
       crossing_kg_(static_cast<std::size_t>(months) * static_cast<std::size_t>(crossings), 0.0),
+      crossing_seizures_(crossing_kg_.size(), 0.0),
+      crossing_seized_kg_(crossing_kg_.size(), 0.0),
       crossings_(crossings) {}
 
 IndicatorCollector::IndicatorCollector(const CompiledScenario& scenario)
@@ -128,6 +130,12 @@ void IndicatorCollector::crossing_used(Time t, int crossing, double kg) {
   if (!measured(t)) return;
   crossing_kg_[static_cast<std::size_t>(month_of(t)) * static_cast<std::size_t>(crossings_) + static_cast<std::size_t>(crossing)] += kg;
 }
+void IndicatorCollector::seized_at_crossing(Time t, int crossing, double kg) {
+  if (!measured(t)) return;
+  const std::size_t i = static_cast<std::size_t>(month_of(t)) * static_cast<std::size_t>(crossings_) + static_cast<std::size_t>(crossing);
+  crossing_seizures_[i] += 1.0;
+  crossing_seized_kg_[i] += kg;
+}
 
 void IndicatorCollector::shipment_turned_back(Time t, int country) { add(Indicator::turned_back, t, country, 1.0); }
 void IndicatorCollector::attempt_delivered(Time t, int country, bool detected, double route_hours) {
@@ -158,7 +166,11 @@ void IndicatorCollector::merge(const IndicatorCollector& other) {
     for (std::size_t b = 0; b < wait_histogram_[m].size(); ++b) wait_histogram_[m][b] += other.wait_histogram_[m][b];
   }
   for (std::size_t m = 0; m < vehicle_ticks_.size(); ++m) vehicle_ticks_[m] += other.vehicle_ticks_[m];
-  for (std::size_t i = 0; i < crossing_kg_.size(); ++i) crossing_kg_[i] += other.crossing_kg_[i];
+  for (std::size_t i = 0; i < crossing_kg_.size(); ++i) {
+    crossing_kg_[i] += other.crossing_kg_[i];
+    crossing_seizures_[i] += other.crossing_seizures_[i];
+    crossing_seized_kg_[i] += other.crossing_seized_kg_[i];
+  }
 }
 
 namespace {
@@ -336,17 +348,24 @@ ReplicationResult IndicatorCollector::result(double horizon_ticks) const {
   }
   r.totals[slot(Indicator::mean_vehicles_in_system)] = ratio(area, horizon_ticks - from);
 
-  r.crossing_kg.assign(static_cast<std::size_t>(crossings_), 0.0);
-  r.crossing_kg_monthly.assign(static_cast<std::size_t>(crossings_), std::vector<double>(months, 0.0));
+  // Per crossing: [month * crossings + crossing] into a total and a row of months per crossing.
+  const auto X = static_cast<std::size_t>(crossings_);
+  auto per_crossing = [&](const std::vector<double>& sums, std::vector<double>& total, std::vector<std::vector<double>>& by_month) {
+    total.assign(X, 0.0);
+    by_month.assign(X, std::vector<double>(months, 0.0));
+    for (std::size_t m = 0; m < months; ++m)
+      for (std::size_t c = 0; c < X; ++c) {
+        total[c] += sums[m * X + c];
+        by_month[c][m] = sums[m * X + c];
+      }
+  };
+  per_crossing(crossing_kg_, r.crossing_kg, r.crossing_kg_monthly);
+  per_crossing(crossing_seizures_, r.crossing_seizures, r.crossing_seizures_monthly);
+  per_crossing(crossing_seized_kg_, r.crossing_seized_kg, r.crossing_seized_kg_monthly);
   for (std::size_t m = 0; m < months; ++m) {
-    const double* kg = crossing_kg_.data() + m * static_cast<std::size_t>(crossings_);
-    const Flow f = flow_of(kg, crossings_);
+    const Flow f = flow_of(crossing_kg_.data() + m * X, crossings_);
     r.monthly[slot(Indicator::crossings_with_flow)][m] = f.crossings_with_flow;
     r.monthly[slot(Indicator::flow_concentration)][m] = f.concentration;
-    for (int c = 0; c < crossings_; ++c) {
-      r.crossing_kg[static_cast<std::size_t>(c)] += kg[c];
-      r.crossing_kg_monthly[static_cast<std::size_t>(c)][m] = kg[c];
-    }
   }
   const Flow f = flow_of(r.crossing_kg.data(), crossings_);
   r.totals[slot(Indicator::crossings_with_flow)] = f.crossings_with_flow;
@@ -357,7 +376,7 @@ ReplicationResult IndicatorCollector::result(double horizon_ticks) const {
   // Months that end before the warm-up does were not measured.
   for (std::size_t m = 0; m < months; ++m)
     if (static_cast<Time>(m + 1) * kMonthTicks <= measure_from_)
-      for (auto* group : {&r.monthly, &r.crossing_kg_monthly})
+      for (auto* group : {&r.monthly, &r.crossing_kg_monthly, &r.crossing_seizures_monthly, &r.crossing_seized_kg_monthly})
         for (auto& series : *group) series[m] = kNaN;
   return r;
 }

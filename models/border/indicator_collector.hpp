@@ -49,6 +49,8 @@ class IndicatorCollector {
   void vehicle_crossed(Time t, int country, double wait_hours, double delay_hours, double trade_cost_usd);
   void vehicles_in_system(Time t, double vehicle_ticks);  // area under the number-in-system curve
   void crossing_used(Time t, int crossing, double kg);
+  // A shipment of `kg` seized at a border crossing (CompiledScenario::crossing_of_leg).
+  void seized_at_crossing(Time t, int crossing, double kg);
   // What became of one attempt (docs/model.md, "Attempts and their outcomes"). A seizure ends an
   // attempt too (shipment_seized). `route_hours`: from sending to delivery.
   void shipment_turned_back(Time t, int country);
@@ -81,6 +83,8 @@ class IndicatorCollector {
   std::vector<std::vector<double>> wait_histogram_;   // [month] -> bins of positive waits
   std::vector<double> vehicle_ticks_;               // [month]
   std::vector<double> crossing_kg_;                   // [month * crossings + crossing]
+  std::vector<double> crossing_seizures_;             // [month * crossings + crossing]
+  std::vector<double> crossing_seized_kg_;            // [month * crossings + crossing]
   int crossings_;
   double& at(Indicator i, int month, int country);
   double at(Indicator i, int month, int country) const;

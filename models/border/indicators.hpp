@@ -108,6 +108,12 @@ struct ReplicationResult {
   std::vector<std::vector<double>> by_country;  // [indicator][country]; NaN where not meaningful
   std::vector<double> crossing_kg;              // [crossing] kg that passed each border crossing (see crossing ids)
   std::vector<std::vector<double>> crossing_kg_monthly;  // [crossing][month] the same, month by month (NaN before a warm-up)
+  // Seizures at each border crossing: at its checkpoint or on a leg into or out of it (a leg
+  // from one crossing to another counts at the first); seizures elsewhere count at none.
+  std::vector<double> crossing_seizures;                       // [crossing] shipments seized
+  std::vector<double> crossing_seized_kg;                      // [crossing] their kg
+  std::vector<std::vector<double>> crossing_seizures_monthly;  // [crossing][month] (NaN before a warm-up)
+  std::vector<std::vector<double>> crossing_seized_kg_monthly; // [crossing][month] (NaN before a warm-up)
   std::uint64_t events = 0;                     // committed kernel events
   double wall_seconds = 0.0;
 };

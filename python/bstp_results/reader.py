@@ -13,8 +13,9 @@ SCALES = ("point", "replication", "month", "country", "crossing")
 
 
 class Results:
-    """One results file: `totals`, `monthly`, `by_country`, `by_crossing`, `by_crossing_monthly`
-    (kg per crossing and month; absent from older files) and `run` are
+    """One results file: `totals`, `monthly`, `by_country`, `by_crossing` (`kg` through each
+    crossing, and `seizures` and `seized_kg` at it, absent from older files), `by_crossing_monthly`
+    (the same per crossing and month; absent from older files) and `run` are
     xarray Datasets whose dimensions carry their coordinates (point, replication, month,
     country, crossing) plus `policy` and one coordinate per swept parameter along `point`.
     `attrs` holds the root attributes (provenance), `parameters` maps each swept parameter's

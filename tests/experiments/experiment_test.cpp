@@ -40,6 +40,10 @@ border::ReplicationResult replication(double base, std::size_t months, std::size
   }
   v.monthly[2][0] = std::numeric_limits<double>::quiet_NaN();
   v.crossing_kg.assign(crossings, base * 11.0);
+  v.crossing_seizures.assign(crossings, base + 2.0);
+  v.crossing_seized_kg.assign(crossings, base * 5.0);
+  v.crossing_seizures_monthly.assign(crossings, std::vector<double>(months, base / 4.0));
+  v.crossing_seized_kg_monthly.assign(crossings, std::vector<double>(months, base * 1.25));
   v.events = (std::uint64_t{1} << 40) + static_cast<std::uint64_t>(base);
   v.wall_seconds = 0.125 * base;
   return v;
@@ -95,6 +99,24 @@ TEST(ReplicationCodec, RoundTripsBitForBit) {
   EXPECT_TRUE(same_bits(v, back, shape));
   EXPECT_EQ(back.events, v.events);
   EXPECT_TRUE(std::isnan(back.monthly[2][0]));
+  EXPECT_EQ(back.crossing_seizures, v.crossing_seizures);
+  EXPECT_EQ(back.crossing_seized_kg, v.crossing_seized_kg);
+  EXPECT_EQ(back.crossing_seizures_monthly, v.crossing_seizures_monthly);
+  EXPECT_EQ(back.crossing_seized_kg_monthly, v.crossing_seized_kg_monthly);
+}
+
+// A result read from a file written before the seizures at crossings encodes them as NaN.
+TEST(ReplicationCodec, SeizuresAtCrossingsMissingFromAResultAreNaN) {
+  const ResultShape shape{4, 2, 3};
+  border::ReplicationResult v = replication(3.0, 4, 2, 3);
+  v.crossing_seizures.clear();
+  v.crossing_seized_kg_monthly.clear();
+  const border::ReplicationResult back = decode(encode(v, shape), shape);
+  ASSERT_EQ(back.crossing_seizures.size(), 3u);
+  for (double x : back.crossing_seizures) EXPECT_TRUE(std::isnan(x));
+  for (const auto& row : back.crossing_seized_kg_monthly)
+    for (double x : row) EXPECT_TRUE(std::isnan(x));
+  EXPECT_EQ(back.crossing_seized_kg, v.crossing_seized_kg);
 }
 
 TEST(ReplicationCodec, RejectsTheWrongShape) {
@@ -141,6 +163,19 @@ TEST_F(Journal, RefusesAnotherExperiment) {
   std::size_t loaded = 0;
   const std::string message = message_of([&] { CheckpointJournal::resume(path(), experiment_identity(other), other, loaded); });
   EXPECT_NE(message.find("seed differs (5 vs 6)"), std::string::npos) << message;
+}
+
+// A journal whose records are of another length (written by a bstp recording other results, e.g.
+// before the seizures at crossings) is refused with a message that says so.
+TEST_F(Journal, RefusesRecordsOfAnotherVersion) {
+  ExperimentResults r = experiment();
+  {
+    CheckpointJournal j = CheckpointJournal::create(path(), experiment_identity(r), ResultShape{3, 2, 1});
+    j.append(0, 1, replication(1.0, 3, 2, 1));
+  }
+  std::size_t loaded = 0;
+  const std::string message = message_of([&] { CheckpointJournal::resume(path(), experiment_identity(r), r, loaded); });
+  EXPECT_NE(message.find("written by another version of bstp"), std::string::npos) << message;
 }
 
 TEST_F(Journal, RefusesAFileThatIsNotAJournal) {

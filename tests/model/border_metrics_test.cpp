@@ -150,6 +150,49 @@ TEST(BorderMetrics, MoreTurnBacksRaiseTheIerButLowerApprehensions) {
   EXPECT_LT(appr.mean + 3.0 * appr.standard_error, 0.0) << "apprehension rate change " << appr.mean << " +- " << appr.standard_error;
 }
 
+// A seizure counts at the crossing its leg starts or ends at, and at none when the leg touches no
+// crossing: src -> town -> ford (a blind crossing) -> dst, with certain detection on one leg.
+std::string through_ford(const std::string& watched) {
+  auto leg = [&](const std::string& from, const std::string& to) {
+    return "  - {from: " + from + ", to: " + to + ", travel_hours: {dist: fixed, mean: 1}, detection_probability: " +
+           (from == watched ? "1" : "0") + "}\n";
+  };
+  return "scenario: {name: ford, horizon_days: 120, seed: 4, replications: 1}\ncountries:\n" + country("AA") + country("BB") +
+         "nodes:\n"
+         "  src: {kind: landing, country: AA, lat: 14, lon: -91}\n"
+         "  town: {kind: town, country: AA, lat: 14.1, lon: -91}\n"
+         "  ford: {kind: blind_crossing, country: AA, lat: 14.2, lon: -91}\n"
+         "  dst: {kind: hub, country: BB, lat: 14.3, lon: -91}\n"
+         "edges:\n" +
+         leg("src", "town") + leg("town", "ford") + leg("ford", "dst") +
+         "organisations:\n"
+         "  cell:\n    sources: [src]\n    destinations: [dst]\n    shipments_per_month: 50\n"
+         "    shipment_kg: {dist: fixed, mean: 100}\n    value_per_kg_usd: 10000\n    propensity_to_bribe: 0\n"
+         "    propensity_to_fight: 0\n    risk: {perception: learned}\n    loss_tolerance: 1\n    deterrence_elasticity: 0\n";
+}
+
+TEST(BorderMetrics, SeizuresCountAtTheCrossingTheirLegTouches) {
+  for (const std::string watched : {"src", "town", "ford"}) {
+    const CompiledScenario s = compile(through_ford(watched));
+    ASSERT_EQ(s.crossings.size(), 1u);
+    const ReplicationResult r = simulate_replication(s, 0);
+    ASSERT_GT(total(r, Indicator::seizures), 0.0) << watched;
+    ASSERT_EQ(r.crossing_seizures.size(), 1u);
+    if (watched == "src") {  // src -> town touches no crossing
+      EXPECT_EQ(r.crossing_seizures[0], 0.0);
+      EXPECT_EQ(r.crossing_seized_kg[0], 0.0);
+      EXPECT_EQ(r.crossing_kg[0], 0.0) << "nothing got past src";
+    } else {  // on the way into the ford, or out of it
+      EXPECT_EQ(r.crossing_seizures[0], total(r, Indicator::seizures)) << watched;
+      EXPECT_EQ(r.crossing_seized_kg[0], total(r, Indicator::seized_kg)) << watched;
+      EXPECT_EQ(r.crossing_seized_kg[0], 100.0 * r.crossing_seizures[0]) << watched;
+    }
+    double months = 0.0;
+    for (double v : r.crossing_seizures_monthly[0]) months += v;
+    EXPECT_EQ(months, r.crossing_seizures[0]) << watched;
+  }
+}
+
 // warmup_days only moves the start of measurement: the run is the same, so with a warm-up of two
 // whole months every monthly value from month 3 on is the value without one, the first two months
 // are NaN (not measured), and each additive total is the sum of the measured months.
@@ -198,6 +241,26 @@ TEST(BorderMetrics, WarmupDropsTheFirstMonthsAndNothingElse) {
     through_all += sum;
   }
   EXPECT_GT(through_all, 0.0);
+  // Seizures at each crossing likewise. In the tutorial every watched leg and the checkpoint
+  // touch a crossing, so the seizures at crossings are all the seizures.
+  for (const auto* rows : {&b.crossing_seizures_monthly, &b.crossing_seized_kg_monthly}) {
+    ASSERT_EQ(rows->size(), warm.crossings.size());
+    const auto& cold_rows = rows == &b.crossing_seizures_monthly ? a.crossing_seizures_monthly : a.crossing_seized_kg_monthly;
+    for (std::size_t x = 0; x < rows->size(); ++x)
+      for (std::size_t m = 0; m < (*rows)[x].size(); ++m) {
+        if (m < 2)
+          EXPECT_TRUE(std::isnan((*rows)[x][m])) << "crossing " << x << " month " << m + 1;
+        else
+          EXPECT_EQ((*rows)[x][m], cold_rows[x][m]) << "crossing " << x << " month " << m + 1;
+      }
+  }
+  for (const ReplicationResult* r : {&a, &b}) {
+    double seizures = 0.0, kg = 0.0;
+    for (std::size_t x = 0; x < r->crossing_seizures.size(); ++x) seizures += r->crossing_seizures[x], kg += r->crossing_seized_kg[x];
+    EXPECT_GT(seizures, 0.0);
+    EXPECT_EQ(seizures, total(*r, Indicator::seizures));
+    EXPECT_NEAR(kg, total(*r, Indicator::seized_kg), 1e-9 * kg);
+  }
   EXPECT_GT(b.totals[static_cast<std::size_t>(Indicator::legitimate_crossings)], 0.0);
   EXPECT_LT(b.totals[static_cast<std::size_t>(Indicator::legitimate_crossings)],
             a.totals[static_cast<std::size_t>(Indicator::legitimate_crossings)]);

@@ -22,6 +22,8 @@ void expect_identical(const ReplicationResult& a, const ReplicationResult& b, co
   for (std::size_t i = 0; i < a.by_country.size(); ++i)
     EXPECT_TRUE(same_bits(a.by_country[i], b.by_country[i])) << what << ": by_country " << i;
   EXPECT_TRUE(same_bits(a.crossing_kg, b.crossing_kg)) << what << ": crossing flows";
+  EXPECT_TRUE(same_bits(a.crossing_seizures, b.crossing_seizures)) << what << ": seizures at crossings";
+  EXPECT_TRUE(same_bits(a.crossing_seized_kg, b.crossing_seized_kg)) << what << ": kg seized at crossings";
 }
 
 void expect_same_on_every_scheduler(const std::string& file, const std::string& policy, int days) {

@@ -104,6 +104,16 @@ def main():
     check(np.allclose(r.by_crossing_monthly["kg"].sum("month", skipna=False).values, r.by_crossing["kg"].values, equal_nan=True),
           "by_crossing_monthly sums to by_crossing over months")
     check({"crossing", "month"} <= set(bstp_results.to_frame(v2, "by_crossing_monthly").columns), "by_crossing_monthly frame")
+    # Seizures at each crossing: a seizure counts at one crossing at most.
+    for name, total in (("seizures", "seizures"), ("seized_kg", "seized_kg")):
+        at = r.by_crossing[name]
+        check(at.dims == ("point", "replication", "crossing"), f"by_crossing {name} dims")
+        summed, whole = at.sum("crossing").values, r.totals[total].values
+        check(bool((summed <= whole + 1e-9 * np.abs(whole)).all()),
+              f"by_crossing {name} summed over crossings is at most /totals/{total}")
+        check(np.allclose(r.by_crossing_monthly[name].sum("month").values, at.values, equal_nan=True),
+              f"by_crossing_monthly {name} sums to by_crossing {name}")
+    check(float(r.by_crossing["seizures"].sum()) > 0, "seizures at crossings in the sweep")
     print(f"{checks['passed']} passed, {checks['failed']} failed")
     return 1 if checks["failed"] else 0
 

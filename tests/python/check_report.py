@@ -27,6 +27,11 @@ except ImportError as e:  # pragma: no cover
     print(f"skipped: {e} (./scripts/install-deps.sh installs the Debian packages)")
     sys.exit(77)
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "python"))
+from bstp_report import i18n  # noqa: E402
+from bstp_report import indicators as labels  # noqa: E402
+from bstp_report.border_map import MAX_PANELS  # noqa: E402
+
 checks = {"passed": 0, "failed": 0}
 # 97.5% quantiles of Student's t (published tables), by degrees of freedom.
 T975 = {3: 3.182446, 4: 2.776445, 5: 2.570582}
@@ -48,6 +53,8 @@ class Rows(html.parser.HTMLParser):
         self.point = None
         self.rows = []
         self.table_rows = []
+        self.table_labels = {}  # indicator -> the text of its first cell in the full table
+        self.label_of = None
         self.current = None
         self.in_mean = False
         self.text = []
@@ -60,17 +67,23 @@ class Rows(html.parser.HTMLParser):
             self.current = dict(a, point=self.point, text="", shown="")
         elif tag == "tr" and "data-indicator" in a:
             self.table_rows.append(a["data-indicator"])
+            if "first" in a.get("class", "").split():
+                self.label_of = a["data-indicator"]
+                self.table_labels[self.label_of] = ""
         if tag == "td" and self.current is not None:
             self.in_mean = "mean" in a.get("class", "").split()
 
     def handle_endtag(self, tag):
         if tag == "td":
             self.in_mean = False
+            self.label_of = None
         if tag == "tr" and self.current is not None:
             self.rows.append(self.current)
             self.current = None
 
     def handle_data(self, data):
+        if self.label_of is not None:
+            self.table_labels[self.label_of] += data
         if self.current is not None:
             self.current["text"] += data
             if self.in_mean:
@@ -104,6 +117,18 @@ def check_page(page, path, lang):
         indicators = list(f["totals"])
         check(parser.table_rows.count("seized_kg") == len(points), f"{name}: table has seized_kg for every point")
         check(set(parser.table_rows) == set(indicators), f"{name}: table has every indicator of the file")
+        # Every indicator has a label of its own, translated: not its file name.
+        translate = i18n.translation(lang).gettext
+        for indicator in indicators:
+            check(indicator in labels.LABELS, f"{name}: indicator {indicator} has no label in bstp_report/indicators.py")
+            if indicator not in labels.LABELS:
+                continue
+            english = labels.LABELS[indicator]
+            shown = parser.table_labels.get(indicator, "").strip()
+            check(shown == translate(english) and "_" not in shown,
+                  f"{name}: the table calls {indicator} {shown!r}, expected {translate(english)!r}")
+            if lang != "en":
+                check(translate(english) != english, f"{name}: the label of {indicator} ({english!r}) is not translated to {lang}")
         check(len(parser.rows) >= 6 * len(points), f"{name}: headline rows ({len(parser.rows)})")
         for row in parser.rows:
             values = f["totals"][row["data-indicator"]][...]
@@ -142,6 +167,31 @@ def check_page(page, path, lang):
     return text
 
 
+def check_map(text, path, page, lang):
+    """The map: a panel per point whose labels give each labelled crossing's mean kg and mean
+    seizures as the file has them (the tutorial labels both crossings in every panel), and the
+    difference map when there are several points."""
+    start = text.find('id="map"')
+    end = text.find('id="map-change"')
+    check(start >= 0 and end > start, f"{page}: the map and the difference map")
+    if start < 0 or end < 0:
+        return
+    word = "incautaciones" if lang == "es" else "seizures"
+    said = [(parse_number(kg), parse_number(n)) for kg, n in
+            re.findall(r">([\d,.]+ kg) \u00b7 ([\d,.]+) " + word + "<", text[start:end])]
+    with h5py.File(path, "r") as f:
+        kg = np.nanmean(f["by_crossing/kg"][...], axis=1)[:MAX_PANELS]  # [point, crossing], the points drawn
+        seizures = np.nanmean(f["by_crossing/seizures"][...], axis=1)[:MAX_PANELS]
+        check(f["by_crossing/seizures"].attrs["units"] == "1", f"{page}: seizures at crossings are counts")
+    if kg.shape[1] <= 4:  # every crossing labelled in every panel
+        check(len(said) == kg.size, f"{page}: a label per crossing and panel ({len(said)} for {kg.size})")
+        for p in range(kg.shape[0]):
+            for c in range(kg.shape[1]):
+                check(any(math.isclose(k, kg[p, c], rel_tol=6e-3) and math.isclose(n, seizures[p, c], rel_tol=6e-3, abs_tol=0.006)
+                          for k, n in said), f"{page}: map label of crossing {c} at point {p}: {kg[p, c]:.4g} kg, {seizures[p, c]:.3g} {word}")
+    check(("pale for few" in text) == (lang == "en"), f"{page}: the map says its colour is seizures")
+
+
 def main():
     if len(sys.argv) != 3:
         print(__doc__)
@@ -164,6 +214,7 @@ def main():
         text = check_page(out, source, lang)
         check(text.count("<svg") >= 3, f"{page}: map, monthly and country figures inline ({text.count('<svg')})")
         check('id="map"' in text, f"{page}: has the map")
+        check_map(text, source, page, lang)
         if source == run:  # the tutorial's three policies: two compared with baseline on four effects
             costs = text[text.find('id="costs"'):]
             check('id="costs"' in text and costs.count("<tr data-point=") == 2 * 4,
@@ -175,6 +226,21 @@ def main():
             check("Resumen" in text and "Headline" not in text and "Mapa" in text, f"{page}: in Spanish")
         else:
             check("Headline" in text and "clear difference" in text, f"{page}: in English")
+
+    # A file written before the seizures at crossings: the page is made, the circles are grey.
+    older = os.path.join(work, "before-seizures.h5")
+    with open(run, "rb") as a, open(older, "wb") as b:
+        b.write(a.read())
+    with h5py.File(older, "r+") as f:
+        for group in ("by_crossing", "by_crossing_monthly"):
+            for name in ("seizures", "seized_kg"):
+                del f[group][name]
+    done = bstp_report(bstp, older, "-o", os.path.join(work, "before-seizures.html"), "--force")
+    check(done.returncode == 0, f"report of a file without seizures at crossings: exit {done.returncode}: {done.stderr}")
+    if done.returncode == 0:
+        with open(os.path.join(work, "before-seizures.html"), encoding="utf-8") as stream:
+            text = stream.read()
+        check("circles are grey" in text and 'id="map-change"' in text, "before-seizures.html: grey circles, difference map")
 
     # Bad input: exit 2 and a message; the output is not written.
     missing = bstp_report(bstp, os.path.join(work, "no_such.h5"), "-o", os.path.join(work, "x.html"))

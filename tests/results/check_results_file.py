@@ -114,6 +114,19 @@ def check_h5py(path):
               "by_crossing_monthly/kg dims")
         check(monthly_kg[1, 1, 1, 3] == (value(1, 1, 0) + 20.0) / 8.0 + 3.0, "by_crossing_monthly/kg[1, 1, 1, 3]")
         check(math.isnan(monthly_kg[1, 2, 0, 0]), "by_crossing_monthly/kg NaN for a replication not done")
+        # Seizures at each crossing (sample: 10 p + r + x + 1, their kg 100 x that + 0.5).
+        for name, unit, expected in (("seizures", "1", 10 + 1 + 2), ("seized_kg", "kg", 100 * (10 + 1 + 2) + 0.5)):
+            d = f["by_crossing/" + name]
+            check(d.shape == (P, R, X) and [s[0].name for s in d.dims] == ["/point", "/replication", "/crossing"],
+                  f"by_crossing/{name} shape and dims")
+            check(d.attrs["units"] == unit and d.attrs["cell_methods"] == "crossing: point", f"by_crossing/{name} attrs")
+            check(d[1, 1, 1] == expected, f"by_crossing/{name}[1, 1, 1] == {expected}: {d[1, 1, 1]}")
+            check(math.isnan(d[1, 2, 0]), f"by_crossing/{name} NaN for a replication not done")
+            dm = f["by_crossing_monthly/" + name]
+            check(dm.shape == (P, R, X, M) and [s[0].name for s in dm.dims] == ["/point", "/replication", "/crossing", "/month"],
+                  f"by_crossing_monthly/{name} shape and dims")
+            per_month = expected + 3.0 if name == "seizures" else expected / 4.0 + 3.0
+            check(dm[1, 1, 1, 3] == per_month, f"by_crossing_monthly/{name}[1, 1, 1, 3] == {per_month}: {dm[1, 1, 1, 3]}")
 
         seizures = f["totals/seizures"][...]
         check(seizures[1, 0] == value(1, 0, k), f"totals/seizures[1, 0] == {value(1, 0, k)}")

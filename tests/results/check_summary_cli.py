@@ -87,10 +87,20 @@ def main():
     meta = summary["meta"]
     check(meta["replications"] == 3 and meta["policies"] == ["baseline", "trained", "coordinated"],
           f"json meta {meta}")
+    check(meta["scenario"] == "tutorial", f"json meta names the scenario (scenario.name): {meta['scenario']!r}")
     check(isinstance(summary["crossings"], list), "json crossings is a list")
     seizures = {r["point"]: r["mean"] for r in summary["indicators"] if r["indicator"] == "seizures"}
     csv_seizures = frame[frame["quantity"] == "seizures"].set_index("point")["mean"].to_dict()
     check(seizures == csv_seizures, f"csv and json agree: {seizures} vs {csv_seizures}")
+    # The tutorial's watched legs and checkpoint all touch a crossing: its seizures at crossings add
+    # up to its seizures, point by point.
+    at_crossings = frame[frame["quantity"] == "crossing_seizures"].groupby("point")["mean"].sum().to_dict()
+    check(set(at_crossings) == set(seizures) and all(abs(at_crossings[p] - seizures[p]) < 1e-9 for p in seizures),
+          f"csv: seizures at crossings add up to seizures: {at_crossings} vs {seizures}")
+    json_at = {}
+    for row in summary["crossings"]:
+        json_at[row["point"]] = json_at.get(row["point"], 0.0) + row["seizures"]["mean"]
+    check(all(abs(json_at[p] - seizures[p]) < 1e-9 for p in seizures), f"json: seizures at crossings {json_at}")
 
     sweep = ["sweep", "tests/experiments/sweeps/small.yaml", "--force", "--out", os.path.join(work, "small.h5")]
     check_text(bstp(*sweep), "sweep")

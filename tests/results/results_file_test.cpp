@@ -94,6 +94,13 @@ void expect_equal(const ExperimentResults& a, const ExperimentResults& b) {
       ASSERT_EQ(x.crossing_kg_monthly.size(), y.crossing_kg_monthly.size());
       for (std::size_t c = 0; c < x.crossing_kg_monthly.size(); ++c)
         EXPECT_TRUE(same(x.crossing_kg_monthly[c], y.crossing_kg_monthly[c])) << "crossing_kg_monthly " << c;
+      EXPECT_TRUE(same(x.crossing_seizures, y.crossing_seizures)) << "crossing_seizures";
+      EXPECT_TRUE(same(x.crossing_seized_kg, y.crossing_seized_kg)) << "crossing_seized_kg";
+      for (const auto& [a_rows, b_rows] : {std::pair{&x.crossing_seizures_monthly, &y.crossing_seizures_monthly},
+                                           std::pair{&x.crossing_seized_kg_monthly, &y.crossing_seized_kg_monthly}}) {
+        ASSERT_EQ(a_rows->size(), b_rows->size());
+        for (std::size_t c = 0; c < a_rows->size(); ++c) EXPECT_TRUE(same((*a_rows)[c], (*b_rows)[c])) << "seizures at crossing " << c;
+      }
       EXPECT_EQ(x.events, y.events);
       EXPECT_EQ(x.wall_seconds, y.wall_seconds);
     }
@@ -125,7 +132,11 @@ TEST_F(ResultsFile, RoundTripWithoutSweepTextOrCrossings) {
   written.sweep_text.clear();
   written.crossings.clear();
   for (auto& row : written.values)
-    for (auto& v : row) v.crossing_kg.clear(), v.crossing_kg_monthly.clear();
+    for (auto& v : row) {
+      v.crossing_kg.clear(), v.crossing_kg_monthly.clear();
+      v.crossing_seizures.clear(), v.crossing_seized_kg.clear();
+      v.crossing_seizures_monthly.clear(), v.crossing_seized_kg_monthly.clear();
+    }
   write_results_file(path("r.h5"), written, false);
   expect_equal(written, read_results_file(path("r.h5")));
 }
@@ -342,11 +353,15 @@ TEST_F(ResultsFile, ReadsFormatVersion1) {
       }
   }
   H5Fclose(file);
-  // So is the per-crossing kg by month, added since.
+  // So are the per-crossing kg by month and the seizures at crossings, added since.
   for (auto& point : expected.values)
-    for (auto& r : point)
-      for (auto& row : r.crossing_kg_monthly)
-        for (double& x : row) x = std::numeric_limits<double>::quiet_NaN();
+    for (auto& r : point) {
+      for (auto* rows : {&r.crossing_kg_monthly, &r.crossing_seizures_monthly, &r.crossing_seized_kg_monthly})
+        for (auto& row : *rows)
+          for (double& x : row) x = std::numeric_limits<double>::quiet_NaN();
+      for (auto* row : {&r.crossing_seizures, &r.crossing_seized_kg})
+        for (double& x : *row) x = std::numeric_limits<double>::quiet_NaN();
+    }
   // The sample holds the indicators of its time (26); later ones are the absent ones.
   EXPECT_GE(border::kIndicatorCount - absent, 24u) << "the sample should hold the indicators of format 1";
   expect_equal(expected, read_results_file(v1));

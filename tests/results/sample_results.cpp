@@ -28,6 +28,17 @@ border::ReplicationResult done_replication(std::size_t p, std::size_t r, std::si
     for (std::size_t m = 0; m < months; ++m) kg.push_back(v.crossing_kg[x] / 8.0 + static_cast<double>(m));
     v.crossing_kg_monthly.push_back(std::move(kg));
   }
+  for (std::size_t x = 0; x < crossings; ++x) {
+    v.crossing_seizures.push_back(10.0 * static_cast<double>(p) + static_cast<double>(r + x + 1));
+    v.crossing_seized_kg.push_back(100.0 * v.crossing_seizures[x] + 0.5);
+    std::vector<double> seizures, kg;
+    for (std::size_t m = 0; m < months; ++m) {
+      seizures.push_back(v.crossing_seizures[x] + static_cast<double>(m));
+      kg.push_back(v.crossing_seized_kg[x] / 4.0 + static_cast<double>(m));
+    }
+    v.crossing_seizures_monthly.push_back(std::move(seizures));
+    v.crossing_seized_kg_monthly.push_back(std::move(kg));
+  }
   v.events = 10000 * (p + 1) + r;
   v.wall_seconds = 0.25 * static_cast<double>(r + 1);
   return v;

@@ -16,6 +16,8 @@ namespace bstp::experiment::testing {
 //   by_country[k][c]    = 1000 p + 100 r + k + 0.5 (c + 1)
 //   crossing_kg[x]      = 1000 p + 100 r + 10 (x + 1)     (crossings "bridge", "río ford")
 //   crossing_kg_monthly[x][m] = crossing_kg[x] / 8 + m
+//   crossing_seizures[x] = 10 p + r + x + 1,  crossing_seizures_monthly[x][m] = crossing_seizures[x] + m
+//   crossing_seized_kg[x] = 100 crossing_seizures[x] + 0.5,  crossing_seized_kg_monthly[x][m] = crossing_seized_kg[x] / 4 + m
 // except monthly[interdiction_rate][0] of (0, 0), which is NaN.
 ExperimentResults sample_results();
 

@@ -149,8 +149,21 @@ TEST(SummaryCsv, IsOneTableWithOneHeader) {
   EXPECT_EQ(csv.find('#'), std::string::npos);
   std::size_t lines = 0;
   for (const char c : csv) lines += c == '\n';
-  // header, indicators, incremental ratios of the second point (one per effect), crossings
-  EXPECT_EQ(lines, 1 + 2 * border::kIndicatorCount + effect_measures().size() + 2 * 2);
+  // header, indicators, incremental ratios of the second point (one per effect), crossings: kg,
+  // seizures and seized kg
+  EXPECT_EQ(lines, 1 + 2 * border::kIndicatorCount + effect_measures().size() + 3 * 2 * 2);
+  // The sample's seizures at crossing "bridge" of point 1: replications 0 and 1 done, 10 + r + 1.
+  EXPECT_NE(csv.find("crossing_seizures,count,lanes=4,baseline,4,20,bridge,2,11.5,"), std::string::npos) << csv;
+}
+
+TEST(SummaryText, ShowsTheSeizuresAtEachCrossingWhenTheResultsHaveThem) {
+  ExperimentResults r = sample_results();
+  EXPECT_NE(summary(r, Format::text, SummaryKind::run).find("Mean shipments seized at each border crossing"), std::string::npos);
+  for (auto& row : r.values)
+    for (auto& rep : row)
+      if (experiment::is_done(rep))
+        for (double& x : rep.crossing_seizures) x = std::nan("");  // read from a file written before them
+  EXPECT_EQ(summary(r, Format::text, SummaryKind::run).find("Mean shipments seized at each border crossing"), std::string::npos);
 }
 
 }  // namespace

@@ -122,8 +122,15 @@ CheckpointJournal CheckpointJournal::resume(const std::string& path, const std::
   for (;;) {
     std::uint64_t magic = 0, point = 0, replication = 0, count = 0, sum = 0;
     if (!get(bytes, at, magic) || magic != kRecordMagic || !get(bytes, at, point) || !get(bytes, at, replication) ||
-        !get(bytes, at, count) || count != values || bytes.size() - at < count * sizeof(double))
+        !get(bytes, at, count))
       break;
+    // A whole record of another length: a bstp that records other results (indicators, per-crossing
+    // values) wrote it.
+    if (count != values && count <= bytes.size() && bytes.size() - at >= count * sizeof(double) + sizeof sum)
+      throw CorruptJournal(fmt::format("checkpoint journal '{}' was written by another version of bstp (records of {} "
+                                       "values; this one writes {}), which this one cannot resume",
+                                       path, count, values));
+    if (count != values || bytes.size() - at < count * sizeof(double)) break;
     const std::string_view payload(bytes.data() + at, count * sizeof(double));
     at += payload.size();
     if (!get(bytes, at, sum) || sum != fnv1a(payload, fnv1a(bytes.substr(good_end + 8, 24), journal.fingerprint_))) break;

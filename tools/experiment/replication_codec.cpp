@@ -10,7 +10,8 @@ namespace {
 constexpr std::size_t K = border::kIndicatorCount;
 }
 
-std::size_t ResultShape::size() const { return K * (1 + months + countries) + crossings * (1 + months) + 3; }
+// Per crossing: kg, seizures and seized kg, each a total and a row of months.
+std::size_t ResultShape::size() const { return K * (1 + months + countries) + 3 * crossings * (1 + months) + 3; }
 
 ResultShape shape_of(const ExperimentResults& results) {
   return {static_cast<std::size_t>(results.months), results.countries.size(), results.crossings.size()};
@@ -21,8 +22,11 @@ std::vector<double> encode(const border::ReplicationResult& result, const Result
             result.crossing_kg.size() == shape.crossings;
   for (std::size_t k = 0; ok && k < K; ++k)
     ok = result.monthly[k].size() == shape.months && result.by_country[k].size() == shape.countries;
-  ok = ok && (result.crossing_kg_monthly.empty() || result.crossing_kg_monthly.size() == shape.crossings);
-  for (std::size_t x = 0; ok && x < result.crossing_kg_monthly.size(); ++x) ok = result.crossing_kg_monthly[x].size() == shape.months;
+  for (const auto* rows : {&result.crossing_kg_monthly, &result.crossing_seizures_monthly, &result.crossing_seized_kg_monthly}) {
+    ok = ok && (rows->empty() || rows->size() == shape.crossings);
+    for (std::size_t x = 0; ok && x < rows->size(); ++x) ok = (*rows)[x].size() == shape.months;
+  }
+  for (const auto* row : {&result.crossing_seizures, &result.crossing_seized_kg}) ok = ok && (row->empty() || row->size() == shape.crossings);
   if (!ok) throw std::invalid_argument("a replication's result does not have the experiment's shape");
   std::vector<double> data;
   data.reserve(shape.size());
@@ -30,13 +34,26 @@ std::vector<double> encode(const border::ReplicationResult& result, const Result
   for (const auto& row : result.monthly) data.insert(data.end(), row.begin(), row.end());
   for (const auto& row : result.by_country) data.insert(data.end(), row.begin(), row.end());
   data.insert(data.end(), result.crossing_kg.begin(), result.crossing_kg.end());
-  // Month by month (NaN when the result has none, e.g. read from an older file).
-  for (std::size_t x = 0; x < shape.crossings; ++x) {
-    if (result.crossing_kg_monthly.empty())
-      data.insert(data.end(), shape.months, std::numeric_limits<double>::quiet_NaN());
+  // What an older file did not have is NaN: the months of crossing kg, the seizures at crossings.
+  auto months_of = [&](const std::vector<std::vector<double>>& rows) {
+    for (std::size_t x = 0; x < shape.crossings; ++x) {
+      if (rows.empty())
+        data.insert(data.end(), shape.months, std::numeric_limits<double>::quiet_NaN());
+      else
+        data.insert(data.end(), rows[x].begin(), rows[x].end());
+    }
+  };
+  auto per_crossing = [&](const std::vector<double>& row) {
+    if (row.empty())
+      data.insert(data.end(), shape.crossings, std::numeric_limits<double>::quiet_NaN());
     else
-      data.insert(data.end(), result.crossing_kg_monthly[x].begin(), result.crossing_kg_monthly[x].end());
-  }
+      data.insert(data.end(), row.begin(), row.end());
+  };
+  months_of(result.crossing_kg_monthly);
+  per_crossing(result.crossing_seizures);
+  per_crossing(result.crossing_seized_kg);
+  months_of(result.crossing_seizures_monthly);
+  months_of(result.crossing_seized_kg_monthly);
   data.push_back(static_cast<double>(result.events >> 32));
   data.push_back(static_cast<double>(result.events & 0xffffffffu));
   data.push_back(result.wall_seconds);
@@ -59,6 +76,10 @@ border::ReplicationResult decode(std::span<const double> data, const ResultShape
   for (std::size_t k = 0; k < K; ++k) result.by_country.push_back(take(shape.countries));
   result.crossing_kg = take(shape.crossings);
   for (std::size_t x = 0; x < shape.crossings; ++x) result.crossing_kg_monthly.push_back(take(shape.months));
+  result.crossing_seizures = take(shape.crossings);
+  result.crossing_seized_kg = take(shape.crossings);
+  for (std::size_t x = 0; x < shape.crossings; ++x) result.crossing_seizures_monthly.push_back(take(shape.months));
+  for (std::size_t x = 0; x < shape.crossings; ++x) result.crossing_seized_kg_monthly.push_back(take(shape.months));
   const double high = at[0], low = at[1];
   if (!(high >= 0 && high < 4294967296.0 && low >= 0 && low < 4294967296.0))
     throw std::runtime_error("a replication's record has a corrupt event count");

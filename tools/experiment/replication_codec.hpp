@@ -1,6 +1,8 @@
 // One replication's result as a flat array of doubles, bit for bit: what the checkpoint journal
 // stores and what MPI ranks send to rank 0. Layout: totals [K], monthly [K x M], by_country
-// [K x C], crossing_kg [X], crossing_kg_monthly [X x M], events (high and low 32 bits, two exact doubles), wall_seconds.
+// [K x C], crossing_kg [X], crossing_kg_monthly [X x M], crossing_seizures [X], crossing_seized_kg [X],
+// crossing_seizures_monthly [X x M], crossing_seized_kg_monthly [X x M], events (high and low 32
+// bits, two exact doubles), wall_seconds.
 #pragma once
 
 #include "experiment/experiment_results.hpp"

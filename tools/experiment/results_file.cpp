@@ -96,11 +96,18 @@ void validate(const ExperimentResults& results) {
                                     std::to_string(v.crossing_kg.size()) +
                                     " values, expected one per crossing (" +
                                     std::to_string(results.crossings.size()) + ")");
-      if (!v.crossing_kg_monthly.empty()) {
-        bool ok = v.crossing_kg_monthly.size() == results.crossings.size();
-        for (const auto& row : v.crossing_kg_monthly) ok = ok && row.size() == months;
+      for (const auto& [name, row] : {std::pair{"crossing_seizures", &v.crossing_seizures}, std::pair{"crossing_seized_kg", &v.crossing_seized_kg}})
+        if (!row->empty() && row->size() != results.crossings.size())
+          throw std::invalid_argument(rep + ": " + name + " has " + std::to_string(row->size()) +
+                                      " values, expected one per crossing (" + std::to_string(results.crossings.size()) + ")");
+      for (const auto& [name, rows] : {std::pair{"crossing_kg_monthly", &v.crossing_kg_monthly},
+                                       std::pair{"crossing_seizures_monthly", &v.crossing_seizures_monthly},
+                                       std::pair{"crossing_seized_kg_monthly", &v.crossing_seized_kg_monthly}}) {
+        if (rows->empty()) continue;
+        bool ok = rows->size() == results.crossings.size();
+        for (const auto& row : *rows) ok = ok && row.size() == months;
         if (!ok)
-          throw std::invalid_argument(rep + ": crossing_kg_monthly needs one row per crossing (" +
+          throw std::invalid_argument(rep + ": " + name + " needs one row per crossing (" +
                                       std::to_string(results.crossings.size()) + ") of one value per month (" +
                                       std::to_string(months) + ")");
       }
@@ -214,60 +221,87 @@ void write_indicator_datasets(hid_t root, const ExperimentResults& results, cons
   by_country.close("cannot close group '/by_country'");
 }
 
+// One per-crossing quantity: its dataset name in /by_crossing and /by_crossing_monthly, where
+// ReplicationResult holds it, and its attributes.
+struct CrossingQuantity {
+  const char* name;
+  std::vector<double> border::ReplicationResult::*total;
+  std::vector<std::vector<double>> border::ReplicationResult::*monthly;
+  const char* unit_word;
+  const char* long_name;     // of the total; the monthly dataset adds " in the month"
+  const char* description;   // of the total
+};
+
+const CrossingQuantity kCrossingQuantities[] = {
+    {"kg", &border::ReplicationResult::crossing_kg, &border::ReplicationResult::crossing_kg_monthly, "kg",
+     "trafficked kg that passed the border crossing",
+     "trafficked kg that passed each border crossing over the horizon; a shipment counts at every crossing it "
+     "passes, so the sum over crossings is kg x crossings passed, not kg moved"},
+    {"seizures", &border::ReplicationResult::crossing_seizures, &border::ReplicationResult::crossing_seizures_monthly,
+     "count", "shipments seized at the border crossing",
+     "shipments seized at each border crossing (at its checkpoint or on a leg into or out of it) over the horizon; "
+     "a seizure counts at one crossing at most, so the sum over crossings is at most /totals/seizures"},
+    {"seized_kg", &border::ReplicationResult::crossing_seized_kg, &border::ReplicationResult::crossing_seized_kg_monthly,
+     "kg", "kg seized at the border crossing",
+     "kg of the shipments seized at each border crossing (at its checkpoint or on a leg into or out of it) over the "
+     "horizon; the sum over crossings is at most /totals/seized_kg"},
+};
+
+// /by_crossing/<quantity> [P, R, X] (NaN where a result has none: a replication not done, or
+// seizures read from a file written before them).
 void write_crossing_datasets(hid_t root, const ExperimentResults& results, const Scales& scales) {
   const std::size_t P = results.points.size();
   const std::size_t R = static_cast<std::size_t>(results.replications);
   const std::size_t X = results.crossings.size();
-  std::vector<double> kg(P * R * X, kNaN);
-  for (std::size_t p = 0; p < P; ++p)
-    for (std::size_t r = 0; r < R; ++r) {
-      const border::ReplicationResult& v = results.values[p][r];
-      if (is_done(v))
-        std::copy(v.crossing_kg.begin(), v.crossing_kg.end(),
-                  kg.begin() + static_cast<std::ptrdiff_t>((p * R + r) * X));
-    }
   Handle group = h5::create_group(root, kByCrossing);
-  const hsize_t dims[] = {P, R, X};
-  const std::string path = std::string("/") + kByCrossing + "/kg";
-  Handle d = h5::create_dataset(group.get(), "kg", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, dims,
-                                kg.data(), &kNaN);
-  attach(d, path, {&scales.point, &scales.replication, &scales.crossing});
-  write_cf_attributes(d.get(), "trafficked kg that passed the border crossing", "kg");
-  h5::write_string_attribute(
-      d.get(), "description",
-      "trafficked kg that passed each border crossing over the horizon; a shipment counts at every crossing it "
-      "passes, so the sum over crossings is kg x crossings passed, not kg moved");
-  h5::write_string_attribute(d.get(), "cell_methods", "crossing: point");
-  d.close("cannot close dataset '" + path + "'");
+  for (const CrossingQuantity& q : kCrossingQuantities) {
+    std::vector<double> values(P * R * X, kNaN);
+    for (std::size_t p = 0; p < P; ++p)
+      for (std::size_t r = 0; r < R; ++r) {
+        const border::ReplicationResult& v = results.values[p][r];
+        if (is_done(v))
+          std::copy((v.*q.total).begin(), (v.*q.total).end(), values.begin() + static_cast<std::ptrdiff_t>((p * R + r) * X));
+      }
+    const hsize_t dims[] = {P, R, X};
+    const std::string path = std::string("/") + kByCrossing + "/" + q.name;
+    Handle d = h5::create_dataset(group.get(), q.name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, dims, values.data(), &kNaN);
+    attach(d, path, {&scales.point, &scales.replication, &scales.crossing});
+    write_cf_attributes(d.get(), q.long_name, q.unit_word);
+    h5::write_string_attribute(d.get(), "description", q.description);
+    h5::write_string_attribute(d.get(), "cell_methods", "crossing: point");
+    d.close("cannot close dataset '" + path + "'");
+  }
   group.close(std::string("cannot close group '/") + kByCrossing + "'");
 }
 
-// /by_crossing_monthly/kg [P, R, X, M]: the per-crossing kg month by month (NaN where a result has none).
+// /by_crossing_monthly/<quantity> [P, R, X, M]: the same month by month (NaN where a result has none).
 void write_crossing_monthly_datasets(hid_t root, const ExperimentResults& results, const Scales& scales) {
   const std::size_t P = results.points.size();
   const std::size_t R = static_cast<std::size_t>(results.replications);
   const std::size_t X = results.crossings.size();
   const std::size_t M = static_cast<std::size_t>(results.months);
-  std::vector<double> kg(P * R * X * M, kNaN);
-  for (std::size_t p = 0; p < P; ++p)
-    for (std::size_t r = 0; r < R; ++r) {
-      const border::ReplicationResult& v = results.values[p][r];
-      if (!is_done(v)) continue;
-      for (std::size_t x = 0; x < v.crossing_kg_monthly.size(); ++x)
-        std::copy(v.crossing_kg_monthly[x].begin(), v.crossing_kg_monthly[x].end(),
-                  kg.begin() + static_cast<std::ptrdiff_t>(((p * R + r) * X + x) * M));
-    }
   Handle group = h5::create_group(root, kByCrossingMonthly);
-  const hsize_t dims[] = {P, R, X, M};
-  const std::string path = std::string("/") + kByCrossingMonthly + "/kg";
-  Handle d = h5::create_dataset(group.get(), "kg", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, dims, kg.data(), &kNaN);
-  attach(d, path, {&scales.point, &scales.replication, &scales.crossing, &scales.month});
-  write_cf_attributes(d.get(), "trafficked kg that passed the border crossing in the month", "kg");
-  h5::write_string_attribute(d.get(), "description",
-                             "trafficked kg that passed each border crossing in each month (as /by_crossing/kg, which is its sum "
-                             "over months); NaN in months before a warm-up");
-  h5::write_string_attribute(d.get(), "cell_methods", "crossing: point month: sum");
-  d.close("cannot close dataset '" + path + "'");
+  for (const CrossingQuantity& q : kCrossingQuantities) {
+    std::vector<double> values(P * R * X * M, kNaN);
+    for (std::size_t p = 0; p < P; ++p)
+      for (std::size_t r = 0; r < R; ++r) {
+        const border::ReplicationResult& v = results.values[p][r];
+        if (!is_done(v)) continue;
+        const auto& rows = v.*q.monthly;
+        for (std::size_t x = 0; x < rows.size(); ++x)
+          std::copy(rows[x].begin(), rows[x].end(), values.begin() + static_cast<std::ptrdiff_t>(((p * R + r) * X + x) * M));
+      }
+    const hsize_t dims[] = {P, R, X, M};
+    const std::string path = std::string("/") + kByCrossingMonthly + "/" + q.name;
+    Handle d = h5::create_dataset(group.get(), q.name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, dims, values.data(), &kNaN);
+    attach(d, path, {&scales.point, &scales.replication, &scales.crossing, &scales.month});
+    write_cf_attributes(d.get(), std::string(q.long_name) + " in the month", q.unit_word);
+    h5::write_string_attribute(d.get(), "description",
+                               std::string("as /") + kByCrossing + "/" + q.name + " (its sum over months), month by month; " +
+                                   "NaN in months before a warm-up");
+    h5::write_string_attribute(d.get(), "cell_methods", "crossing: point month: sum");
+    d.close("cannot close dataset '" + path + "'");
+  }
   group.close(std::string("cannot close group '/") + kByCrossingMonthly + "'");
 }
 

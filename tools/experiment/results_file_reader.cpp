@@ -37,48 +37,50 @@ std::vector<double> read_doubles(hid_t loc, const std::string& name, const std::
   return values;
 }
 
-// /by_crossing/kg [P, R, X] into the crossing_kg of the done replications.
-void read_crossing_flow(hid_t root, ExperimentResults& results) {
-  const std::string path = std::string("/") + kByCrossing + "/kg";
-  if (!h5::link_exists(root, kByCrossing)) return;
-  Handle group = h5::open_group(root, kByCrossing);
-  if (!h5::link_exists(group.get(), "kg")) return;
+// /by_crossing/<name> [P, R, X] or /by_crossing_monthly/<name> [P, R, X, M] into `rows` (one
+// row per crossing of `months` values; months = 1 for /by_crossing) of the done replications.
+// Files written before a dataset have none: the rows stay NaN.
+template <typename Put>
+void read_per_crossing(hid_t root, const char* group_name, const char* name, std::size_t months, ExperimentResults& results,
+                       Put put) {
+  if (!h5::link_exists(root, group_name)) return;
+  Handle group = h5::open_group(root, group_name);
+  if (!h5::link_exists(group.get(), name)) return;
   const std::size_t P = results.points.size();
   const std::size_t R = static_cast<std::size_t>(results.replications);
   const std::size_t X = results.crossings.size();
-  const hsize_t dims[] = {P, R, X};
-  const std::vector<double> kg = read_doubles(group.get(), "kg", path, dims);
-  for (std::size_t p = 0; p < P; ++p)
-    for (std::size_t r = 0; r < R; ++r) {
-      border::ReplicationResult& v = results.values[p][r];
-      if (!is_done(v)) continue;
-      const double* row = kg.data() + (p * R + r) * X;
-      v.crossing_kg.assign(row, row + X);
-    }
-}
-
-// /by_crossing_monthly/kg [P, R, X, M] into the crossing_kg_monthly of the done replications
-// (files written before it have none: the rows stay NaN).
-void read_crossing_monthly_flow(hid_t root, ExperimentResults& results) {
-  const std::string path = std::string("/") + kByCrossingMonthly + "/kg";
-  if (!h5::link_exists(root, kByCrossingMonthly)) return;
-  Handle group = h5::open_group(root, kByCrossingMonthly);
-  if (!h5::link_exists(group.get(), "kg")) return;
-  const std::size_t P = results.points.size();
-  const std::size_t R = static_cast<std::size_t>(results.replications);
-  const std::size_t X = results.crossings.size();
-  const std::size_t M = static_cast<std::size_t>(results.months);
-  const hsize_t dims[] = {P, R, X, M};
-  const std::vector<double> kg = read_doubles(group.get(), "kg", path, dims);
+  std::vector<hsize_t> dims{P, R, X};
+  if (group_name == std::string(kByCrossingMonthly)) dims.push_back(months);
+  const std::vector<double> values = read_doubles(group.get(), name, std::string("/") + group_name + "/" + name, dims);
   for (std::size_t p = 0; p < P; ++p)
     for (std::size_t r = 0; r < R; ++r) {
       border::ReplicationResult& v = results.values[p][r];
       if (!is_done(v)) continue;
       for (std::size_t x = 0; x < X; ++x) {
-        const double* row = kg.data() + ((p * R + r) * X + x) * M;
-        v.crossing_kg_monthly[x].assign(row, row + M);
+        const double* row = values.data() + ((p * R + r) * X + x) * months;
+        put(v, x, row, row + months);
       }
     }
+}
+
+// The per-crossing kg, seizures and seized kg, totals and months.
+void read_crossings(hid_t root, ExperimentResults& results) {
+  using Result = border::ReplicationResult;
+  struct Quantity {
+    const char* name;
+    std::vector<double> Result::*total;
+    std::vector<std::vector<double>> Result::*monthly;
+  };
+  const Quantity quantities[] = {{"kg", &Result::crossing_kg, &Result::crossing_kg_monthly},
+                                 {"seizures", &Result::crossing_seizures, &Result::crossing_seizures_monthly},
+                                 {"seized_kg", &Result::crossing_seized_kg, &Result::crossing_seized_kg_monthly}};
+  const auto M = static_cast<std::size_t>(results.months);
+  for (const Quantity& q : quantities) {
+    read_per_crossing(root, kByCrossing, q.name, 1, results,
+                      [&](Result& v, std::size_t x, const double* from, const double*) { (v.*q.total)[x] = *from; });
+    read_per_crossing(root, kByCrossingMonthly, q.name, M, results,
+                      [&](Result& v, std::size_t x, const double* from, const double* to) { (v.*q.monthly)[x].assign(from, to); });
+  }
 }
 
 // /policy (format_version 2). Version 1 files have none: a point without parameters is named
@@ -198,8 +200,9 @@ ExperimentResults read_from(const std::string& path) {
       v.totals.assign(K, kNaN);
       v.monthly.assign(K, std::vector<double>(M, kNaN));
       v.by_country.assign(K, std::vector<double>(C, kNaN));
-      v.crossing_kg.assign(results.crossings.size(), kNaN);
-      v.crossing_kg_monthly.assign(results.crossings.size(), std::vector<double>(M, kNaN));
+      for (auto* row : {&v.crossing_kg, &v.crossing_seizures, &v.crossing_seized_kg}) row->assign(results.crossings.size(), kNaN);
+      for (auto* rows : {&v.crossing_kg_monthly, &v.crossing_seizures_monthly, &v.crossing_seized_kg_monthly})
+        rows->assign(results.crossings.size(), std::vector<double>(M, kNaN));
       v.events = events[p * R + r];
       v.wall_seconds = wall[p * R + r];
     }
@@ -245,8 +248,7 @@ ExperimentResults read_from(const std::string& path) {
         }
     }
   }
-  read_crossing_flow(root, results);
-  read_crossing_monthly_flow(root, results);
+  read_crossings(root, results);
   file.close("cannot close it");
   return results;
 }

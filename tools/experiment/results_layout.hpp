@@ -13,9 +13,10 @@ inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 inline constexpr const char* kTotals = "totals";
 inline constexpr const char* kMonthly = "monthly";
 inline constexpr const char* kByCountry = "by_country";
-// The per-crossing flow: /by_crossing/kg [point, replication, crossing].
+// Per crossing: /by_crossing/kg (the flow), /by_crossing/seizures and /by_crossing/seized_kg
+// (seizures at the crossing) [point, replication, crossing].
 inline constexpr const char* kByCrossing = "by_crossing";
-// The same month by month: /by_crossing_monthly/kg [point, replication, crossing, month].
+// The same month by month: /by_crossing_monthly/{kg,seizures,seized_kg} [point, replication, crossing, month].
 inline constexpr const char* kByCrossingMonthly = "by_crossing_monthly";
 // Sweep parameters along point: /points/<short name>, attribute `path` = the dotted scenario path.
 inline constexpr const char* kPoints = "points";
