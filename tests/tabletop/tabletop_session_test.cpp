@@ -194,6 +194,101 @@ TEST(TabletopLog, RecordsOrdersInjectsAndOutcomesWithTimes) {
   EXPECT_TRUE(order && inject && step) << log.str();
 }
 
+// The `map` command: a team sees its own country's sectors, the crossings into it with their
+// activity, and its seams; not the other country's block.
+TEST(TabletopMap, ShowsTheTeamsSectorsCrossingsAndSeams) {
+  Session s(exercise(), options("mexico"));
+  run_to(s, 60);
+  const std::string map = s.execute("map");
+  EXPECT_NE(map.find("Map at day 60"), std::string::npos) << map;
+  EXPECT_NE(map.find("MX  Mexico"), std::string::npos) << map;
+  EXPECT_EQ(map.find("GT  Guatemala"), std::string::npos) << map;
+  EXPECT_NE(map.find("mx_suchiate"), std::string::npos) << map;
+  EXPECT_EQ(map.find("gt_suchiate  "), std::string::npos) << map;
+  EXPECT_NE(map.find(fmt::format("tecun_uman (GT)         port of entry   {:>10.0f}", kg_through(s, "tecun_uman"))), std::string::npos) << map;
+  EXPECT_NE(map.find("seam with GT: "), std::string::npos) << map;
+  for (std::size_t start = 0, end; (end = map.find('\n', start)) != std::string::npos; start = end + 1)
+    EXPECT_LE(end - start, 100u) << map.substr(start, end - start);
+}
+
+std::vector<nlohmann::json> log_of(const std::string& text) {
+  std::istringstream lines(text);
+  std::vector<nlohmann::json> records;
+  for (std::string line; std::getline(lines, line);) records.push_back(nlohmann::json::parse(line));
+  return records;
+}
+
+// The session's outcome as its log's `end` record gives it.
+nlohmann::json outcome_at_end(Session& s, std::ostringstream& log) {
+  s.close();
+  return log_of(log.str()).back();
+}
+
+// The after-action replays are exact: the no-orders run of a session with orders is, bit for bit,
+// the session in which nobody gave an order (before the first inject changes the world), and the
+// run without the facilitator's orders is the session where only the injects gave theirs.
+TEST(TabletopAfterAction, ReplaysEqualTheSessionsWithoutThoseOrders) {
+  for (const double day : {9.0, 100.0}) {
+    std::ostringstream with_log, plain_log;
+    SessionOptions o = options("", 2), p = options("", 2);
+    o.log = &with_log, p.log = &plain_log;
+    Session with(exercise(), std::move(o)), plain(exercise(), std::move(p));
+    for (const char* order : {"withdraw coyote_night", "post mx_suchiate.1 tecun_uman-tapachula"})
+      ASSERT_NE(with.execute(order).find("order (day 0)"), std::string::npos) << order;
+    with.execute("run-until 5");
+    with.execute("map");
+    ASSERT_NE(with.execute("lanes tecun_uman 6").find("order (day 5)"), std::string::npos);
+    run_to(with, day);
+    run_to(plain, day);
+    const nlohmann::json end = outcome_at_end(with, with_log), plain_end = outcome_at_end(plain, plain_log);
+    ASSERT_EQ(end["day"], day);
+    EXPECT_EQ(end["orders_in_force"].size(), day < 10 ? 3u : 4u);
+    EXPECT_EQ(end["without"].contains("injects"), day >= 10);
+    if (day < 10) {
+      EXPECT_EQ(end["counterfactual"]["outcome"], plain_end["outcome"]);
+    }
+    EXPECT_EQ(end["without"]["facilitator"]["outcome"], plain_end["outcome"]);
+    EXPECT_EQ(end["without"]["facilitator"]["nodes"], plain_end["nodes"]);
+    if (day > 10) {
+      EXPECT_NE(end["outcome"], plain_end["outcome"]);
+    }
+  }
+}
+
+// The fates by node add up to the countries' totals, and every shipment met was detected first.
+TEST(TabletopAfterAction, FatesByNodeAddUpToTheCountriesTotals) {
+  std::ostringstream log;
+  SessionOptions o = options("", 1);
+  o.log = &log;
+  Session s(exercise(), std::move(o));
+  run_to(s, 120);
+  const nlohmann::json end = outcome_at_end(s, log);
+  double seized = 0, seized_kg = 0, delivered = 0, delivered_kg = 0, escaped = 0, bribed = 0;
+  for (const auto& [id, c] : end["outcome"].items()) {
+    seized += c["seizures"].get<double>(), seized_kg += c["seized_kg"].get<double>(), escaped += c["escapes"].get<double>();
+    delivered += c["deliveries"].get<double>(), delivered_kg += c["delivered_kg"].get<double>(), bribed += c["bribes"].get<double>();
+  }
+  double n_seized = 0, n_seized_kg = 0, n_delivered = 0, n_delivered_kg = 0, n_escaped = 0, n_bribed = 0;
+  for (const auto& [id, n] : end["nodes"].items()) {
+    n_seized += n["seized"].get<double>(), n_seized_kg += n["seized_kg"].get<double>(), n_escaped += n["escaped"].get<double>();
+    n_delivered += n["delivered"].get<double>(), n_delivered_kg += n["delivered_kg"].get<double>(), n_bribed += n["bribed"].get<double>();
+    EXPECT_GE(n["detected"].get<double>(), n["seized"].get<double>() + n["bribed"].get<double>() + n["escaped"].get<double>()) << id;
+  }
+  EXPECT_GT(seized, 0.0);
+  EXPECT_GT(delivered, 0.0);
+  EXPECT_EQ(n_seized, seized);
+  EXPECT_NEAR(n_seized_kg, seized_kg, 1e-6 * seized_kg);
+  EXPECT_EQ(n_delivered, delivered);
+  EXPECT_NEAR(n_delivered_kg, delivered_kg, 1e-6 * delivered_kg);
+  EXPECT_EQ(n_escaped, escaped);
+  EXPECT_EQ(n_bribed, bribed);
+  // The log opens with the graph for the review's map.
+  const nlohmann::json map = log_of(log.str())[1];
+  EXPECT_EQ(map["kind"], "map");
+  EXPECT_EQ(map["nodes"].size(), s.scenario().graph().node_count());
+  EXPECT_EQ(map["edges"].size(), s.scenario().scenario().edges.size());
+}
+
 TEST(TabletopLanguage, SpanishComesFromTheCatalog) {
   SessionOptions o = options();
   o.catalog = Catalog::load("es", {BSTP_TEST_LOCALE_DIR});

@@ -1,5 +1,8 @@
 #include "session.hpp"
 
+#include "after_action.hpp"
+#include "map_view.hpp"
+
 #include <border/country_lp.hpp>
 #include <border/organisation_lp.hpp>
 
@@ -75,6 +78,7 @@ Session::Session(const Exercise& exercise, SessionOptions options) : exercise_(e
                   {"days", exercise.days},
                   {"team", team_ ? team_->name : "facilitator"},
                   {"language", options_.catalog.language()}});
+  log("map", graph_record(*compiled_));
 }
 
 Session::~Session() = default;
@@ -145,6 +149,7 @@ std::string Session::help() const {
   text += fmt::format("  {:<50} {}\n", "run-until DAY", tr(N_("move the clock to the start of a day")));
   text += tr(N_("What you see:")) + "\n";
   text += fmt::format("  {:<50} {}\n", "status", tr(N_("situation report by country, sector and checkpoint")));
+  text += fmt::format("  {:<50} {}\n", "map", tr(N_("sectors, crossings and seams with the activity so far")));
   text += fmt::format("  {:<50} {}\n", "units", tr(N_("the patrol units and where they are now")));
   text += fmt::format("  {:<50} {}\n", "orders", tr(N_("the orders given so far")));
   text += fmt::format("  {:<50} {}\n", "history", tr(N_("the commands of this session")));
@@ -167,6 +172,7 @@ std::string Session::execute(const std::string& line) {
     if (command == "help" || command == "?") return help();
     if (command == "status") return status();
     if (command == "units") return units();
+    if (command == "map") return map();
     if (command == "orders") return orders_given();
     if (command == "history") return history();
     if (command == "undo") return undo();
@@ -207,7 +213,7 @@ std::string Session::give(const std::vector<std::string>& words, const Authority
   patches_.insert(patches_.end(), order.overrides.begin(), order.overrides.end());
   log("order", {{"team", order.team}, {"text", order.text}, {"summary", order.summary}, {"by_inject", !undoable}});
   const std::string text = format_msg(tr(N_("order ({}): {}")), when(now()), order.summary) + "\n";
-  pending_.push_back({now(), std::move(order)});
+  pending_.push_back({now(), std::move(order), !undoable});
   if (!undoable) apply_pending();
   return text;
 }
@@ -413,25 +419,41 @@ std::string Session::since(const std::vector<border::SituationTally>& before) co
   return text;
 }
 
-nlohmann::json Session::outcome() const {
-  nlohmann::json countries = nlohmann::json::object();
-  for (std::size_t c = 0; c < compiled_->countries.size(); ++c) {
-    const border::SituationTally& t = replication_->country(static_cast<int>(c)).tally();
-    nlohmann::json crossings = nlohmann::json::object();
-    for (border::NodeIndex n : compiled_->crossings)
-      if (compiled_->node_country[n] == static_cast<int>(c)) crossings[compiled_->graph().node(n).id] = t.kg_through[n];
-    countries[compiled_->countries[c].id] = {{"patrol_detections", t.patrol_detections}, {"checkpoint_finds", t.checkpoint_finds},
-                                             {"seizures", t.seizures}, {"seized_kg", t.seized_kg}, {"escapes", t.escapes},
-                                             {"bribes", t.bribes}, {"violent_incidents", t.violent_incidents}, {"deaths", t.deaths},
-                                             {"deliveries", t.deliveries}, {"delivered_kg", t.delivered_kg}, {"kg_through", crossings}};
+nlohmann::json Session::outcome() const { return outcome_record(*compiled_, *replication_); }
+
+std::string Session::map() const {
+  return map_view(*compiled_, *replication_, now(), [this](int c) { return sees_country(c); },
+                  format_msg(tr(N_("Map at {} (seized and escaped: on the legs from a crossing, kg in brackets)")), when(now())), options_.catalog);
+}
+
+nlohmann::json Session::after_action() const {
+  // Who gave each order in force: a team, the facilitator, or an inject.
+  const auto giver = [](const Given& g) { return g.by_inject ? std::string("injects") : g.order.team; };
+  nlohmann::json orders = nlohmann::json::array();
+  std::vector<std::string> givers;
+  for (const Given& g : given_) {
+    orders.push_back({{"time_s", g.at}, {"day", static_cast<double>(g.at) / kDay}, {"team", g.order.team}, {"text", g.order.text},
+                      {"summary", g.order.summary}, {"by_inject", g.by_inject}});
+    if (std::find(givers.begin(), givers.end(), giver(g)) == givers.end()) givers.push_back(giver(g));
   }
-  return countries;
+  const auto without = [&](const std::string& who) {
+    std::vector<TimedOrderEvents> kept;
+    for (const Given& g : given_)
+      if (!who.empty() && giver(g) != who) kept.push_back({g.at, &g.order.events});
+    return replay_record(*compiled_, options_.replication, now(), kept);
+  };
+  nlohmann::json by_giver = nlohmann::json::object();
+  for (const std::string& who : givers) by_giver[who] = without(who);
+  return {{"orders_in_force", orders}, {"nodes", node_fates_record(*compiled_, *replication_)}, {"counterfactual", without("")},
+          {"without", by_giver}};
 }
 
 std::string Session::close() {
   if (closed_) return "";
   closed_ = true;
-  log("end", {{"orders", given_.size()}, {"outcome", outcome()}});
+  nlohmann::json end = {{"orders", given_.size()}, {"outcome", outcome()}};
+  if (options_.log != nullptr) end.update(after_action());
+  log("end", end);
   return format_msg(tr(N_("The exercise ends at {}.")), when(now())) + "\n";
 }
 

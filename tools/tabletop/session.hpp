@@ -56,6 +56,7 @@ class Session {
   struct Given {
     Time at;
     Order order;
+    bool by_inject = false;
   };
   std::string step(Time until);
   std::string give(const std::vector<std::string>& words, const Authority& who, bool undoable);
@@ -63,6 +64,7 @@ class Session {
   std::string undo();
   std::string status() const;
   std::string units() const;
+  std::string map() const;
   std::string orders_given() const;
   std::string history() const;
   std::string help() const;
@@ -76,6 +78,9 @@ class Session {
   std::vector<std::string> check_patch(const std::vector<border::Override>& more) const;
   void log(const std::string& kind, nlohmann::json fields) const;
   nlohmann::json outcome() const;
+  // The end record's after-action part: the orders in force, the fates by node, and the outcome
+  // without any order and without each team's (docs/tabletop.md, "After-action review").
+  nlohmann::json after_action() const;
   std::string tr(const char* message) const { return options_.catalog(message); }
 
   const Exercise& exercise_;
