@@ -4,6 +4,7 @@
 
 #include <border/country_lp.hpp>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -44,9 +45,10 @@ std::size_t chars(const std::string& text) {
   return n;
 }
 
-// A left-aligned column of `width` characters (fmt pads by bytes in some versions).
+// A left-aligned column of `width` characters, the last one a blank (fmt pads by bytes in some
+// versions).
 std::string column(const std::string& text, std::size_t width) {
-  const std::string shown = cut(text, width);
+  const std::string shown = cut(text, width - 1);
   return shown + std::string(width > chars(shown) ? width - chars(shown) : 0, ' ');
 }
 
@@ -82,27 +84,32 @@ std::string map_view(const border::CompiledScenario& s, border::Replication& rep
     for (std::size_t k = 0; k < s.sectors.size(); ++k) {
       if (s.sectors[k].country != country) continue;
       if (!any_sector)
-        text += "  " + column(tr(N_("sector")), 24) + column(tr(N_("on post")), 10) + column(tr(N_("detections")), 13) +
+        text += "  " + column(tr(N_("sector")), 24) + column(tr(N_("on post")), 11) + column(tr(N_("detections")), 13) +
                 tr(N_("seizures")) + "\n";
       any_sector = true;
-      text += "  " + column(s.sectors[k].id, 24) + column(fmt::format("{}/{}", posted_in[k], s.sectors[k].units.size()), 10) +
+      text += "  " + column(s.sectors[k].id, 24) + column(fmt::format("{}/{}", posted_in[k], s.sectors[k].units.size()), 11) +
               column(fmt::format("{}", t.detections_in[k]), 13) + fmt::format("{}", t.seizures_in[k]) + "\n";
     }
 
     // Crossings on this side of the line or leading into it (as status lists them). Kg through
     // as the crossing's country counts it; seized and escaped as the countries the player sees do.
-    bool any_crossing = false;
+    std::vector<std::pair<border::NodeIndex, std::string>> crossings;
     for (border::NodeIndex n : s.crossings) {
       bool ours = s.node_country[n] == country;
       for (std::size_t a = 0; a < graph.arc_count() && !ours; ++a) {
         const border::Arc& arc = graph.arc(static_cast<border::ArcIndex>(a));
         ours = arc.from == n && s.node_country[arc.to] == country;
       }
-      if (!ours) continue;
-      if (!any_crossing)
-        text += "  " + column(tr(N_("crossing")), 24) + column(tr(N_("kind")), 16) + right(tr(N_("kg through")), 10) +
-                "  " + column(tr(N_("seized (kg)")), 16) + column(tr(N_("escaped")), 9) + tr(N_("checkpoint")) + "\n";
-      any_crossing = true;
+      const int owner = s.node_country[n];
+      if (ours) crossings.emplace_back(n, graph.node(n).id + (owner == country ? "" : " (" + s.countries[static_cast<std::size_t>(owner)].id + ")"));
+    }
+    // The crossings' names as wide as the longest (ids of up to 30 characters and a country).
+    std::size_t name_width = 16;
+    for (const auto& [n, name] : crossings) name_width = std::max(name_width, std::min<std::size_t>(chars(name) + 2, 36));
+    if (!crossings.empty())
+      text += "  " + column(tr(N_("crossing")), name_width) + right(tr(N_("kg through")), 10) + "  " + column(tr(N_("seized (kg)")), 15) +
+              column(tr(N_("escaped")), 8) + tr(N_("checkpoint")) + "\n";
+    for (const auto& [n, name] : crossings) {
       std::uint64_t seized = 0, escaped = 0;
       double seized_kg = 0.0;
       for (std::size_t o = 0; o < s.countries.size(); ++o) {
@@ -112,15 +119,14 @@ std::string map_view(const border::CompiledScenario& s, border::Replication& rep
       }
       const int owner = s.node_country[n];
       const double kg = replication.country(owner).tally().kg_through[n];
-      std::string checkpoint = "-";
+      // The checkpoint's lanes and inspection; a crossing without one, its kind.
+      std::string checkpoint = "(" + kind_words(graph.node(n).kind, tr) + ")";
       if (const int k = s.checkpoint_at_node[n]; k >= 0) {
         border::CountryLp& at = replication.country(owner);
         checkpoint = format_msg(tr(N_("{} lanes, inspects {:.0f}%")), at.lanes_open(k), 100 * at.inspection_probability(k));
       }
-      std::string name = graph.node(n).id;
-      if (owner != country) name += " (" + s.countries[static_cast<std::size_t>(owner)].id + ")";
-      text += "  " + column(name, 24) + column(kind_words(graph.node(n).kind, tr), 16) + fmt::format("{:>10.0f}", kg) + "  " +
-              column(fmt::format("{} ({:.0f})", seized, seized_kg), 16) + column(fmt::format("{}", escaped), 9) + checkpoint + "\n";
+      text += "  " + column(name, name_width) + fmt::format("{:>10.0f}", kg) + "  " + column(fmt::format("{} ({:.0f})", seized, seized_kg), 15) +
+              column(fmt::format("{}", escaped), 8) + checkpoint + "\n";
     }
 
     // Seams: the legs across the line to or from each neighbour, who watches them, units on post.

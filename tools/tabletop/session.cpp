@@ -149,7 +149,7 @@ std::string Session::help() const {
   text += fmt::format("  {:<50} {}\n", "run-until DAY", tr(N_("move the clock to the start of a day")));
   text += tr(N_("What you see:")) + "\n";
   text += fmt::format("  {:<50} {}\n", "status", tr(N_("situation report by country, sector and checkpoint")));
-  text += fmt::format("  {:<50} {}\n", "map", tr(N_("sectors, crossings and seams with the activity so far")));
+  text += fmt::format("  {:<50} {}\n", "map [COUNTRY]", tr(N_("sectors, crossings and seams with the activity so far")));
   text += fmt::format("  {:<50} {}\n", "units", tr(N_("the patrol units and where they are now")));
   text += fmt::format("  {:<50} {}\n", "orders", tr(N_("the orders given so far")));
   text += fmt::format("  {:<50} {}\n", "history", tr(N_("the commands of this session")));
@@ -172,7 +172,7 @@ std::string Session::execute(const std::string& line) {
     if (command == "help" || command == "?") return help();
     if (command == "status") return status();
     if (command == "units") return units();
-    if (command == "map") return map();
+    if (command == "map") return map(words);
     if (command == "orders") return orders_given();
     if (command == "history") return history();
     if (command == "undo") return undo();
@@ -421,8 +421,20 @@ std::string Session::since(const std::vector<border::SituationTally>& before) co
 
 nlohmann::json Session::outcome() const { return outcome_record(*compiled_, *replication_); }
 
-std::string Session::map() const {
-  return map_view(*compiled_, *replication_, now(), [this](int c) { return sees_country(c); },
+std::string Session::map(const std::vector<std::string>& words) const {
+  // One country (of those the player sees), or all of them.
+  int only = -1;
+  if (words.size() > 2) return tr(N_("usage: map, or map COUNTRY (a country id)")) + "\n";
+  if (words.size() == 2) {
+    only = compiled_->country_index(words[1]);
+    if (only < 0 || !sees_country(only)) {
+      std::string ids;
+      for (std::size_t c = 0; c < compiled_->countries.size(); ++c)
+        if (sees_country(static_cast<int>(c))) ids += (ids.empty() ? "" : ", ") + compiled_->countries[c].id;
+      return format_msg(tr(N_("no country '{}' on your map; the countries are: {}")), words[1], ids) + "\n";
+    }
+  }
+  return map_view(*compiled_, *replication_, now(), [this, only](int c) { return sees_country(c) && (only < 0 || c == only); },
                   format_msg(tr(N_("Map at {} (seized and escaped: on the legs from a crossing, kg in brackets)")), when(now())), options_.catalog);
 }
 

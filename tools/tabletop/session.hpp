@@ -64,7 +64,7 @@ class Session {
   std::string undo();
   std::string status() const;
   std::string units() const;
-  std::string map() const;
+  std::string map(const std::vector<std::string>& words) const;
   std::string orders_given() const;
   std::string history() const;
   std::string help() const;
