@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   add_merge_command(program);
   add_report_command(program);
   add_tabletop_command(program);
+  add_review_command(program);
   add_trace_command(program);
   add_validate_command(program);
   add_phold_command(program);

@@ -71,6 +71,8 @@ Session::Session(const Exercise& exercise, SessionOptions options) : exercise_(e
     }
   if (!problems.empty()) throw border::ScenarioError(problems);
   log("session", {{"exercise", exercise.name},
+                  {"title", exercise.title.en},
+                  {"title_es", exercise.title.es},
                   {"scenario", compiled_->scenario().name},
                   {"policy", exercise.policy},
                   {"seed", compiled_->scenario().seed},
@@ -305,7 +307,7 @@ std::string Session::step(Time until) {
 }
 
 std::string Session::fire(const Inject& inject, Time met_at) {
-  log("inject", {{"id", inject.id}, {"to", inject.to.empty() ? "all" : inject.to}, {"condition_met_s", met_at}, {"text", inject.text.en}, {"apply", inject.apply}});
+  log("inject", {{"id", inject.id}, {"to", inject.to.empty() ? "all" : inject.to}, {"condition_met_s", met_at}, {"text", inject.text.en}, {"text_es", inject.text.es}, {"apply", inject.apply}});
   std::string text;
   const bool shown = inject.to.empty() || team_ == nullptr || team_->name == inject.to;
   if (shown) {
