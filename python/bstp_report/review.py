@@ -32,17 +32,16 @@ MEASURES = (
     ("violent_incidents", N_("violent incidents"), ""),
     ("deaths", N_("deaths"), ""),
 )
-# The fates by node: (key, label, unit).
+# The fates by node: (key, label); a count and its kg (key_kg), but kg_through.
 FATES = (
-    ("kg_through", N_("kg through"), "kg"),
-    ("detected", N_("detected"), ""),
-    ("bribed", N_("bribed"), ""),
-    ("escaped", N_("escaped"), ""),
-    ("seized", N_("seized"), ""),
-    ("seized_kg", N_("seized kg"), "kg"),
-    ("delivered", N_("delivered"), ""),
-    ("delivered_kg", N_("delivered kg"), "kg"),
+    ("kg_through", N_("kg through")),
+    ("detected", N_("detected")),
+    ("bribed", N_("bribed")),
+    ("escaped", N_("escaped")),
+    ("seized", N_("seized")),
+    ("delivered", N_("delivered")),
 )
+FATE_KEYS = ("kg_through", *(k + suffix for k, _label in FATES[1:] for suffix in ("", "_kg")))
 MORE = N_("{measure}: {exercise} in the exercise, {baseline} without {whose}: {difference} more.")
 FEWER = N_("{measure}: {exercise} in the exercise, {baseline} without {whose}: {difference} fewer.")
 SAME = N_("{measure}: {exercise}, with or without {whose}.")
@@ -167,25 +166,28 @@ def timeline(records, lang, _, significant):
     return rows
 
 
+def _fate_texts(fates, significant):
+    """What the node table shows: kg through, then each fate as "count (kg)" ("0" when none)."""
+    texts = {"kg_through": number(fates.get("kg_through", 0.0), "kg", significant)}
+    for key, _label in FATES[1:]:
+        count = fates.get(key, 0)
+        texts[key] = f"{count:,} ({number(fates.get(key + '_kg', 0.0), 'kg', significant)})" if count else "0"
+    return texts
+
+
 def node_rows(graph, nodes, baseline_nodes, significant):
-    """The nodes with any activity, busiest first, with the no-orders run's kg through."""
+    """The nodes with any activity (with or without the orders), busiest first, with the no-orders
+    run's kg through."""
     names = {n["id"]: n for n in graph.get("nodes", [])}
     rows = []
-    for node_id, fates in nodes.items():
+    for node_id in [*nodes, *(n for n in baseline_nodes if n not in nodes)]:
+        fates = {key: nodes.get(node_id, {}).get(key, 0) for key in FATE_KEYS}
         meta = names.get(node_id, {})
         base = baseline_nodes.get(node_id, {})
         rows.append({"id": node_id, "name": meta.get("name", node_id), "country": meta.get("country", ""),
                      "kind": meta.get("kind", ""), "fates": fates, "baseline_kg": base.get("kg_through", 0.0),
-                     "texts": {key: number(fates.get(key, 0), unit, significant) for key, _l, unit in FATES},
+                     "texts": _fate_texts(fates, significant),
                      "baseline_text": number(base.get("kg_through", 0.0), "kg", significant)})
-    for node_id, base in baseline_nodes.items():  # busy only without the orders
-        if node_id not in nodes:
-            meta = names.get(node_id, {})
-            fates = {key: 0 for key, _l, _u in FATES}
-            rows.append({"id": node_id, "name": meta.get("name", node_id), "country": meta.get("country", ""),
-                         "kind": meta.get("kind", ""), "fates": fates, "baseline_kg": base.get("kg_through", 0.0),
-                         "texts": {key: number(0, unit, significant) for key, _l, unit in FATES},
-                         "baseline_text": number(base.get("kg_through", 0.0), "kg", significant)})
     rows.sort(key=lambda row: (-row["fates"].get("kg_through", 0.0), row["id"]))
     return rows
 
@@ -227,7 +229,7 @@ def render(records, lang, translation, outlines=None):
                     for c in countries if c in outcome],
         teams=teams, timeline=timeline(records, lang, _, significant),
         nodes=node_rows(graph, end.get("nodes", {}), end["counterfactual"].get("nodes", {}), significant),
-        fates=[(key, _(label)) for key, label, _u in FATES], figure=figure, escape=html.escape,
+        fates=[(key, _(label)) for key, label in FATES], fate_keys=FATE_KEYS, figure=figure, escape=html.escape,
         team_name=giver_name(session.get("team", "facilitator"), _), orders_count=len(orders))
 
 
