@@ -5,6 +5,7 @@
 #include "command.hpp"
 #include "option_checks.hpp"
 #include "tabletop/catalog.hpp"
+#include "tabletop/replay.hpp"
 #include "tabletop/exercise.hpp"
 #include "tabletop/session.hpp"
 
@@ -24,7 +25,7 @@ namespace bstp::tools {
 namespace {
 
 struct TabletopOptions {
-  std::string exercise, team, script, log, lang = "en";
+  std::string exercise, team, script, log, orders_out, lang = "en";
   std::uint64_t seed = 0;
   bool seed_given = false;
   std::uint64_t replication = 0;
@@ -47,6 +48,21 @@ void play_lines(std::istream& in, tabletop::Session& session, std::ostream& out)
     out << session.prompt() << line << "\n" << session.execute(line) << std::flush;
     if (session.quit_requested()) return;
   }
+}
+
+// The session's orders as a scenario to run (tabletop/replay.hpp), written whole or not at all.
+void write_replay(const std::string& path, const tabletop::Exercise& exercise, const tabletop::Session& session,
+                  std::uint64_t replication) {
+  const tabletop::ReplayOrigin origin{session.team_name(), session.scenario().scenario().seed, replication};
+  const std::string text = tabletop::replay_scenario(exercise, session.scenario_overrides(), session.orders_in_force(), origin);
+  const std::string partial = path + ".partial";
+  {
+    std::ofstream out(partial, std::ios::trunc);
+    out << text;
+    if (!out.flush()) throw std::runtime_error(fmt::format("--orders-out {}: cannot write the file", path));
+  }
+  std::filesystem::rename(partial, path);
+  std::cerr << fmt::format("bstp: the session's orders are in {} (bstp run {} compares them with no orders)\n", path, path);
 }
 
 // Ctrl-C at the prompt asks before ending the exercise.
@@ -100,6 +116,11 @@ int run_tabletop(const TabletopOptions& o, const std::string& program_path) {
     if (!log) throw UsageError(fmt::format("--log {}: cannot write the file", o.log));
     options.log = &log;
   }
+  if (!o.orders_out.empty()) {
+    const std::filesystem::path dir = std::filesystem::absolute(o.orders_out).parent_path();
+    if (!std::filesystem::is_directory(dir)) throw UsageError(fmt::format("--orders-out {}: no directory {}", o.orders_out, dir.string()));
+  }
+  const std::uint64_t replication = options.replication;
   const tabletop::Catalog tr = options.catalog;
   tabletop::Session session(exercise, std::move(options));
   std::cout << session.welcome();
@@ -113,6 +134,7 @@ int run_tabletop(const TabletopOptions& o, const std::string& program_path) {
     play_lines(std::cin, session, std::cout);
   }
   std::cout << session.close();
+  if (!o.orders_out.empty()) write_replay(o.orders_out, exercise, session, replication);
   return kExitOk;
 }
 
@@ -143,6 +165,9 @@ void add_tabletop_command(Program& program) {
       ->check(whole_number(0, 1'000'000));
   cmd->add_option("--script", o->script, "Read the commands from this file instead of the terminal")->check(CLI::ExistingFile);
   cmd->add_option("--log", o->log, "Write every order, inject and outcome with its time to this file (JSON lines)");
+  cmd->add_option("--orders-out", o->orders_out,
+                  "At the end, write the orders given as a scenario to run: the exercise's scenario with policies "
+                  "no_orders and exercise_orders (docs/tabletop.md)");
   cmd->add_option("--lang", o->lang, "Language of the session: en or es")->check(CLI::IsMember({"en", "es"}))->default_str("en");
   program.actions[cmd] = [o] {
     std::error_code ec;

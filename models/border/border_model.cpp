@@ -18,6 +18,9 @@ Replication::Replication(const CompiledScenario& scenario, std::uint64_t replica
     countries_.push_back(&simulation_->emplace<CountryLp>(scenario, static_cast<int>(c), replication));
   for (std::size_t o = 0; o < scenario.organisations.size(); ++o)
     organisations_.push_back(&simulation_->emplace<OrganisationLp>(scenario, static_cast<int>(o), replication));
+  // The scenario's schedule of orders, injected as a tabletop session injects its orders (in time
+  // order, so that an exercise's orders replayed as a schedule give the exercise's results).
+  for (const ScheduledOrder& o : scenario.scheduled_orders) simulation_->inject(country_lp(o.country), o.at, o.event);
 }
 
 Replication::~Replication() = default;

@@ -1,5 +1,7 @@
 #include "compiled_scenario.hpp"
 
+#include "order_language.hpp"
+
 #include "scenario_bounds.hpp"
 #include "seat_allocation.hpp"
 
@@ -165,6 +167,27 @@ CompiledScenario::CompiledScenario(const Scenario& scenario)
       p = 1.0 - (1.0 - p) * (1.0 - checkpoint_detection(c, initial_skill(checkpoints[c].country)));
     informed_risk_.push_back(p);
   }
+  compile_orders();
+}
+
+void CompiledScenario::compile_orders() {
+  // The loader has checked each order's values against the scenario (order_schedule.hpp); here
+  // they only become events.
+  const auto accept = [](const std::vector<Override>&) { return std::vector<std::string>(); };
+  const auto english = [](const char* message) { return std::string(message); };
+  for (std::size_t i = 0; i < scenario_.orders.size(); ++i) {
+    const TimedOrder& timed = scenario_.orders[i];
+    const std::vector<std::string> words = order_words(timed.order);
+    if (words.empty() || !is_order_word(words.front()))
+      throw std::invalid_argument(fmt::format("orders.{}.order: '{}' is not an order", i, timed.order));
+    const auto parsed = parse_order(words, *this, OrderAuthority{}, accept, english);
+    if (const auto* problem = std::get_if<std::string>(&parsed))
+      throw std::invalid_argument(fmt::format("orders.{}.order: '{}': {}", i, timed.order, *problem));
+    for (const auto& [country, event] : std::get<Order>(parsed).events)
+      scheduled_orders.push_back({to_seconds(timed.day, 86400.0), country, event});
+  }
+  std::stable_sort(scheduled_orders.begin(), scheduled_orders.end(),
+                   [](const ScheduledOrder& a, const ScheduledOrder& b) { return a.at < b.at; });
 }
 
 int CompiledScenario::country_index(const std::string& id) const { return index_in(countries, id); }

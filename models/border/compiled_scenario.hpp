@@ -4,6 +4,7 @@
 #pragma once
 
 #include "border_graph.hpp"
+#include "events.hpp"
 #include "scenario.hpp"
 
 #include <bstp/random.hpp>
@@ -98,6 +99,13 @@ struct ObserverParams {
   double boost = 0.0, spillover = 0.0;
 };
 
+// An order of the scenario's `orders:` schedule, compiled: delivered to `country` at `at`.
+struct ScheduledOrder {
+  Time at = 0;
+  int country = 0;
+  OrderArrives event;
+};
+
 struct ExerciseParams {
   int a = 0, b = 0;
   Time at = 0;
@@ -129,6 +137,7 @@ class CompiledScenario {
   std::vector<CohortParams> cohorts;
   std::vector<ObserverParams> observers;
   std::vector<ExerciseParams> exercises;
+  std::vector<ScheduledOrder> scheduled_orders;  // by time, then in the schedule's order
   std::vector<NodeIndex> crossings;     // border crossings (ports of entry, blind crossings) in node order
   std::vector<int> crossing_slot;       // per node: index into crossings or -1
 
@@ -171,6 +180,7 @@ class CompiledScenario {
  private:
   void compile_sector(const std::string& id, const Sector& s);
   void compile_observer(const ObserverTeam& team);
+  void compile_orders();
   double expected_patrol_detection(ArcIndex a, double skill) const;
 
   Scenario scenario_;

@@ -365,6 +365,13 @@ struct Discounting {
   double benefits_beyond_run_years = 0.0;  // credit the run's last-year effect for this long after the run
 };
 
+// An order of the order language given at a time of the run, as a planner's schedule
+// (docs/model.md, "Orders during a run"): the same words a team types in a tabletop exercise.
+struct TimedOrder {
+  double day = 0.0;   // days since the start of the run; orders of one day apply in list order
+  std::string order;  // e.g. "post gt_suchiate.2 ocos_landing-suchiate_barra"
+};
+
 struct Policy {
   std::string name;
   std::string description;
@@ -394,6 +401,7 @@ struct Scenario {
   Costs costs;
   std::map<std::string, Budget> budget;
   Discounting discounting;
+  std::vector<TimedOrder> orders;  // given during the run, in day order
   std::vector<Policy> policies;  // in file order; none means one policy "baseline"
 };
 

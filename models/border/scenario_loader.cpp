@@ -4,6 +4,7 @@
 #include "scenario_loader.hpp"
 
 #include "compiled_scenario.hpp"
+#include "order_schedule.hpp"
 #include "policy_texts.hpp"
 #include "scenario_schema.hpp"
 #include "scenario_validation.hpp"
@@ -279,6 +280,7 @@ Resolution read_patched(const std::string& file, PatchedTree p) {
   yaml::Reader reader(file, p.override_paths);
   Resolution result{yaml::read_scenario(reader, p.tree), std::move(p.problems)};
   yaml::check_scenario(reader, result.scenario);
+  if (reader.error_count() == 0 && result.diagnostics.empty()) yaml::check_orders(reader, result.scenario, p.tree);
   for (Diagnostic& d : reader.take_diagnostics()) result.diagnostics.push_back(std::move(d));
   sort_in_file_order(result.diagnostics);
   return result;
@@ -486,13 +488,17 @@ Scenario ScenarioDocument::resolve(const std::string& policy, const std::vector<
   return std::move(r.scenario);
 }
 
+std::string yaml_text(const YAML::Node& tree) {
+  YAML::Emitter out;
+  out.SetOutputCharset(YAML::EmitNonAscii);
+  emit(out, tree);
+  return std::string(out.c_str()) + "\n";
+}
+
 std::string ScenarioDocument::resolved_text(const std::string& policy, const std::vector<Override>& overrides) const {
   resolve(policy, overrides);  // throws when the result is invalid
   const PatchedTree p = patch(file_, text_, policy, overrides, true);
-  YAML::Emitter out;
-  out.SetOutputCharset(YAML::EmitNonAscii);
-  emit(out, p.tree);
-  return provenance_comment(file_, policy, overrides) + out.c_str() + "\n";
+  return provenance_comment(file_, policy, overrides) + yaml_text(p.tree);
 }
 
 }  // namespace bstp::border

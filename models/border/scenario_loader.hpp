@@ -45,6 +45,10 @@ using Override = std::pair<std::string, std::string>;
 // The largest scenario file read (a file, not a device or a pipe).
 inline constexpr std::size_t kMaxScenarioBytes = std::size_t{16} << 20;
 
+// YAML text of a scenario tree, keeping each collection's flow or block style and the quotes of
+// quoted text (so that a name like "1" or "yes" is still text when read back).
+std::string yaml_text(const YAML::Node& tree);
+
 class ScenarioDocument {
  public:
   // Throws ScenarioError for a missing file, one that is not a regular file or is larger than

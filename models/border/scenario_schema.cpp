@@ -64,6 +64,7 @@ BSTP_RECORD(InformationSharing);
 BSTP_RECORD(JointPatrol);
 BSTP_RECORD(HotPursuit);
 BSTP_RECORD(JointExercise);
+BSTP_RECORD(TimedOrder);
 BSTP_RECORD(Coordination);
 BSTP_RECORD(Economy);
 BSTP_RECORD(DeathShares);
@@ -501,6 +502,14 @@ const Fields<JointExercise>& Schema<JointExercise>::fields() {
   return f;
 }
 
+const Fields<TimedOrder>& Schema<TimedOrder>::fields() {
+  static const Fields<TimedOrder> f{
+      {"day", &TimedOrder::day, any_days},
+      {"order", &TimedOrder::order, required()},
+  };
+  return f;
+}
+
 const Fields<Coordination>& Schema<Coordination>::fields() {
   static const Fields<Coordination> f{
       {"seam_penalty", &Coordination::seam_penalty, share},
@@ -737,6 +746,7 @@ const Fields<Scenario>& Schema<Scenario>::fields() {
       {"costs", &Scenario::costs},
       {"budget", &Scenario::budget},
       {"discounting", &Scenario::discounting},
+      {"orders", &Scenario::orders},
       {"policies", read_policies, policies_shape},
   };
   return f;

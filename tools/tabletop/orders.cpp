@@ -3,250 +3,40 @@
 #include <algorithm>
 
 #include <fmt/format.h>
-#include <yaml-cpp/yaml.h>
 
 namespace bstp::tabletop {
-namespace {
 
-using border::CompiledScenario;
-using border::OrderArrives;
-using border::OrderKind;
-
-struct Word {
-  const char* word;
-  const char* usage;
-  const char* what;
-};
-// Each order: its word, its arguments and what it does (docs/tabletop.md has the same table).
-constexpr Word kOrders[] = {
-    {"post", "post UNIT LEG", N_("post a unit on a leg (edge id) of one of its country's sectors, shift after shift")},
-    {"withdraw", "withdraw UNIT", N_("take a unit off the line")},
-    {"release", "release UNIT", N_("send a unit back to its sector's placement")},
-    {"placement", "placement SECTOR fixed|random|rotation|targeted", N_("change how a sector's units choose their posts")},
-    {"lanes", "lanes CHECKPOINT N", N_("open or close checkpoint lanes (N lanes open)")},
-    {"inspection", "inspection CHECKPOINT P", N_("set the probability of a primary inspection at a checkpoint")},
-    {"share-intel", "share-intel FROM TO", N_("start sending seizure reports from one country to a neighbour")},
-    {"joint-patrol", "joint-patrol SECTOR SECTOR", N_("patrol a seam jointly with the sector across it")},
-    {"hot-pursuit", "hot-pursuit COUNTRY COUNTRY", N_("let officers of two countries follow a shipment across their line")},
-};
-
-std::string fmt_msg(const Catalog& tr, const char* message, auto&&... args) {
-  return fmt::format(fmt::runtime(tr(message)), std::forward<decltype(args)>(args)...);
+std::string Authority::forces(const border::Translate& tr) const {
+  if (team_ == nullptr) return "-";
+  if (team_->forces.empty()) return fmt::format("{} {}", tr(N_("everything of")), team_->country);
+  return fmt::format("{}", fmt::join(team_->forces, ", "));
 }
 
-std::string usage_of(const std::string& word) {
-  for (const Word& w : kOrders)
-    if (word == w.word) return w.usage;
-  return "";
+bool Authority::commands_country(const border::CompiledScenario& s, int country) const {
+  return team_ == nullptr || s.country_index(team_->country) == country;
 }
 
-int find_unit(const CompiledScenario& s, const std::string& name) {
-  for (std::size_t u = 0; u < s.units.size(); ++u)
-    if (s.units[u].name == name) return static_cast<int>(u);
-  return -1;
-}
-int find_sector(const CompiledScenario& s, const std::string& id) {
-  for (std::size_t i = 0; i < s.sectors.size(); ++i)
-    if (s.sectors[i].id == id) return static_cast<int>(i);
-  return -1;
-}
-int find_checkpoint(const CompiledScenario& s, const std::string& id) {
-  for (std::size_t i = 0; i < s.checkpoints.size(); ++i)
-    if (s.checkpoints[i].node_id == id) return static_cast<int>(i);
-  return -1;
-}
-int find_edge(const CompiledScenario& s, const std::string& id) {
-  for (std::size_t e = 0; e < s.scenario().edges.size(); ++e)
-    if (edge_id(s, e) == id) return static_cast<int>(e);
-  return -1;
-}
-
-template <class F>
-std::string list_of(std::size_t n, F name) {
-  std::string list;
-  for (std::size_t i = 0; i < n; ++i) list += (i ? ", " : "") + name(i);
-  return list;
-}
-
-std::string units_list(const CompiledScenario& s, const Authority& who) {
-  std::string list;
-  for (std::size_t u = 0; u < s.units.size(); ++u)
-    if (who.commands_sector(s, s.units[u].sector)) list += (list.empty() ? "" : ", ") + s.units[u].name;
-  return list.empty() ? "-" : list;
-}
-
-std::string join_problems(const std::vector<std::string>& problems) {
-  std::string text;
-  for (const std::string& p : problems) text += (text.empty() ? "" : "; ") + p;
-  return text;
-}
-
-OrderArrives event(OrderKind kind, int subject, int target = -1, double v0 = 0, double v1 = 0, double v2 = 0) {
-  OrderArrives e;
-  e.kind = kind;
-  e.subject = static_cast<std::uint16_t>(subject);
-  e.target = target;
-  e.value[0] = v0;
-  e.value[1] = v1;
-  e.value[2] = v2;
-  return e;
-}
-
-}  // namespace
-
-std::string edge_id(const CompiledScenario& scenario, std::size_t e) {
-  const border::Edge& edge = scenario.scenario().edges[e];
-  return edge.id.empty() ? edge.from + "-" + edge.to : edge.id;
-}
-
-bool Authority::commands_country(const CompiledScenario& s, int country) const {
-  return team == nullptr || s.country_index(team->country) == country;
-}
-
-bool Authority::commands_sector(const CompiledScenario& s, int sector) const {
-  if (team == nullptr) return true;
+bool Authority::commands_sector(const border::CompiledScenario& s, int sector) const {
+  if (team_ == nullptr) return true;
   const border::SectorParams& p = s.sectors[static_cast<std::size_t>(sector)];
   if (!commands_country(s, p.country)) return false;
-  return team->forces.empty() || std::find(team->forces.begin(), team->forces.end(), p.id) != team->forces.end();
+  return team_->forces.empty() || std::find(team_->forces.begin(), team_->forces.end(), p.id) != team_->forces.end();
 }
 
-bool Authority::commands_checkpoint(const CompiledScenario& s, int checkpoint) const {
-  if (team == nullptr) return true;
+bool Authority::commands_checkpoint(const border::CompiledScenario& s, int checkpoint) const {
+  if (team_ == nullptr) return true;
   const border::CheckpointParams& p = s.checkpoints[static_cast<std::size_t>(checkpoint)];
   if (!commands_country(s, p.country)) return false;
-  return team->forces.empty() || std::find(team->forces.begin(), team->forces.end(), p.node_id) != team->forces.end();
+  return team_->forces.empty() || std::find(team_->forces.begin(), team_->forces.end(), p.node_id) != team_->forces.end();
 }
 
-bool is_order_word(const std::string& word) {
-  return std::any_of(std::begin(kOrders), std::end(kOrders), [&](const Word& w) { return word == w.word; });
+std::variant<Order, std::string> parse_order(const std::vector<std::string>& words, const border::CompiledScenario& scenario,
+                                             const Authority& who, const PatchCheck& patched, const Catalog& tr) {
+  return border::parse_order(words, scenario, who, patched, [&tr](const char* m) { return tr(m); });
 }
 
 std::string order_help(const Catalog& tr) {
-  std::string text;
-  for (const Word& w : kOrders) text += fmt::format("  {:<50} {}\n", w.usage, tr(w.what));
-  return text;
-}
-
-std::variant<Order, std::string> parse_order(const std::vector<std::string>& words, const CompiledScenario& s,
-                                             const Authority& who, const PatchCheck& patched, const Catalog& tr) {
-  const std::string& word = words.front();
-  const std::string usage = usage_of(word);
-  const auto wanted = static_cast<std::size_t>(std::count(usage.begin(), usage.end(), ' '));
-  if (words.size() != wanted + 1) return fmt_msg(tr, N_("usage: {}"), usage);
-  Order order;
-  order.team = who.name();
-  for (const std::string& w : words) order.text += (order.text.empty() ? "" : " ") + w;
-  const std::string not_yours = tr(N_("is not among the forces of team {} (its forces: {})"));
-  auto forces_of = [&] {
-    if (who.team == nullptr) return std::string("-");
-    if (!who.team->forces.empty()) return list_of(who.team->forces.size(), [&](std::size_t i) { return who.team->forces[i]; });
-    return fmt::format("{} {}", tr(N_("everything of")), who.team->country);
-  };
-  auto refuse = [&](const std::string& what) {
-    return fmt::format("{} {}", what, fmt::format(fmt::runtime(not_yours), who.name(), forces_of()));
-  };
-
-  if (word == "post" || word == "withdraw" || word == "release") {
-    const int u = find_unit(s, words[1]);
-    if (u < 0) return fmt_msg(tr, N_("unknown unit '{}'; your units are: {}"), words[1], units_list(s, who));
-    const border::PatrolUnit& unit = s.units[static_cast<std::size_t>(u)];
-    if (!who.commands_sector(s, unit.sector)) return refuse(fmt_msg(tr, N_("unit {} (sector {})"), unit.name, s.sectors[static_cast<std::size_t>(unit.sector)].id));
-    const int country = s.sectors[static_cast<std::size_t>(unit.sector)].country;
-    if (word == "withdraw") {
-      order.events.emplace_back(country, event(OrderKind::withdraw_unit, u));
-      order.summary = fmt_msg(tr, N_("{} comes off the line"), unit.name);
-    } else if (word == "release") {
-      order.events.emplace_back(country, event(OrderKind::release_unit, u));
-      order.summary = fmt_msg(tr, N_("{} goes back to the placement of sector {}"), unit.name, s.sectors[static_cast<std::size_t>(unit.sector)].id);
-    } else {
-      const int e = find_edge(s, words[2]);
-      std::string posts;
-      for (const border::SectorParams& sector : s.sectors)
-        if (sector.country == country)
-          for (std::size_t p : sector.posts) posts += (posts.empty() ? "" : ", ") + edge_id(s, p);
-      int host = -1;
-      for (std::size_t i = 0; e >= 0 && i < s.sectors.size(); ++i)
-        if (s.sectors[i].country == country &&
-            std::find(s.sectors[i].posts.begin(), s.sectors[i].posts.end(), static_cast<std::size_t>(e)) != s.sectors[i].posts.end())
-          host = static_cast<int>(i);
-      if (host < 0) return fmt_msg(tr, N_("'{}' is not a post of a sector of {}; its posts (leg ids) are: {}"), words[2], s.countries[static_cast<std::size_t>(country)].id, posts);
-      order.events.emplace_back(country, event(OrderKind::post_unit, u, e));
-      order.summary = fmt_msg(tr, N_("{} takes post on {} (sector {}) from its next shift"), unit.name, words[2], s.sectors[static_cast<std::size_t>(host)].id);
-    }
-    return order;
-  }
-  if (word == "placement") {
-    const int sector = find_sector(s, words[1]);
-    if (sector < 0) return fmt_msg(tr, N_("unknown sector '{}'; the sectors are: {}"), words[1], list_of(s.sectors.size(), [&](std::size_t i) { return s.sectors[i].id; }));
-    if (!who.commands_sector(s, sector)) return refuse(fmt_msg(tr, N_("sector {}"), words[1]));
-    order.overrides.emplace_back(fmt::format("sectors.{}.placement", words[1]), words[2]);
-    if (auto problems = patched(order.overrides); !problems.empty()) return join_problems(problems);
-    const border::Placement p = words[2] == "fixed" ? border::Placement::fixed : words[2] == "rotation" ? border::Placement::rotation
-                                : words[2] == "targeted" ? border::Placement::targeted : border::Placement::random;
-    order.events.emplace_back(s.sectors[static_cast<std::size_t>(sector)].country, event(OrderKind::placement, sector, static_cast<int>(p)));
-    order.summary = fmt_msg(tr, N_("sector {} places its units by {} from each unit's next shift"), words[1], words[2]);
-    return order;
-  }
-  if (word == "lanes" || word == "inspection") {
-    const int c = find_checkpoint(s, words[1]);
-    if (c < 0) return fmt_msg(tr, N_("unknown checkpoint '{}'; the checkpoints are: {}"), words[1], list_of(s.checkpoints.size(), [&](std::size_t i) { return s.checkpoints[i].node_id; }));
-    if (!who.commands_checkpoint(s, c)) return refuse(fmt_msg(tr, N_("checkpoint {}"), words[1]));
-    const std::string key = word == "lanes" ? "lanes" : "inspection_probability";
-    order.overrides.emplace_back(fmt::format("checkpoints.{}.{}", words[1], key), words[2]);
-    if (auto problems = patched(order.overrides); !problems.empty()) return join_problems(problems);
-    const int country = s.checkpoints[static_cast<std::size_t>(c)].country;
-    if (word == "lanes") {
-      const int lanes = YAML::Load(words[2]).as<int>();
-      order.events.emplace_back(country, event(OrderKind::lanes, c, lanes));
-      order.summary = fmt_msg(tr, N_("checkpoint {} works with {} lanes open"), words[1], lanes);
-    } else {
-      const double p = YAML::Load(words[2]).as<double>();
-      order.events.emplace_back(country, event(OrderKind::inspection, c, -1, p));
-      order.summary = fmt_msg(tr, N_("checkpoint {} inspects {:.0f}% of vehicles"), words[1], 100 * p);
-    }
-    return order;
-  }
-  if (word == "share-intel" || word == "hot-pursuit") {
-    const int a = s.country_index(words[1]), b = s.country_index(words[2]);
-    const std::string countries = list_of(s.countries.size(), [&](std::size_t i) { return s.countries[i].id; });
-    if (a < 0 || b < 0) return fmt_msg(tr, N_("unknown country '{}'; the countries are: {}"), a < 0 ? words[1] : words[2], countries);
-    if (a == b) return tr(N_("name two different countries"));
-    bool neighbours = false;
-    for (std::size_t arc = 0; arc < s.graph().arc_count(); ++arc) {
-      const auto& x = s.graph().arc(static_cast<border::ArcIndex>(arc));
-      const int from = s.node_country[x.from], to = s.node_country[x.to];
-      neighbours = neighbours || (from == a && to == b) || (from == b && to == a);
-    }
-    if (!neighbours) return fmt_msg(tr, N_("{} and {} share no leg across their line"), words[1], words[2]);
-    if (word == "share-intel") {
-      if (!who.commands_country(s, a)) return refuse(fmt_msg(tr, N_("sharing {}'s reports"), words[1]));
-      // The terms of an agreement between the two in the scenario, else the format's defaults.
-      border::InformationSharing terms;
-      for (const border::InformationSharing& i : s.scenario().coordination.information_sharing)
-        if ((i.a == words[1] && i.b == words[2]) || (i.a == words[2] && i.b == words[1])) terms = i;
-      order.events.emplace_back(a, event(OrderKind::share_intelligence, b, -1, terms.delay_days, terms.alert_days, terms.alert_detection_boost));
-      order.summary = fmt_msg(tr, N_("{} sends its seizure reports on the seam to {} (after {} days; {}'s patrols there stay alerted {} days)"),
-                              words[1], words[2], terms.delay_days, words[2], terms.alert_days);
-    } else {
-      if (!who.commands_country(s, a) && !who.commands_country(s, b)) return refuse(fmt_msg(tr, N_("hot pursuit between {} and {}"), words[1], words[2]));
-      order.events.emplace_back(a, event(OrderKind::hot_pursuit, b));
-      order.events.emplace_back(b, event(OrderKind::hot_pursuit, a));
-      order.summary = fmt_msg(tr, N_("officers of {} and {} may follow a shipment across their line"), words[1], words[2]);
-    }
-    return order;
-  }
-  if (word == "joint-patrol") {
-    const int a = find_sector(s, words[1]), b = find_sector(s, words[2]);
-    if (a < 0 || b < 0) return fmt_msg(tr, N_("unknown sector '{}'; the sectors are: {}"), a < 0 ? words[1] : words[2], list_of(s.sectors.size(), [&](std::size_t i) { return s.sectors[i].id; }));
-    const int ca = s.sectors[static_cast<std::size_t>(a)].country, cb = s.sectors[static_cast<std::size_t>(b)].country;
-    if (ca == cb) return tr(N_("a joint patrol pairs sectors of two countries"));
-    if (!who.commands_sector(s, a) && !who.commands_sector(s, b)) return refuse(fmt_msg(tr, N_("sectors {} and {}"), words[1], words[2]));
-    order.events.emplace_back(ca, event(OrderKind::joint_patrol, a, b));
-    order.events.emplace_back(cb, event(OrderKind::joint_patrol, b, a));
-    order.summary = fmt_msg(tr, N_("sectors {} and {} patrol their seam jointly (no seam penalty on their legs across it)"), words[1], words[2]);
-    return order;
-  }
-  return fmt_msg(tr, N_("unknown order '{}'"), word);
+  return border::order_help([&tr](const char* m) { return tr(m); });
 }
 
 }  // namespace bstp::tabletop

@@ -1,54 +1,41 @@
-// Orders a team gives its forces during an exercise: the words typed (`post coyote_day
-// coatepeque-paso_del_coyote`), checked against the scenario and the team's forces, and turned
-// into the events the border model understands (border::OrderArrives, to each country concerned).
-// Values that are scenario keys (lanes, inspection, placement) are checked by the scenario's own
-// validator, as a patch of their dotted path, so they get the same messages as in a file.
+// Orders in an exercise: the order language of the model (border/order_language.hpp) spoken by a
+// team, which commands only its own country's forces, in the session's language.
 #pragma once
 
 #include "catalog.hpp"
 #include "exercise.hpp"
 
-#include <border/compiled_scenario.hpp>
-#include <border/events.hpp>
-#include <border/scenario_loader.hpp>
+#include <border/order_language.hpp>
 
 #include <string>
-#include <utility>
-#include <functional>
 #include <variant>
 #include <vector>
 
 namespace bstp::tabletop {
 
-struct Order {
-  std::string text;     // as typed, words separated by single spaces
-  std::string team;     // who gave it ("facilitator" for the facilitator and injects)
-  std::string summary;  // what it does, in words, in the session's language
-  std::vector<std::pair<int, border::OrderArrives>> events;  // (country, event)
-  std::vector<border::Override> overrides;  // the scenario keys it changes, as dotted paths
-};
+using border::edge_id;
+using border::is_order_word;
+using border::Order;
+using border::PatchCheck;
 
 // Who gives the order and what they command.
-struct Authority {
-  const Team* team = nullptr;  // nullptr: the facilitator, who commands everything
-  std::string name() const { return team ? team->name : "facilitator"; }
-  bool commands_country(const border::CompiledScenario& s, int country) const;
-  bool commands_sector(const border::CompiledScenario& s, int sector) const;
-  bool commands_checkpoint(const border::CompiledScenario& s, int checkpoint) const;
+class Authority : public border::OrderAuthority {
+ public:
+  explicit Authority(const Team* team = nullptr) : team_(team) {}  // nullptr: the facilitator
+  std::string name() const override { return team_ ? team_->name : "facilitator"; }
+  std::string forces(const border::Translate& tr) const override;
+  bool commands_country(const border::CompiledScenario& s, int country) const override;
+  bool commands_sector(const border::CompiledScenario& s, int sector) const override;
+  bool commands_checkpoint(const border::CompiledScenario& s, int checkpoint) const override;
+
+ private:
+  const Team* team_;
 };
 
-// The order words: the first word of an order line.
-bool is_order_word(const std::string& word);
-// One line per order, for `help`.
-std::string order_help(const Catalog& tr);
-
-// The order in `words`, or what is wrong with it (a message for the user). `patched` validates a
-// list of dotted-path patches on top of the orders already given (empty = valid, else messages).
-using PatchCheck = std::function<std::vector<std::string>(const std::vector<border::Override>&)>;
+// The order in `words` given by `who`, in the catalog's language, or what is wrong with it.
 std::variant<Order, std::string> parse_order(const std::vector<std::string>& words, const border::CompiledScenario& scenario,
                                              const Authority& who, const PatchCheck& patched, const Catalog& tr);
-
-// The id of edge e ("from-to" when the file gives none).
-std::string edge_id(const border::CompiledScenario& scenario, std::size_t e);
+// One line per order, for `help`.
+std::string order_help(const Catalog& tr);
 
 }  // namespace bstp::tabletop

@@ -33,12 +33,7 @@ double number(const std::string& word) {
 
 }  // namespace
 
-std::vector<std::string> split_words(const std::string& line) {
-  std::vector<std::string> words;
-  std::istringstream in(line);
-  for (std::string w; in >> w;) words.push_back(w);
-  return words;
-}
+std::vector<std::string> split_words(const std::string& line) { return border::order_words(line); }
 
 Session::Session(const Exercise& exercise, SessionOptions options) : exercise_(exercise), options_(std::move(options)) {
   if (!options_.team.empty() && options_.team != "facilitator") {
@@ -460,6 +455,12 @@ nlohmann::json Session::after_action() const {
   for (const std::string& who : givers) by_giver[who] = without(who);
   return {{"orders_in_force", orders}, {"nodes", node_fates_record(*compiled_, *replication_)}, {"counterfactual", without("")},
           {"without", by_giver}};
+}
+
+std::vector<Session::PlayedOrder> Session::orders_in_force() const {
+  std::vector<PlayedOrder> orders;
+  for (const Given& g : given_) orders.push_back({{static_cast<double>(g.at) / kDay, g.order.text}, g.by_inject});
+  return orders;
 }
 
 std::string Session::close() {

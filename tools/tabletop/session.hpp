@@ -51,6 +51,16 @@ class Session {
   double day() const;
   border::Replication& replication() { return *replication_; }
   const border::CompiledScenario& scenario() const { return *compiled_; }
+  // The orders in force (given before the clock last moved, injects' included), in the order
+  // given, at the day each took effect; and the overrides the session put on the exercise's
+  // scenario (horizon, seed). replay.hpp writes them as a scenario a planner can run.
+  struct PlayedOrder {
+    border::TimedOrder timed;
+    bool by_inject = false;  // applied by an inject (part of the exercise's world, not a team's decision)
+  };
+  std::vector<PlayedOrder> orders_in_force() const;
+  const std::vector<border::Override>& scenario_overrides() const { return base_overrides_; }
+  std::string team_name() const { return team_ ? team_->name : "facilitator"; }
 
  private:
   struct Given {

@@ -7,7 +7,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
 pot=$(mktemp)
 xgettext --language=C++ --from-code=UTF-8 -ktr -kN_ --no-wrap --sort-by-file --package-name=bstp-tabletop \
-  -o "$pot" ./*.cpp ../tabletop_command.cpp
+  -o "$pot" ./*.cpp ../tabletop_command.cpp ../../models/border/order_language.cpp
 # The messages are fmt templates ({} placeholders): a literal "%" is not a printf directive.
 sed -i "s/charset=CHARSET/charset=UTF-8/; /^#, c-format$/d" "$pot"
 if [ $# -gt 0 ] && [ ! -e "locale/$1/bstp_tabletop.po" ]; then

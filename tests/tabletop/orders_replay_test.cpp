@@ -1,0 +1,75 @@
+// An exercise's orders replayed as a planner's policy (tools/tabletop/replay.hpp and the scenario's
+// `orders:` schedule) give the session's world bit for bit: the same replication, the same
+// orders at the same times, the same tallies.
+#include <tabletop/exercise.hpp>
+#include <tabletop/replay.hpp>
+#include <tabletop/session.hpp>
+
+#include <border/border_model.hpp>
+#include <border/country_lp.hpp>
+
+#include <string>
+
+#include <gtest/gtest.h>
+
+namespace bstp::tabletop {
+namespace {
+
+constexpr Time kDay = 86400;
+
+const Exercise& exercise() {
+  static const Exercise ex = load_exercise("tests/tabletop/tutorial_exercise.yaml");
+  return ex;
+}
+
+void expect_same_tally(const border::SituationTally& played, const border::SituationTally& replayed, const std::string& country) {
+  EXPECT_EQ(played.patrol_detections, replayed.patrol_detections) << country;
+  EXPECT_EQ(played.checkpoint_finds, replayed.checkpoint_finds) << country;
+  EXPECT_EQ(played.seizures, replayed.seizures) << country;
+  EXPECT_EQ(played.seized_kg, replayed.seized_kg) << country;
+  EXPECT_EQ(played.deliveries, replayed.deliveries) << country;
+  EXPECT_EQ(played.delivered_kg, replayed.delivered_kg) << country;
+  EXPECT_EQ(played.bribes, replayed.bribes) << country;
+  EXPECT_EQ(played.escapes, replayed.escapes) << country;
+  EXPECT_EQ(played.kg_through, replayed.kg_through) << country;
+  EXPECT_EQ(played.detections_in, replayed.detections_in) << country;
+  EXPECT_EQ(played.vehicles_at, replayed.vehicles_at) << country;
+  EXPECT_EQ(played.wait_hours_at, replayed.wait_hours_at) << country;
+}
+
+// Plays orders at day 0 and later, with the flood inject's order in between, then replays them.
+TEST(TabletopReplay, OrdersReplayedAsAPolicyGiveTheSessionsWorldBitForBit) {
+  constexpr std::uint64_t kReplication = 3;
+  SessionOptions o;
+  o.replication = kReplication;
+  Session played(exercise(), std::move(o));
+  for (const char* line : {"lanes tecun_uman 6", "inspection tecun_uman 0.6", "step 1 week", "withdraw coyote_night",
+                           "post mx_suchiate.1 tecun_uman-tapachula", "step 2 weeks", "placement mx_suchiate random", "run-until 45"})
+    played.execute(line);
+  while (played.now() < 45 * kDay) played.execute("run-until 45");  // past any inject's stop
+  ASSERT_EQ(played.orders_in_force().size(), 6u) << "five orders and the flood's";
+
+  const std::string text = replay_scenario(exercise(), played.scenario_overrides(), played.orders_in_force(),
+                                           {"facilitator", played.scenario().scenario().seed, kReplication});
+  const border::ScenarioDocument replay = border::ScenarioDocument::from_text(text, "replay.yaml");
+  ASSERT_TRUE(replay.validate().empty()) << text;
+  const border::CompiledScenario with_orders(replay.resolve("exercise_orders"));
+  EXPECT_EQ(with_orders.scheduled_orders.size(), 6u);
+  border::Replication replayed(with_orders, kReplication);
+  replayed.simulation().run_until(played.now());
+  for (std::size_t c = 0; c < with_orders.countries.size(); ++c)
+    expect_same_tally(played.replication().country(static_cast<int>(c)).tally(), replayed.country(static_cast<int>(c)).tally(),
+                      with_orders.countries[c].id);
+
+  // Without the players' orders (the flood's kept), the world differs where the orders acted.
+  const border::CompiledScenario without(replay.resolve("no_orders"));
+  EXPECT_EQ(without.scheduled_orders.size(), 1u) << "the flood inject's withdrawal is part of the exercise's world";
+  border::Replication plain(without, kReplication);
+  plain.simulation().run_until(played.now());
+  const int gt = with_orders.country_index("GT");
+  EXPECT_NE(plain.country(gt).tally().wait_hours_at, replayed.country(gt).tally().wait_hours_at)
+      << "six lanes inspecting 60% instead of five inspecting 30% change the bridge's waits";
+}
+
+}  // namespace
+}  // namespace bstp::tabletop
