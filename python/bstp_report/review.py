@@ -6,8 +6,9 @@ Exit codes: 0 written, 1 failed, 2 bad arguments or input.
 The log's records (JSON lines): `session` (the exercise), `map` (the graph), `order`,
 `order_refused`, `undo`, `inject`, `inject_skipped`, `step` (the outcome after each move of the
 clock) and `end`: the outcome, the fates of the shipments by node, the orders in force, and the
-same replication replayed with no orders (`counterfactual`) and without each team's orders
-(`without`). Common random numbers make those differences exactly the orders' effect."""
+same replication replayed without the players' orders (`counterfactual`) and without each
+team's orders (`without`). Common random numbers make those differences exactly the orders'
+effect."""
 import argparse
 import html
 import json
@@ -45,9 +46,8 @@ FATE_KEYS = ("kg_through", *(k + suffix for k, _label in FATES[1:] for suffix in
 MORE = N_("{measure}: {exercise} in the exercise, {baseline} without {whose}: {difference} more.")
 FEWER = N_("{measure}: {exercise} in the exercise, {baseline} without {whose}: {difference} fewer.")
 SAME = N_("{measure}: {exercise}, with or without {whose}.")
-WHOSE_ALL = N_("any order")
+WHOSE_ALL = N_("the players' orders")
 WHOSE_TEAM = N_("the orders of {team}")
-WHOSE_INJECTS = N_("the injects' orders")
 FACILITATOR = N_("the facilitator")
 INJECTS = N_("the injects")
 
@@ -209,11 +209,10 @@ def render(records, lang, translation, outlines=None):
     orders = end.get("orders_in_force", [])
     teams = []
     for giver, run in end.get("without", {}).items():
-        mine = [o for o in orders if ("injects" if o.get("by_inject") else o.get("team")) == giver]
+        mine = [o for o in orders if not o.get("by_inject") and o.get("for_team", o.get("team")) == giver]
         teams.append({"id": giver, "name": giver_name(giver, _), "orders": [
             {"when": day_text(o["time_s"], _), "summary": o.get("summary", ""), "text": o.get("text", "")} for o in mine],
-            "rows": comparison(outcome, run["outcome"], _(WHOSE_INJECTS) if giver == "injects" else
-                               _(WHOSE_TEAM).format(team=giver_name(giver, _)), _, significant)})
+            "rows": comparison(outcome, run["outcome"], _(WHOSE_TEAM).format(team=giver_name(giver, _)), _, significant)})
     figure = review_map.draw(graph, end.get("nodes", {}), end["counterfactual"].get("nodes", {}),
                              border_map.find_outlines([outlines]), _)
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(os.path.join(os.path.dirname(__file__), "templates")),

@@ -54,7 +54,7 @@ def draw(record, fates, baseline_fates, outlines_path, _):
     if outlines_path:
         with open(outlines_path, encoding="utf-8") as stream:
             features = json.load(stream)["features"]
-    panels = ((_("the exercise"), fates), (_("without any order"), baseline_fates))
+    panels = ((_("the exercise"), fates), (_("without the players' orders"), baseline_fates))
     biggest = max([f.get("kg_through", 0.0) for f in [*fates.values(), *baseline_fates.values()]] + [1.0])
     most = max([max(f.get("seized", 0), f.get("escaped", 0), f.get("bribed", 0))
                 for f in [*fates.values(), *baseline_fates.values()]] + [1])

@@ -101,7 +101,7 @@ def check_page(page_path, log_path):
     # Per team: what its orders changed.
     teams = {e["data-team"] for e in elements if e["tag"] == "div" and "data-team" in e}
     check(teams == set(end["without"]), f"{page_path}: teams {teams} != log's {set(end['without'])}")
-    givers = {"injects" if o["by_inject"] else o["team"] for o in end["orders_in_force"]}
+    givers = {o["for_team"] for o in end["orders_in_force"] if not o["by_inject"]}
     check(givers == set(end["without"]), f"{log_path}: replays without {set(end['without'])}, orders by {givers}")
     for e in elements:
         if e["tag"] == "tr" and "data-team" in e:

@@ -205,7 +205,7 @@ TEST(TabletopMap, ShowsTheTeamsSectorsCrossingsAndSeams) {
   EXPECT_EQ(map.find("GT  Guatemala"), std::string::npos) << map;
   EXPECT_NE(map.find("mx_suchiate"), std::string::npos) << map;
   EXPECT_EQ(map.find("gt_suchiate  "), std::string::npos) << map;
-  EXPECT_NE(map.find(fmt::format("tecun_uman (GT)         port of entry   {:>10.0f}", kg_through(s, "tecun_uman"))), std::string::npos) << map;
+  EXPECT_NE(map.find(fmt::format("\n  {:<22}{:>10.0f}  ", "tecun_uman (GT)", kg_through(s, "tecun_uman"))), std::string::npos) << map;
   EXPECT_NE(map.find("seam with GT: "), std::string::npos) << map;
   for (std::size_t start = 0, end; (end = map.find('\n', start)) != std::string::npos; start = end + 1)
     EXPECT_LE(end - start, 100u) << map.substr(start, end - start);
@@ -224,33 +224,42 @@ nlohmann::json outcome_at_end(Session& s, std::ostringstream& log) {
   return log_of(log.str()).back();
 }
 
-// The after-action replays are exact: the no-orders run of a session with orders is, bit for bit,
-// the session in which nobody gave an order (before the first inject changes the world), and the
-// run without the facilitator's orders is the session where only the injects gave theirs.
+// The after-action replays are exact: the run without the players' orders is, bit for bit, the
+// session in which nobody gave an order (only the injects gave theirs), and the run without one
+// team's orders (the facilitator's orders credited to the team whose forces they concern) is the
+// session in which only the other team's orders were given.
 TEST(TabletopAfterAction, ReplaysEqualTheSessionsWithoutThoseOrders) {
   for (const double day : {9.0, 100.0}) {
-    std::ostringstream with_log, plain_log;
-    SessionOptions o = options("", 2), p = options("", 2);
-    o.log = &with_log, p.log = &plain_log;
-    Session with(exercise(), std::move(o)), plain(exercise(), std::move(p));
+    std::ostringstream with_log, plain_log, guatemala_log;
+    SessionOptions o = options("", 2), p = options("", 2), g = options("", 2);
+    o.log = &with_log, p.log = &plain_log, g.log = &guatemala_log;
+    Session with(exercise(), std::move(o)), plain(exercise(), std::move(p)), guatemala(exercise(), std::move(g));
     for (const char* order : {"withdraw coyote_night", "post mx_suchiate.1 tecun_uman-tapachula"})
       ASSERT_NE(with.execute(order).find("order (day 0)"), std::string::npos) << order;
-    with.execute("run-until 5");
-    with.execute("map");
-    ASSERT_NE(with.execute("lanes tecun_uman 6").find("order (day 5)"), std::string::npos);
+    guatemala.execute("withdraw coyote_night");
+    for (Session* s : {&with, &guatemala}) {
+      s->execute("run-until 5");
+      s->execute("map");
+      ASSERT_NE(s->execute("lanes tecun_uman 6").find("order (day 5)"), std::string::npos);
+    }
     run_to(with, day);
     run_to(plain, day);
-    const nlohmann::json end = outcome_at_end(with, with_log), plain_end = outcome_at_end(plain, plain_log);
+    run_to(guatemala, day);
+    const nlohmann::json end = outcome_at_end(with, with_log), plain_end = outcome_at_end(plain, plain_log),
+                         guatemala_end = outcome_at_end(guatemala, guatemala_log);
     ASSERT_EQ(end["day"], day);
-    EXPECT_EQ(end["orders_in_force"].size(), day < 10 ? 3u : 4u);
-    EXPECT_EQ(end["without"].contains("injects"), day >= 10);
-    if (day < 10) {
-      EXPECT_EQ(end["counterfactual"]["outcome"], plain_end["outcome"]);
-    }
-    EXPECT_EQ(end["without"]["facilitator"]["outcome"], plain_end["outcome"]);
-    EXPECT_EQ(end["without"]["facilitator"]["nodes"], plain_end["nodes"]);
+    ASSERT_EQ(end["orders_in_force"].size(), day < 10 ? 3u : 4u);
+    EXPECT_EQ(end["orders_in_force"][0]["for_team"], "guatemala");
+    EXPECT_EQ(end["orders_in_force"][1]["for_team"], "mexico");
+    EXPECT_EQ(end["orders_in_force"][2]["for_team"], "guatemala");
+    EXPECT_EQ(end["without"].size(), 2u);
+    EXPECT_EQ(end["counterfactual"]["outcome"], plain_end["outcome"]);
+    EXPECT_EQ(end["counterfactual"]["nodes"], plain_end["nodes"]);
+    EXPECT_EQ(end["without"]["mexico"]["outcome"], guatemala_end["outcome"]);
+    EXPECT_EQ(end["without"]["mexico"]["nodes"], guatemala_end["nodes"]);
     if (day > 10) {
       EXPECT_NE(end["outcome"], plain_end["outcome"]);
+      EXPECT_NE(end["without"]["guatemala"]["outcome"], end["outcome"]);
     }
   }
 }

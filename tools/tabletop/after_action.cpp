@@ -1,5 +1,7 @@
 #include "after_action.hpp"
 
+#include "orders.hpp"
+
 #include <border/country_lp.hpp>
 
 namespace bstp::tabletop {
@@ -70,6 +72,31 @@ nlohmann::json node_fates_record(const border::CompiledScenario& s, border::Repl
         {"seized_kg", seized_kg[n]}, {"delivered", f.delivered}, {"delivered_kg", delivered_kg[n]}};
   }
   return nodes;
+}
+
+std::string team_concerned(const Exercise& exercise, const border::CompiledScenario& s,
+                           const std::vector<std::pair<int, border::OrderArrives>>& events) {
+  if (events.empty()) return "";
+  const auto& [country, event] = events.front();
+  for (const Team& team : exercise.teams) {
+    const Authority team_authority(&team);
+    bool commands = false;
+    switch (event.kind) {
+      case border::OrderKind::post_unit:
+      case border::OrderKind::withdraw_unit:
+      case border::OrderKind::release_unit:
+        commands = team_authority.commands_sector(s, s.units.at(event.subject).sector);
+        break;
+      case border::OrderKind::placement:
+      case border::OrderKind::joint_patrol: commands = team_authority.commands_sector(s, event.subject); break;
+      case border::OrderKind::lanes:
+      case border::OrderKind::inspection: commands = team_authority.commands_checkpoint(s, event.subject); break;
+      case border::OrderKind::share_intelligence:
+      case border::OrderKind::hot_pursuit: commands = team_authority.commands_country(s, country); break;
+    }
+    if (commands) return team.name;
+  }
+  return "";
 }
 
 nlohmann::json replay_record(const border::CompiledScenario& scenario, std::uint64_t replication, Time until,

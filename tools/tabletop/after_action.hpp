@@ -1,9 +1,12 @@
 // What the after-action review needs from a session (docs/tabletop.md, "After-action review"):
 // the border graph for its map, the outcome so far by country and the fates of the shipments by
 // node, read off the countries' situation tallies, and the same replication replayed with only
-// some of the orders (none: what would have happened without them; all but one team's: what that
-// team's orders changed). Common random numbers make the differences exactly the orders' effect.
+// some of the orders (the injects' alone: what would have happened without the players' orders;
+// all but one team's: what that team's orders changed). Common random numbers make the
+// differences exactly the orders' effect.
 #pragma once
+
+#include "exercise.hpp"
 
 #include <border/border_model.hpp>
 #include <border/compiled_scenario.hpp>
@@ -38,6 +41,12 @@ struct TimedOrderEvents {
 // {"outcome": outcome_record, "nodes": node_fates_record}.
 nlohmann::json replay_record(const border::CompiledScenario& scenario, std::uint64_t replication, Time until,
                              const std::vector<TimedOrderEvents>& orders);
+
+// The exercise's team whose forces an order concerns (the first team commanding the unit, sector,
+// checkpoint or country of its first event), or "" when no team does: the facilitator types every
+// team's orders in a one-terminal exercise, and the review credits each to its team.
+std::string team_concerned(const Exercise& exercise, const border::CompiledScenario& scenario,
+                           const std::vector<std::pair<int, border::OrderArrives>>& events);
 
 // A node kind as the scenario file writes it (port_of_entry, blind_crossing, ...).
 const char* node_kind_name(border::NodeKind kind);

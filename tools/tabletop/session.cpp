@@ -436,19 +436,26 @@ std::string Session::map(const std::vector<std::string>& words) const {
 }
 
 nlohmann::json Session::after_action() const {
-  // Who gave each order in force: a team, the facilitator, or an inject.
-  const auto giver = [](const Given& g) { return g.by_inject ? std::string("injects") : g.order.team; };
+  // The orders injects applied belong to the exercise's world: every replay has them (as the
+  // no_orders policy of --orders-out does). The players' orders are left out: all of them, or
+  // one team's. The facilitator's orders are credited to the team whose forces they concern.
   nlohmann::json orders = nlohmann::json::array();
-  std::vector<std::string> givers;
+  std::vector<std::string> givers, teams;
   for (const Given& g : given_) {
-    orders.push_back({{"time_s", g.at}, {"day", static_cast<double>(g.at) / kDay}, {"team", g.order.team}, {"text", g.order.text},
-                      {"summary", g.order.summary}, {"by_inject", g.by_inject}});
-    if (std::find(givers.begin(), givers.end(), giver(g)) == givers.end()) givers.push_back(giver(g));
+    std::string team = g.order.team;
+    if (!g.by_inject && team_ == nullptr) {
+      const std::string concerned = team_concerned(exercise_, *compiled_, g.order.events);
+      if (!concerned.empty()) team = concerned;
+    }
+    teams.push_back(g.by_inject ? "" : team);
+    orders.push_back({{"time_s", g.at}, {"day", static_cast<double>(g.at) / kDay}, {"team", g.order.team}, {"for_team", team},
+                      {"text", g.order.text}, {"summary", g.order.summary}, {"by_inject", g.by_inject}});
+    if (!g.by_inject && std::find(givers.begin(), givers.end(), team) == givers.end()) givers.push_back(team);
   }
   const auto without = [&](const std::string& who) {
     std::vector<TimedOrderEvents> kept;
-    for (const Given& g : given_)
-      if (!who.empty() && giver(g) != who) kept.push_back({g.at, &g.order.events});
+    for (std::size_t i = 0; i < given_.size(); ++i)
+      if (given_[i].by_inject || (!who.empty() && teams[i] != who)) kept.push_back({given_[i].at, &given_[i].order.events});
     return replay_record(*compiled_, options_.replication, now(), kept);
   };
   nlohmann::json by_giver = nlohmann::json::object();

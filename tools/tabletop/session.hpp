@@ -89,7 +89,7 @@ class Session {
   void log(const std::string& kind, nlohmann::json fields) const;
   nlohmann::json outcome() const;
   // The end record's after-action part: the orders in force, the fates by node, and the outcome
-  // without any order and without each team's (docs/tabletop.md, "After-action review").
+  // without the players' orders and without each team's (docs/tabletop.md, "After-action review").
   nlohmann::json after_action() const;
   std::string tr(const char* message) const { return options_.catalog(message); }
 
