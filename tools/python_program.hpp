@@ -1,7 +1,7 @@
 // Running one of bstp's Python programs (python/bstp_report): finding the package next to the
 // installed program or in the source tree, the compiled catalogs, and python3, then running
 // `python3 -m MODULE ARGS...` and mapping its exit code to bstp's. Used by `bstp review`
-// (tools/review_command.cpp); `bstp report` (tools/report_command.cpp) does the same.
+// and `bstp report` (tools/review_command.cpp, tools/report_command.cpp).
 #pragma once
 
 #include <filesystem>
