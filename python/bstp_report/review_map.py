@@ -37,7 +37,7 @@ def _outlines(ax, features, extent):
 
 
 def draw(record, fates, baseline_fates, outlines_path, _):
-    """Two panels (the exercise, and no orders) as inline SVG, or None without coordinates."""
+    """Two panels (the exercise, and without the players' orders) as inline SVG, or None without coordinates."""
     nodes, edges = graph(_scenario_like(record))
     if not nodes:
         return None
@@ -46,10 +46,11 @@ def draw(record, fates, baseline_fates, outlines_path, _):
     pad = max(0.3, 0.08 * max(max(lons) - min(lons), max(lats) - min(lats)))
     extent = (min(lons) - pad, max(lons) + pad, min(lats) - pad, max(lats) + pad)
     aspect = 1.0 / math.cos(math.radians(0.5 * (extent[2] + extent[3])))
-    width = 5.0
-    height = min(width * (extent[3] - extent[2]) * aspect / (extent[1] - extent[0]), 7.0)
-    fig, axes = plt.subplots(1, 2, figsize=(2 * width, height + 1.0), squeeze=False)
-    fig.subplots_adjust(left=0.05, right=0.98, top=0.93, bottom=0.14, wspace=0.12)
+    # One panel above the other, each the page's width: a region's places need the room.
+    width = 9.0
+    height = min(width * (extent[3] - extent[2]) * aspect / (extent[1] - extent[0]), 6.5)
+    fig, axes = plt.subplots(2, 1, figsize=(width, 2 * height + 1.0), squeeze=False)
+    fig.subplots_adjust(left=0.07, right=0.98, top=0.96, bottom=0.07, hspace=0.15)
     features = []
     if outlines_path:
         with open(outlines_path, encoding="utf-8") as stream:
@@ -75,9 +76,16 @@ def draw(record, fates, baseline_fates, outlines_path, _):
             ax.scatter([nodes[i][0] + dx for i, _f in marked], [nodes[i][1] + (step if key == "bribed" else 0.0) for i, _f in marked],
                        s=[20 + 160 * f[key] / most for _i, f in marked], marker=marker, color=colour,
                        edgecolors="white", linewidths=0.5, zorder=5)
-        for node_id, f in sorted(busy, key=lambda item: -item[1]["kg_through"])[:4]:
-            ax.annotate(f"{node_id}\n{significant(f['kg_through'])} kg", nodes[node_id][:2], fontsize=6.5,
-                        xytext=(5, 5), textcoords="offset points", zorder=6)
+        # The busiest places named, skipping one too close to a place already named.
+        named = []
+        for node_id, f in sorted(busy, key=lambda item: -item[1]["kg_through"]):
+            x, y = nodes[node_id][:2]
+            if len(named) == 5 or any(abs(x - u) < 0.06 * (extent[1] - extent[0]) and abs(y - v) < 0.04 * (extent[3] - extent[2])
+                                      for u, v in named):
+                continue
+            named.append((x, y))
+            ax.annotate(f"{node_id}\n{significant(f['kg_through'])} kg", (x, y), fontsize=7, xytext=(6, 6),
+                        textcoords="offset points", zorder=6)
         ax.set_xlim(extent[0], extent[1])
         ax.set_ylim(extent[2], extent[3])
         ax.set_aspect(aspect)
