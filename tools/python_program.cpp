@@ -56,17 +56,19 @@ std::optional<std::string> find_python() {
 int run_python_module(const std::string& module, const std::vector<std::string>& module_args, const std::string& what) {
   const PythonLayout layout = find_python_layout();
   if (!layout.package_root)
-    throw std::runtime_error(
-        fmt::format("cannot find the {}'s Python package (python/bstp_report next to the program or in its source tree)", what));
+    throw std::runtime_error(fmt::format(
+        "cannot find the {}'s Python package (python/bstp_report next to the program or in its source tree)", what));
   const std::optional<std::string> python = find_python();
   if (!python)
-    throw std::runtime_error("python3 not found: install Debian's python3 (./scripts/install-deps.sh) or set BSTP_PYTHON");
+    throw std::runtime_error(
+        "python3 not found: install Debian's python3 (./scripts/install-deps.sh) or set BSTP_PYTHON");
 
   std::vector<std::string> args{*python, "-m", module};
   args.insert(args.end(), module_args.begin(), module_args.end());
   if (layout.locale_dir) args.insert(args.end(), {"--locale-dir", layout.locale_dir->string()});
   const char* old_path = std::getenv("PYTHONPATH");
-  const std::string python_path = layout.package_root->string() + (old_path && *old_path ? std::string(":") + old_path : "");
+  const std::string python_path =
+      layout.package_root->string() + (old_path && *old_path ? std::string(":") + old_path : "");
   ::setenv("PYTHONPATH", python_path.c_str(), 1);
   ::setenv("PYTHONDONTWRITEBYTECODE", "1", 1);  // leave no __pycache__ in the source tree
 

@@ -20,7 +20,8 @@ struct ReviewOptions {
 
 int review(const ReviewOptions& o) {
   if (!std::filesystem::exists(o.log)) throw UsageError(fmt::format("{}: no such file", o.log));
-  if (std::filesystem::exists(o.out) && !o.force) throw UsageError(fmt::format("{} exists; pass --force to overwrite it", o.out));
+  if (std::filesystem::exists(o.out) && !o.force)
+    throw UsageError(fmt::format("{} exists; pass --force to overwrite it", o.out));
   std::vector<std::string> args{o.log, "--out", o.out, "--lang", o.lang};
   if (o.force) args.emplace_back("--force");
   return run_python_module("bstp_report.review", args, "review");
@@ -30,7 +31,8 @@ int review(const ReviewOptions& o) {
 
 void add_review_command(Program& program) {
   auto o = std::make_shared<ReviewOptions>();
-  CLI::App* cmd = program.app.add_subcommand("review", "Write the after-action report of a tabletop exercise from its log");
+  CLI::App* cmd =
+      program.app.add_subcommand("review", "Write the after-action report of a tabletop exercise from its log");
   cmd->description(
       "Write a self-contained HTML after-action report of a tabletop exercise from the log that\n"
       "`bstp tabletop ... --log` wrote (docs/tabletop.md, \"After-action review\"): the exercise, the\n"
@@ -47,8 +49,9 @@ void add_review_command(Program& program) {
   cmd->add_option("--lang", o->lang, "Language of the page: en (English) or es (Spanish)")
       ->check(CLI::Validator(
           [](std::string& lang) {
-            const bool ok = lang.size() >= 2 && lang.size() <= 5 &&
-                            std::all_of(lang.begin(), lang.end(), [](unsigned char c) { return std::isalpha(c) || c == '_'; });
+            const bool ok =
+                lang.size() >= 2 && lang.size() <= 5 &&
+                std::all_of(lang.begin(), lang.end(), [](unsigned char c) { return std::isalpha(c) || c == '_'; });
             return ok ? std::string() : "expected a language code such as en or es, got '" + lang + "'";
           },
           "LANG", "language code"))

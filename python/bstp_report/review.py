@@ -115,12 +115,14 @@ def comparison(outcome, baseline, whose, _, significant, countries=None):
         pick = (lambda o: o.get(countries, {}).get(key, 0)) if countries else (lambda o: total(o, key))
         mine, theirs = pick(outcome), pick(baseline)
         diff = mine - theirs
-        words = dict(measure=_(label), exercise=number(mine, unit, significant), baseline=number(theirs, unit, significant),
-                     whose=whose, difference=number(abs(diff), unit, significant))
+        mine_text, theirs_text = number(mine, unit, significant), number(theirs, unit, significant)
+        words = dict(measure=_(label), exercise=mine_text, baseline=theirs_text, whose=whose,
+                     difference=number(abs(diff), unit, significant))
         sentence = _(MORE if diff > 0 else FEWER if diff < 0 else SAME).format(**words)
+        sign = "+" if diff > 0 else "\u2212" if diff < 0 else ""
         rows.append({"key": key, "label": _(label), "unit": unit, "exercise": mine, "baseline": theirs, "diff": diff,
-                     "exercise_text": number(mine, unit, significant), "baseline_text": number(theirs, unit, significant),
-                     "diff_text": ("+" if diff > 0 else "\u2212" if diff < 0 else "") + number(abs(diff), unit, significant),
+                     "exercise_text": mine_text, "baseline_text": theirs_text,
+                     "diff_text": sign + number(abs(diff), unit, significant),
                      "direction": "up" if diff > 0 else "down" if diff < 0 else "same", "sentence": sentence})
     return rows
 
@@ -155,7 +157,8 @@ def timeline(records, lang, _, significant):
                        text=_("seized: {seized} ({seized_kg}); delivered: {delivered} ({delivered_kg}); "
                               "bribes: {bribes}; violent incidents: {incidents}").format(
                            seized=change["seizures"], seized_kg=number(change["seized_kg"], "kg", significant),
-                           delivered=change["deliveries"], delivered_kg=number(change["delivered_kg"], "kg", significant),
+                           delivered=change["deliveries"],
+                           delivered_kg=number(change["delivered_kg"], "kg", significant),
                            bribes=change["bribes"], incidents=change["violent_incidents"]))
             previous = now
         else:
@@ -210,9 +213,11 @@ def render(records, lang, translation, outlines=None):
     teams = []
     for giver, run in end.get("without", {}).items():
         mine = [o for o in orders if not o.get("by_inject") and o.get("for_team", o.get("team")) == giver]
-        teams.append({"id": giver, "name": giver_name(giver, _), "orders": [
-            {"when": day_text(o["time_s"], _), "summary": o.get("summary", ""), "text": o.get("text", "")} for o in mine],
-            "rows": comparison(outcome, run["outcome"], _(WHOSE_TEAM).format(team=giver_name(giver, _)), _, significant)})
+        whose = _(WHOSE_TEAM).format(team=giver_name(giver, _))
+        teams.append({"id": giver, "name": giver_name(giver, _),
+                      "orders": [{"when": day_text(o["time_s"], _), "summary": o.get("summary", ""),
+                                  "text": o.get("text", "")} for o in mine],
+                      "rows": comparison(outcome, run["outcome"], whose, _, significant)})
     figure = review_map.draw(graph, end.get("nodes", {}), end["counterfactual"].get("nodes", {}),
                              border_map.find_outlines([outlines]), _)
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(os.path.join(os.path.dirname(__file__), "templates")),
@@ -221,7 +226,8 @@ def render(records, lang, translation, outlines=None):
     template = env.get_template("review.html.j2")
     return template.render(
         lang=lang, session=session,
-        title=(session.get("title_" + lang) or session.get("title") or session.get("exercise", "")), end=end, end_when=day_text(end["time_s"], _),
+        title=(session.get("title_" + lang) or session.get("title") or session.get("exercise", "")), end=end,
+        end_when=day_text(end["time_s"], _),
         overall=comparison(outcome, baseline, _(WHOSE_ALL), _, significant),
         by_country=[{"id": c, "name": country_names.get(c, c),
                      "rows": comparison(outcome, baseline, _(WHOSE_ALL), _, significant, countries=c)}

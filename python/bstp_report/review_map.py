@@ -20,8 +20,8 @@ SEIZED, ESCAPED, BRIBED = "#c0392b", "#e67e22", "#8e44ad"
 
 def _scenario_like(record):
     """The log's graph as border_map.graph reads a scenario: nodes by id, edges from/to."""
-    return {"nodes": {n["id"]: {"lat": n["lat"], "lon": n["lon"], "kind": n.get("kind", ""), "country": n.get("country", "")}
-                      for n in record.get("nodes", [])},
+    return {"nodes": {n["id"]: {"lat": n["lat"], "lon": n["lon"], "kind": n.get("kind", ""),
+                                "country": n.get("country", "")} for n in record.get("nodes", [])},
             "edges": [{"from": e["from"], "to": e["to"]} for e in record.get("edges", [])]}
 
 
@@ -31,8 +31,9 @@ def _outlines(ax, features, extent):
             xs, ys = zip(*ring)
             ax.fill(xs, ys, facecolor="#f2efe6", edgecolor="#9a9a8a", linewidth=0.7, zorder=0)
         props = feature["properties"]
-        if "label_lon" in props and extent[0] < props["label_lon"] < extent[1] and extent[2] < props["label_lat"] < extent[3]:
-            ax.text(props["label_lon"], props["label_lat"], props["id"], color="#8a8a7a", fontsize=11, ha="center",
+        lon, lat = props.get("label_lon"), props.get("label_lat")
+        if lon is not None and extent[0] < lon < extent[1] and extent[2] < lat < extent[3]:
+            ax.text(lon, lat, props["id"], color="#8a8a7a", fontsize=11, ha="center",
                     va="center", zorder=1)
 
 
@@ -71,17 +72,19 @@ def draw(record, fates, baseline_fates, outlines_path, _):
                    edgecolors="black", linewidths=0.5, alpha=0.6, zorder=4)
         # Side by side around the place, so that all three show where they coincide.
         step = 0.012 * (extent[1] - extent[0])
-        for key, colour, marker, dx in (("seized", SEIZED, "X", -step), ("escaped", ESCAPED, "^", step), ("bribed", BRIBED, "D", 0.0)):
+        for key, colour, marker, dx, dy in (("seized", SEIZED, "X", -step, 0.0), ("escaped", ESCAPED, "^", step, 0.0),
+                                            ("bribed", BRIBED, "D", 0.0, step)):
             marked = [(i, f) for i, f in shown.items() if i in nodes and f.get(key, 0) > 0]
-            ax.scatter([nodes[i][0] + dx for i, _f in marked], [nodes[i][1] + (step if key == "bribed" else 0.0) for i, _f in marked],
+            ax.scatter([nodes[i][0] + dx for i, _f in marked], [nodes[i][1] + dy for i, _f in marked],
                        s=[20 + 160 * f[key] / most for _i, f in marked], marker=marker, color=colour,
                        edgecolors="white", linewidths=0.5, zorder=5)
         # The busiest places named, skipping one too close to a place already named.
         named = []
         for node_id, f in sorted(busy, key=lambda item: -item[1]["kg_through"]):
             x, y = nodes[node_id][:2]
-            if len(named) == 5 or any(abs(x - u) < 0.06 * (extent[1] - extent[0]) and abs(y - v) < 0.04 * (extent[3] - extent[2])
-                                      for u, v in named):
+            near = [(u, v) for u, v in named
+                    if abs(x - u) < 0.06 * (extent[1] - extent[0]) and abs(y - v) < 0.04 * (extent[3] - extent[2])]
+            if len(named) == 5 or near:
                 continue
             named.append((x, y))
             ax.annotate(f"{node_id}\n{significant(f['kg_through'])} kg", (x, y), fontsize=7, xytext=(6, 6),

@@ -8,12 +8,18 @@ namespace bstp::tabletop {
 
 const char* node_kind_name(border::NodeKind kind) {
   switch (kind) {
-    case border::NodeKind::hub: return "hub";
-    case border::NodeKind::town: return "town";
-    case border::NodeKind::port_of_entry: return "port_of_entry";
-    case border::NodeKind::blind_crossing: return "blind_crossing";
-    case border::NodeKind::airstrip: return "airstrip";
-    case border::NodeKind::landing: return "landing";
+    case border::NodeKind::hub:
+      return "hub";
+    case border::NodeKind::town:
+      return "town";
+    case border::NodeKind::port_of_entry:
+      return "port_of_entry";
+    case border::NodeKind::blind_crossing:
+      return "blind_crossing";
+    case border::NodeKind::airstrip:
+      return "airstrip";
+    case border::NodeKind::landing:
+      return "landing";
   }
   return "";
 }
@@ -23,13 +29,20 @@ nlohmann::json graph_record(const border::CompiledScenario& s) {
   for (std::size_t n = 0; n < s.graph().node_count(); ++n) {
     const border::Node& node = s.graph().node(static_cast<border::NodeIndex>(n));
     const int checkpoint = s.checkpoint_at_node[n];
-    nodes.push_back({{"id", node.id}, {"name", node.name}, {"country", node.country}, {"lat", node.lat}, {"lon", node.lon},
-                     {"kind", node_kind_name(node.kind)}, {"crossing", s.crossing_slot[n] >= 0}, {"checkpoint", checkpoint >= 0}});
+    nodes.push_back({{"id", node.id},
+                     {"name", node.name},
+                     {"country", node.country},
+                     {"lat", node.lat},
+                     {"lon", node.lon},
+                     {"kind", node_kind_name(node.kind)},
+                     {"crossing", s.crossing_slot[n] >= 0},
+                     {"checkpoint", checkpoint >= 0}});
   }
   for (const border::Edge& e : s.scenario().edges)
     edges.push_back({{"id", e.id.empty() ? e.from + "-" + e.to : e.id}, {"from", e.from}, {"to", e.to}});
   nlohmann::json countries = nlohmann::json::array();
-  for (const border::CountryParams& c : s.countries) countries.push_back({{"id", c.id}, {"name", s.scenario().countries.at(c.id).name}});
+  for (const border::CountryParams& c : s.countries)
+    countries.push_back({{"id", c.id}, {"name", s.scenario().countries.at(c.id).name}});
   return {{"countries", countries}, {"nodes", nodes}, {"edges", edges}};
 }
 
@@ -40,10 +53,17 @@ nlohmann::json outcome_record(const border::CompiledScenario& s, border::Replica
     nlohmann::json crossings = nlohmann::json::object();
     for (border::NodeIndex n : s.crossings)
       if (s.node_country[n] == static_cast<int>(c)) crossings[s.graph().node(n).id] = t.kg_through[n];
-    countries[s.countries[c].id] = {{"patrol_detections", t.patrol_detections}, {"checkpoint_finds", t.checkpoint_finds},
-                                    {"seizures", t.seizures}, {"seized_kg", t.seized_kg}, {"escapes", t.escapes},
-                                    {"bribes", t.bribes}, {"violent_incidents", t.violent_incidents}, {"deaths", t.deaths},
-                                    {"deliveries", t.deliveries}, {"delivered_kg", t.delivered_kg}, {"kg_through", crossings}};
+    countries[s.countries[c].id] = {{"patrol_detections", t.patrol_detections},
+                                    {"checkpoint_finds", t.checkpoint_finds},
+                                    {"seizures", t.seizures},
+                                    {"seized_kg", t.seized_kg},
+                                    {"escapes", t.escapes},
+                                    {"bribes", t.bribes},
+                                    {"violent_incidents", t.violent_incidents},
+                                    {"deaths", t.deaths},
+                                    {"deliveries", t.deliveries},
+                                    {"delivered_kg", t.delivered_kg},
+                                    {"kg_through", crossings}};
   }
   return countries;
 }
@@ -67,8 +87,8 @@ nlohmann::json node_fates_record(const border::CompiledScenario& s, border::Repl
     const border::SituationTally::Fates& f = fates[n];
     if (through[n] == 0.0 && f.detected == 0 && f.delivered == 0) continue;
     nodes[s.graph().node(static_cast<border::NodeIndex>(n)).id] = {
-        {"kg_through", through[n]}, {"detected", f.detected}, {"detected_kg", f.detected_kg}, {"bribed", f.bribed},
-        {"bribed_kg", f.bribed_kg},  {"escaped", f.escaped},  {"escaped_kg", f.escaped_kg},   {"seized", f.seized},
+        {"kg_through", through[n]},  {"detected", f.detected},   {"detected_kg", f.detected_kg},   {"bribed", f.bribed},
+        {"bribed_kg", f.bribed_kg},  {"escaped", f.escaped},     {"escaped_kg", f.escaped_kg},     {"seized", f.seized},
         {"seized_kg", seized_kg[n]}, {"delivered", f.delivered}, {"delivered_kg", delivered_kg[n]}};
   }
   return nodes;
@@ -88,11 +108,17 @@ std::string team_concerned(const Exercise& exercise, const border::CompiledScena
         commands = team_authority.commands_sector(s, s.units.at(event.subject).sector);
         break;
       case border::OrderKind::placement:
-      case border::OrderKind::joint_patrol: commands = team_authority.commands_sector(s, event.subject); break;
+      case border::OrderKind::joint_patrol:
+        commands = team_authority.commands_sector(s, event.subject);
+        break;
       case border::OrderKind::lanes:
-      case border::OrderKind::inspection: commands = team_authority.commands_checkpoint(s, event.subject); break;
+      case border::OrderKind::inspection:
+        commands = team_authority.commands_checkpoint(s, event.subject);
+        break;
       case border::OrderKind::share_intelligence:
-      case border::OrderKind::hot_pursuit: commands = team_authority.commands_country(s, country); break;
+      case border::OrderKind::hot_pursuit:
+        commands = team_authority.commands_country(s, country);
+        break;
     }
     if (commands) return team.name;
   }
@@ -105,7 +131,8 @@ nlohmann::json replay_record(const border::CompiledScenario& scenario, std::uint
   // Injected events at one time are handled after the model's own, in the order injected: the
   // same order as in the session, which injected them as the clock reached their time.
   for (const TimedOrderEvents& order : orders)
-    for (const auto& [country, event] : *order.events) again.simulation().inject(again.country_lp(country), order.at, event);
+    for (const auto& [country, event] : *order.events)
+      again.simulation().inject(again.country_lp(country), order.at, event);
   again.simulation().run_until(until);
   return {{"outcome", outcome_record(scenario, again)}, {"nodes", node_fates_record(scenario, again)}};
 }

@@ -19,12 +19,18 @@ std::string format_msg(const std::string& message, auto&&... args) {
 
 std::string kind_words(border::NodeKind kind, const Catalog& tr) {
   switch (kind) {
-    case border::NodeKind::port_of_entry: return tr(N_("port of entry"));
-    case border::NodeKind::blind_crossing: return tr(N_("blind crossing"));
-    case border::NodeKind::hub: return tr(N_("hub"));
-    case border::NodeKind::town: return tr(N_("town"));
-    case border::NodeKind::airstrip: return tr(N_("airstrip"));
-    case border::NodeKind::landing: return tr(N_("landing"));
+    case border::NodeKind::port_of_entry:
+      return tr(N_("port of entry"));
+    case border::NodeKind::blind_crossing:
+      return tr(N_("blind crossing"));
+    case border::NodeKind::hub:
+      return tr(N_("hub"));
+    case border::NodeKind::town:
+      return tr(N_("town"));
+    case border::NodeKind::airstrip:
+      return tr(N_("airstrip"));
+    case border::NodeKind::landing:
+      return tr(N_("landing"));
   }
   return "";
 }
@@ -87,7 +93,8 @@ std::string map_view(const border::CompiledScenario& s, border::Replication& rep
         text += "  " + column(tr(N_("sector")), 24) + column(tr(N_("on post")), 11) + column(tr(N_("detections")), 13) +
                 tr(N_("seizures")) + "\n";
       any_sector = true;
-      text += "  " + column(s.sectors[k].id, 24) + column(fmt::format("{}/{}", posted_in[k], s.sectors[k].units.size()), 11) +
+      text += "  " + column(s.sectors[k].id, 24) +
+              column(fmt::format("{}/{}", posted_in[k], s.sectors[k].units.size()), 11) +
               column(fmt::format("{}", t.detections_in[k]), 13) + fmt::format("{}", t.seizures_in[k]) + "\n";
     }
 
@@ -101,14 +108,18 @@ std::string map_view(const border::CompiledScenario& s, border::Replication& rep
         ours = arc.from == n && s.node_country[arc.to] == country;
       }
       const int owner = s.node_country[n];
-      if (ours) crossings.emplace_back(n, graph.node(n).id + (owner == country ? "" : " (" + s.countries[static_cast<std::size_t>(owner)].id + ")"));
+      if (ours)
+        crossings.emplace_back(
+            n,
+            graph.node(n).id + (owner == country ? "" : " (" + s.countries[static_cast<std::size_t>(owner)].id + ")"));
     }
     // The crossings' names as wide as the longest (ids of up to 30 characters and a country).
     std::size_t name_width = 16;
-    for (const auto& [n, name] : crossings) name_width = std::max(name_width, std::min<std::size_t>(chars(name) + 2, 36));
+    for (const auto& [n, name] : crossings)
+      name_width = std::max(name_width, std::min<std::size_t>(chars(name) + 2, 36));
     if (!crossings.empty())
-      text += "  " + column(tr(N_("crossing")), name_width) + right(tr(N_("kg through")), 10) + "  " + column(tr(N_("seized (kg)")), 15) +
-              column(tr(N_("escaped")), 8) + tr(N_("checkpoint")) + "\n";
+      text += "  " + column(tr(N_("crossing")), name_width) + right(tr(N_("kg through")), 10) + "  " +
+              column(tr(N_("seized (kg)")), 15) + column(tr(N_("escaped")), 8) + tr(N_("checkpoint")) + "\n";
     for (const auto& [n, name] : crossings) {
       std::uint64_t seized = 0, escaped = 0;
       double seized_kg = 0.0;
@@ -123,10 +134,12 @@ std::string map_view(const border::CompiledScenario& s, border::Replication& rep
       std::string checkpoint = "(" + kind_words(graph.node(n).kind, tr) + ")";
       if (const int k = s.checkpoint_at_node[n]; k >= 0) {
         border::CountryLp& at = replication.country(owner);
-        checkpoint = format_msg(tr(N_("{} lanes, inspects {:.0f}%")), at.lanes_open(k), 100 * at.inspection_probability(k));
+        checkpoint =
+            format_msg(tr(N_("{} lanes, inspects {:.0f}%")), at.lanes_open(k), 100 * at.inspection_probability(k));
       }
-      text += "  " + column(name, name_width) + fmt::format("{:>10.0f}", kg) + "  " + column(fmt::format("{} ({:.0f})", seized, seized_kg), 15) +
-              column(fmt::format("{}", escaped), 8) + checkpoint + "\n";
+      text += "  " + column(name, name_width) + fmt::format("{:>10.0f}", kg) + "  " +
+              column(fmt::format("{} ({:.0f})", seized, seized_kg), 15) + column(fmt::format("{}", escaped), 8) +
+              checkpoint + "\n";
     }
 
     // Seams: the legs across the line to or from each neighbour, who watches them, units on post.
@@ -150,7 +163,8 @@ std::string map_view(const border::CompiledScenario& s, border::Replication& rep
     }
     for (const auto& [neighbour, legs] : seams) {
       // One line per leg after the first, indented under it: the names are long.
-      std::string lead = "  " + format_msg(tr(N_("seam with {}:")), s.countries[static_cast<std::size_t>(neighbour)].id) + " ";
+      std::string lead =
+          "  " + format_msg(tr(N_("seam with {}:")), s.countries[static_cast<std::size_t>(neighbour)].id) + " ";
       const std::string indent(chars(lead), ' ');
       for (std::size_t i = 0; i < legs.size(); ++i) text += (i == 0 ? lead : indent) + legs[i] + "\n";
     }
