@@ -206,9 +206,15 @@ int CompiledScenario::post_officers(int post) const {
 }
 
 void CompiledScenario::compile_observer(const ObserverTeam& team) {
+  if (country_index(team.country) < 0) throw std::invalid_argument(fmt::format("training.observers: unknown country '{}'", team.country));
+  ObserverParams p = observer_params(team);
+  countries[static_cast<std::size_t>(p.country)].observers.push_back(static_cast<int>(observers.size()));
+  observers.push_back(std::move(p));
+}
+
+ObserverParams CompiledScenario::observer_params(const ObserverTeam& team) const {
   ObserverParams p;
   p.country = country_index(team.country);
-  if (p.country < 0) throw std::invalid_argument(fmt::format("training.observers: unknown country '{}'", team.country));
   p.start = to_seconds(team.start_day, 86400.0);
   p.end = p.start + to_seconds(team.days, 86400.0);
   p.visit = to_seconds(team.days_per_visit, 86400.0);
@@ -224,8 +230,7 @@ void CompiledScenario::compile_observer(const ObserverTeam& team) {
                                                 team.sectors.end()))
       p.posts.push_back(post);
   }
-  countries[static_cast<std::size_t>(p.country)].observers.push_back(static_cast<int>(observers.size()));
-  observers.push_back(std::move(p));
+  return p;
 }
 
 int CompiledScenario::other_side(ArcIndex a, int country) const {

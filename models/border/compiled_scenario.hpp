@@ -152,6 +152,8 @@ class CompiledScenario {
   // The country on the other side of a seam arc, seen from `country`.
   int other_side(ArcIndex a, int country) const;
   bool hot_pursuit(int a, int b) const;
+  // An observer team's visits, compiled (also for a team sent by an order during the run).
+  ObserverParams observer_params(const ObserverTeam& team) const;
   bool shares_information(int from, int to, Time& delay, Time& alert, double& boost) const;
 
   // Multiplier on patrol detection of a leg joining two countries: 1 when a joint patrol pairs

@@ -6,6 +6,7 @@
 #include "trafficker_economics.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <cmath>
 #include <stdexcept>
 
@@ -41,7 +42,8 @@ CountryLp::CountryLp(const CompiledScenario& scenario, int country, std::uint64_
       alert_boost_(scenario.countries.size(), 0.0),
       tally_(scenario.graph().node_count(), scenario.sectors.size(), scenario.checkpoints.size()),
       sharing_ordered_(scenario.countries.size()),
-      hot_pursuit_ordered_(scenario.countries.size(), false) {
+      hot_pursuit_ordered_(scenario.countries.size(), false),
+      order_costs_(scenario, country) {
   const std::uint64_t seed = scenario.scenario().seed;
   for (std::size_t c = 0; c < scenario.checkpoints.size(); ++c) {
     const auto& cp = scenario.checkpoints[c];
@@ -507,8 +509,12 @@ void CountryLp::inspection_made(Time t, bool secondary) {
 
 // --- training -----------------------------------------------------------------------------------
 
+const CohortParams& CountryLp::cohort(std::uint16_t index) const {
+  return index < scenario_.cohorts.size() ? scenario_.cohorts[index] : ordered_cohorts_[index - scenario_.cohorts.size()];
+}
+
 void CountryLp::cohort_starts(const CohortStarts& e, Context& ctx) {
-  const CohortParams& cohort = scenario_.cohorts[e.cohort];
+  const CohortParams& cohort = this->cohort(e.cohort);
   police_.cohort_leaves(cohort);
   indicators_.training_paid(ctx.now(), country_, cohort.cost_usd);
   indicators_.officers_in_class(ctx.now(), country_, cohort.seats * static_cast<double>(cohort.end - cohort.start) / 86400.0);
@@ -516,7 +522,7 @@ void CountryLp::cohort_starts(const CohortStarts& e, Context& ctx) {
 }
 
 void CountryLp::cohort_graduates(const CohortGraduates& e, Context& ctx) {
-  const CohortParams& cohort = scenario_.cohorts[e.cohort];
+  const CohortParams& cohort = this->cohort(e.cohort);
   police_.cohort_returns(ctx.now(), cohort);
   if (!cohort.refresher) indicators_.cohort_trained(ctx.now(), country_, cohort.seats);
 }
@@ -537,6 +543,7 @@ void CountryLp::roll_call(const RollCall& e, Context& ctx) {
 
 void CountryLp::order_arrives(const OrderArrives& e, Context& ctx) {
   const Time now = ctx.now();
+  order_costs_.charge(e, now, [&](Indicator lever, Time at, double usd) { indicators_.lever_paid(lever, at, country_, usd); });
   switch (e.kind) {
     case OrderKind::post_unit: roster_.post_unit(e.subject, e.target, now); break;
     case OrderKind::withdraw_unit: roster_.withdraw_unit(e.subject, now); break;
@@ -550,6 +557,27 @@ void CountryLp::order_arrives(const OrderArrives& e, Context& ctx) {
       break;
     case OrderKind::joint_patrol: joint_patrols_ordered_.emplace_back(e.subject, e.target); break;
     case OrderKind::hot_pursuit: hot_pursuit_ordered_[e.subject] = true; break;
+    case OrderKind::train_cohort: {
+      // A course like the scenario's cohorts; its seats and backfill are charged by order_costs_.
+      const std::size_t index = scenario_.cohorts.size() + ordered_cohorts_.size();
+      if (index > std::numeric_limits<std::uint16_t>::max()) break;  // more courses than events can name: ignored
+      ordered_cohorts_.push_back({country_, e.target, now, now + to_seconds(e.value[0] * 7.0, 86400.0), 0.0, false});
+      cohort_starts(CohortStarts{static_cast<std::uint16_t>(index)}, ctx);
+      break;
+    }
+    case OrderKind::observe: {
+      ObserverTeam team;
+      team.country = scenario_.countries[static_cast<std::size_t>(country_)].id;
+      if (e.target >= 0) team.sectors.push_back(scenario_.sectors[static_cast<std::size_t>(e.target)].id);
+      team.method_use_boost = e.value[1];
+      team.spillover = e.value[2];
+      ObserverParams watching = scenario_.observer_params(team);
+      watching.whole_country = e.target < 0;
+      watching.start = now;
+      watching.end = now + to_seconds(e.value[0], 86400.0);
+      officers_.add_team(std::move(watching));
+      break;
+    }
   }
 }
 

@@ -9,6 +9,7 @@
 #include "events.hpp"
 #include "indicator_collector.hpp"
 #include "officer_posts.hpp"
+#include "order_costs.hpp"
 #include "patrol_roster.hpp"
 #include "police_force.hpp"
 #include "situation_tally.hpp"
@@ -71,6 +72,7 @@ class CountryLp final : public LogicalProcess {
   void lookouts_report(const LookoutsReport& e, Context& ctx);
   void order_arrives(const OrderArrives& e, Context& ctx);
   void roll_call(const RollCall& e, Context& ctx);
+  const CohortParams& cohort(std::uint16_t index) const;
 
   // The steps of a shipment's journey through this country.
   void shipment_reaches_node(Cargo cargo, Context& ctx);
@@ -135,6 +137,8 @@ class CountryLp final : public LogicalProcess {
   std::vector<Sharing> sharing_ordered_;           // per partner country
   std::vector<std::pair<int, int>> joint_patrols_ordered_;  // (my sector, partner's sector)
   std::vector<bool> hot_pursuit_ordered_;          // per partner country
+  std::vector<CohortParams> ordered_cohorts_;      // cohorts started by orders (CohortStarts index: the scenario's, then these)
+  OrderCosts order_costs_;
   std::vector<double> miss_;                       // scratch: per unit of a sector, P(it misses a passage)
 };
 

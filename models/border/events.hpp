@@ -102,6 +102,9 @@ struct RollCall {};                              // country, self: once a day, t
 //   share_intelligence  subject = partner country; value = {delay_days, alert_days, alert_detection_boost}
 //   joint_patrol        subject = one of this country's sectors, target = the partner's sector
 //   hot_pursuit         subject = partner country
+//   train_cohort        subject = this country, target = seats; value = {weeks, cost per seat}
+//   observe             subject = this country, target = sector (-1: every post of the country);
+//                       value = {days, method-use boost, spillover}
 enum class OrderKind : std::uint8_t {
   post_unit,
   withdraw_unit,
@@ -111,7 +114,9 @@ enum class OrderKind : std::uint8_t {
   inspection,
   share_intelligence,
   joint_patrol,
-  hot_pursuit
+  hot_pursuit,
+  train_cohort,
+  observe
 };
 struct OrderArrives {
   OrderKind kind = OrderKind::post_unit;

@@ -10,6 +10,7 @@ OfficerPosts::OfficerPosts(const CompiledScenario& scenario, int country, std::u
       disposition_(static_cast<std::size_t>(scenario.post_count())) {
   for (int post = 0; post < scenario.post_count(); ++post)
     if (scenario.post_country(post) == country && scenario.post_officers(post) > 0) staffed_.push_back(post);
+  for (int o : scenario.countries[static_cast<std::size_t>(country)].observers) teams_.push_back(&scenario.observers[static_cast<std::size_t>(o)]);
   // The trained stock is dealt out evenly: post k of P takes floor(share x n + (k + 1/2) / P).
   const auto staffed = static_cast<double>(staffed_.size());
   const std::uint64_t seed = scenario.scenario().seed;
@@ -25,9 +26,14 @@ OfficerPosts::OfficerPosts(const CompiledScenario& scenario, int country, std::u
   }
 }
 
+void OfficerPosts::add_team(ObserverParams team) {
+  ordered_.push_back(std::move(team));
+  teams_.push_back(&ordered_.back());
+}
+
 bool OfficerPosts::observed(int post, Time t) const {
-  for (int o : scenario_.countries[static_cast<std::size_t>(country_)].observers) {
-    const ObserverParams& team = scenario_.observers[static_cast<std::size_t>(o)];
+  for (const ObserverParams* observer : teams_) {
+    const ObserverParams& team = *observer;
     if (t < team.start || t >= team.end) continue;
     if (team.whole_country) return true;
     if (post < 0 || team.posts.empty()) continue;
@@ -42,8 +48,8 @@ bool OfficerPosts::observed(int post, Time t) const {
 
 double OfficerPosts::method_use(int post, Time t) const {
   double use = scenario_.scenario().training.method_use_share;
-  for (int o : scenario_.countries[static_cast<std::size_t>(country_)].observers) {
-    const ObserverParams& team = scenario_.observers[static_cast<std::size_t>(o)];
+  for (const ObserverParams* observer : teams_) {
+    const ObserverParams& team = *observer;
     if (t < team.start || t >= team.end) continue;
     if (team.whole_country) {
       use += team.boost;

@@ -7,6 +7,7 @@
 #include "police_force.hpp"
 
 #include <cstdint>
+#include <deque>
 #include <vector>
 
 namespace bstp::border {
@@ -42,6 +43,9 @@ class OfficerPosts {
   // trained skill x method use.
   double trained_use(int post, Time t, const PoliceForce& police) const;
 
+  // An observer team sent during the run (an `observe` order), watching from its start to its end.
+  void add_team(ObserverParams team);
+
   // This country's posts with officers of their own, in post order.
   const std::vector<int>& posts_with_officers() const { return staffed_; }
 
@@ -51,6 +55,8 @@ class OfficerPosts {
   std::vector<int> staffed_;
   std::vector<double> phase_;                    // per post key (this country's staffed posts): in [0, 1)
   std::vector<std::vector<float>> disposition_;  // per post key: per officer, uniform in [0, 1)
+  std::deque<ObserverParams> ordered_;           // teams sent by orders
+  std::vector<const ObserverParams*> teams_;     // the scenario's teams of this country, then ordered_
 };
 
 }  // namespace bstp::border

@@ -1,6 +1,8 @@
 #include "order_language.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -25,6 +27,8 @@ constexpr Word kOrders[] = {
     {"share-intel", "share-intel FROM TO", N_("start sending seizure reports from one country to a neighbour")},
     {"joint-patrol", "joint-patrol SECTOR SECTOR", N_("patrol a seam jointly with the sector across it")},
     {"hot-pursuit", "hot-pursuit COUNTRY COUNTRY", N_("let officers of two countries follow a shipment across their line")},
+    {"train", "train PROGRAM COUNTRY SEATS WEEKS", N_("send officers of a country to a training programme's course, starting now")},
+    {"observe", "observe COUNTRY|SECTOR DAYS", N_("send an observer team to watch a country's (or a sector's) officers at work")},
 };
 
 std::string fmt_msg(const Translate& tr, const char* message, auto&&... args) {
@@ -94,6 +98,13 @@ OrderArrives event(OrderKind kind, int subject, int target = -1, double v0 = 0, 
 std::string edge_id(const CompiledScenario& scenario, std::size_t e) {
   const Edge& edge = scenario.scenario().edges[e];
   return edge.id.empty() ? edge.from + "-" + edge.to : edge.id;
+}
+
+double plain_number(const std::string& word) {
+  const char* begin = word.c_str();
+  char* end = nullptr;
+  const double v = std::strtod(begin, &end);
+  return end != begin && *end == '\0' ? v : std::nan("");
 }
 
 std::vector<std::string> order_words(const std::string& line) {
@@ -231,6 +242,47 @@ std::variant<Order, std::string> parse_order(const std::vector<std::string>& wor
     order.events.emplace_back(ca, event(OrderKind::joint_patrol, a, b));
     order.events.emplace_back(cb, event(OrderKind::joint_patrol, b, a));
     order.summary = fmt_msg(tr, N_("sectors {} and {} patrol their seam jointly (no seam penalty on their legs across it)"), words[1], words[2]);
+    return order;
+  }
+  if (word == "train") {
+    const auto program = s.scenario().training.programs.find(words[1]);
+    if (program == s.scenario().training.programs.end()) {
+      std::string programs;
+      for (const auto& [id, p] : s.scenario().training.programs) programs += (programs.empty() ? "" : ", ") + id;
+      return fmt_msg(tr, N_("unknown training programme '{}'; the programmes are: {}"), words[1], programs.empty() ? "-" : programs);
+    }
+    const int country = s.country_index(words[2]);
+    if (country < 0)
+      return fmt_msg(tr, N_("unknown country '{}'; the countries are: {}"), words[2], list_of(s.countries.size(), [&](std::size_t i) { return s.countries[i].id; }));
+    if (!who.commands_country(s, country)) return refuse(fmt_msg(tr, N_("the officers of {}"), words[2]));
+    const auto officers = static_cast<int>(s.scenario().countries.at(words[2]).police.officers);
+    const double seats = plain_number(words[3]), weeks = plain_number(words[4]);
+    if (!(seats >= 1 && seats <= officers && seats == std::floor(seats)))
+      return fmt_msg(tr, N_("seats: expected a whole number from 1 to {} (the officers of {}), got '{}'"), officers, words[2], words[3]);
+    if (!(weeks > 0 && weeks <= 104)) return fmt_msg(tr, N_("weeks: expected a number of weeks in (0, 104], got '{}'"), words[4]);
+    order.events.emplace_back(country, event(OrderKind::train_cohort, country, static_cast<int>(seats), weeks, program->second.cost_per_seat_usd));
+    order.summary = fmt_msg(tr, N_("{} officers of {} go to {} for {} weeks, from now"), words[3], words[2], words[1], words[4]);
+    return order;
+  }
+  if (word == "observe") {
+    const int sector = find_sector(s, words[1]);
+    const int country = sector >= 0 ? s.sectors[static_cast<std::size_t>(sector)].country : s.country_index(words[1]);
+    if (country < 0)
+      return fmt_msg(tr, N_("'{}' is neither a country nor a sector; the countries are: {}; the sectors: {}"), words[1],
+                     list_of(s.countries.size(), [&](std::size_t i) { return s.countries[i].id; }),
+                     list_of(s.sectors.size(), [&](std::size_t i) { return s.sectors[i].id; }));
+    if (sector >= 0 ? !who.commands_sector(s, sector) : !who.commands_country(s, country)) return refuse(fmt_msg(tr, N_("the officers of {}"), words[1]));
+    const double days = plain_number(words[2]);
+    if (!(days > 0 && days <= 365)) return fmt_msg(tr, N_("days: expected a number of days in (0, 365], got '{}'"), words[2]);
+    // The terms of the country's first observer team in the scenario, else the format's defaults.
+    ObserverTeam terms;
+    for (const ObserverTeam& t : s.scenario().training.observers)
+      if (s.country_index(t.country) == country) {
+        terms = t;
+        break;
+      }
+    order.events.emplace_back(country, event(OrderKind::observe, country, sector, days, terms.method_use_boost, terms.spillover));
+    order.summary = fmt_msg(tr, N_("an observer team watches the officers of {} for {} days, from now"), words[1], words[2]);
     return order;
   }
   return fmt_msg(tr, N_("unknown order '{}'"), word);

@@ -64,6 +64,9 @@ std::variant<Order, std::string> parse_order(const std::vector<std::string>& wor
 // The words of an order line (split on blanks).
 std::vector<std::string> order_words(const std::string& line);
 
+// A plain decimal number ("12", "0.5"), NaN for anything else.
+double plain_number(const std::string& word);
+
 // The id of edge e ("from-to" when the file gives none).
 std::string edge_id(const CompiledScenario& scenario, std::size_t e);
 

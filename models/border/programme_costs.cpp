@@ -1,5 +1,7 @@
 #include "programme_costs.hpp"
 
+#include "order_costs.hpp"
+
 #include <algorithm>
 
 namespace bstp::border {
@@ -7,11 +9,15 @@ namespace {
 
 constexpr Time kDay = 86400;
 
-// `usd_per_day` over [from, to) within [0, horizon), one charge per day (part days pro rata),
-// split where a month ends (each part counts in its month) and where the warm-up ends (the part
-// before it is not measured).
-void charge_days(Indicator lever, Time from, Time to, Time horizon, double usd_per_day, const PayCharge& pay,
-                 Time warmup = 0) {
+// A cost shared by an agreement's countries: `country`'s share, 0 when it is not a party.
+double share_of(const std::vector<int>& parties, int country) {
+  const auto n = std::count(parties.begin(), parties.end(), country);
+  return parties.empty() ? 0.0 : static_cast<double>(n) / static_cast<double>(parties.size());
+}
+
+}  // namespace
+
+void charge_days(Indicator lever, Time from, Time to, Time horizon, double usd_per_day, const PayCharge& pay, Time warmup) {
   if (!(usd_per_day > 0.0)) return;
   from = std::max<Time>(from, 0);
   to = std::min(to, horizon);
@@ -23,20 +29,14 @@ void charge_days(Indicator lever, Time from, Time to, Time horizon, double usd_p
   }
 }
 
-// `usd_per_month` over the whole run, charged at each month's start (the last part month pro rata).
-void charge_months(Indicator lever, Time horizon, double usd_per_month, const PayCharge& pay) {
+void charge_months(Indicator lever, Time from, Time horizon, double usd_per_month, const PayCharge& pay) {
   if (!(usd_per_month > 0.0)) return;
-  for (Time t = 0; t < horizon; t += kMonthSeconds)
-    pay(lever, t, usd_per_month * static_cast<double>(std::min(kMonthSeconds, horizon - t)) / static_cast<double>(kMonthSeconds));
+  for (Time t = std::max<Time>(from, 0); t < horizon;) {
+    const Time next = std::min(horizon, (t / kMonthSeconds + 1) * kMonthSeconds);
+    pay(lever, t, usd_per_month * static_cast<double>(next - t) / static_cast<double>(kMonthSeconds));
+    t = next;
+  }
 }
-
-// A cost shared by an agreement's countries: `country`'s share, 0 when it is not a party.
-double share_of(const std::vector<int>& parties, int country) {
-  const auto n = std::count(parties.begin(), parties.end(), country);
-  return parties.empty() ? 0.0 : static_cast<double>(n) / static_cast<double>(parties.size());
-}
-
-}  // namespace
 
 double inspection_cost(const Costs& costs, bool secondary) {
   return costs.inspection_usd + (secondary ? costs.secondary_inspection_usd : 0.0);
@@ -78,10 +78,10 @@ void charge_scheduled_costs(const CompiledScenario& scenario, int country, const
     sharing += share_of({scenario.country_index(i.a), scenario.country_index(i.b)}, country);
   if (sharing > 0.0 && costs.information_sharing_setup_usd > 0.0)
     pay(Indicator::information_sharing_cost_usd, 0, sharing * costs.information_sharing_setup_usd);
-  charge_months(Indicator::information_sharing_cost_usd, horizon, sharing * costs.information_sharing_usd_per_month, pay);
+  charge_months(Indicator::information_sharing_cost_usd, 0, horizon, sharing * costs.information_sharing_usd_per_month, pay);
   double pursuit = 0.0;
   for (const HotPursuit& h : co.hot_pursuit) pursuit += share_of({scenario.country_index(h.a), scenario.country_index(h.b)}, country);
-  charge_months(Indicator::hot_pursuit_cost_usd, horizon, pursuit * costs.hot_pursuit_usd_per_month, pay);
+  charge_months(Indicator::hot_pursuit_cost_usd, 0, horizon, pursuit * costs.hot_pursuit_usd_per_month, pay);
   for (const JointExercise& e : co.joint_exercises) {
     std::vector<int> parties;
     for (const std::string& id : e.countries) parties.push_back(scenario.country_index(id));
@@ -102,7 +102,7 @@ void charge_scheduled_costs(const CompiledScenario& scenario, int country, const
   if (s.economy.jobs_program)
     if (const auto jobs = costs.jobs_program.jobs.find(scenario.countries[static_cast<std::size_t>(country)].id);
         jobs != costs.jobs_program.jobs.end())
-      charge_months(Indicator::jobs_program_cost_usd, horizon, jobs->second * costs.jobs_program.usd_per_job_month, pay);
+      charge_months(Indicator::jobs_program_cost_usd, 0, horizon, jobs->second * costs.jobs_program.usd_per_job_month, pay);
 }
 
 std::vector<PlannedCost> planned_costs(const CompiledScenario& scenario) {
@@ -117,6 +117,10 @@ std::vector<PlannedCost> planned_costs(const CompiledScenario& scenario) {
       p.monthly_usd[month_of(t)] += usd;
     };
     charge_scheduled_costs(scenario, static_cast<int>(c), [&](Indicator, Time t, double usd) { add(t, usd); });
+    // The orders of the scenario's schedule, as the country will pay them.
+    OrderCosts orders(scenario, static_cast<int>(c));
+    for (const ScheduledOrder& o : scenario.scheduled_orders)
+      if (static_cast<std::size_t>(o.country) == c) orders.charge(o.event, o.at, [&](Indicator, Time t, double usd) { add(t, usd); });
     for (int k : scenario.countries[c].cohorts) {
       const CohortParams& cohort = scenario.cohorts[static_cast<std::size_t>(k)];
       if (cohort.start < horizon) add(cohort.start, cohort.cost_usd);

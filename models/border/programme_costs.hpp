@@ -23,6 +23,13 @@ using PayCharge = std::function<void(Indicator lever, Time at, double usd)>;
 // cohort starts) and inspections (paid as they happen) are charged by the country itself.
 void charge_scheduled_costs(const CompiledScenario& scenario, int country, const PayCharge& pay);
 
+// `usd_per_day` over [from, to) within [0, horizon), one charge per day (part days pro rata),
+// split where a month ends (each part counts in its month) and where the warm-up ends.
+void charge_days(Indicator lever, Time from, Time to, Time horizon, double usd_per_day, const PayCharge& pay, Time warmup = 0);
+// `usd_per_month` from `from` to the horizon, charged at the start of each month of the run (the
+// first and last part months pro rata).
+void charge_months(Indicator lever, Time from, Time horizon, double usd_per_month, const PayCharge& pay);
+
 // The cost of one inspection beyond the document check, with its secondary inspection if any.
 double inspection_cost(const Costs& costs, bool secondary);
 

@@ -1,13 +1,15 @@
 // A scenario's `orders:` schedule (docs/model.md, "Orders during a run"): an order changes nothing
-// before its day, acts after it in the direction its mechanism says, and gives the same bits on
-// any number of kernel threads.
+// before its day, acts after it in the direction its mechanism says, is paid for from its day, and
+// gives the same bits on any number of kernel threads.
 #include "model_fixtures.hpp"
 
 #include <border/border_model.hpp>
 #include <border/indicators.hpp>
+#include <border/order_costs.hpp>
 #include <border/scenario_loader.hpp>
 
 #include <cmath>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -16,12 +18,12 @@
 namespace bstp::border {
 namespace {
 
-// Both Guatemalan units on the raft trail come off the line on `day`.
-CompiledScenario tutorial(const std::string& orders = "") {
-  std::vector<Override> overrides;
+// The tutorial's baseline with `orders` as its schedule.
+CompiledScenario tutorial(const std::string& orders = "", std::vector<Override> overrides = {}) {
   if (!orders.empty()) overrides.emplace_back("orders", orders);
   return CompiledScenario(ScenarioDocument::from_file("scenarios/tutorial.yaml").resolve("baseline", overrides));
 }
+// Both Guatemalan units on the raft trail come off the line on day 61.
 const std::string kWithdrawOnDay61 = R"([{day: 61, order: "withdraw coyote_day"}, {day: 61, order: "withdraw coyote_night"}])";
 
 TEST(OrderSchedule, CompilesToEventsInDayOrder) {
@@ -64,13 +66,72 @@ TEST(OrderSchedule, WithdrawingTheTrailUnitsLowersSeizures) {
 
 TEST(OrderSchedule, SameBitsOnOneAndTwoKernelThreads) {
   const CompiledScenario s = tutorial(R"([{day: 20, order: "placement mx_suchiate random"}, {day: 30, order: "share-intel GT MX"},
-                                          {day: 45, order: "hot-pursuit GT MX"}, {day: 61, order: "withdraw coyote_day"}])");
+                                          {day: 45, order: "hot-pursuit GT MX"}, {day: 61, order: "withdraw coyote_day"},
+                                          {day: 10, order: "train creompaz_basic GT 20 3"}, {day: 5, order: "observe gt_suchiate 40"}])",
+                                      {{"scenario.horizon_days", "120"}});
   for (std::uint64_t r = 0; r < 1; ++r) {  // the parallel scheduler is slow on so small a world
     const ReplicationResult one = simulate_replication(s, r, 1), two = simulate_replication(s, r, 2);
     for (std::size_t i = 0; i < one.totals.size(); ++i)
       EXPECT_TRUE(one.totals[i] == two.totals[i] || (std::isnan(one.totals[i]) && std::isnan(two.totals[i]))) << "indicator " << i;
     EXPECT_EQ(one.crossing_kg, two.crossing_kg);
   }
+}
+
+double total(const ReplicationResult& r, Indicator i) { return r.totals[static_cast<std::size_t>(i)]; }
+
+// By hand: ten GT officers sent on a two-week course on day 30 spend 140 officer-days in class,
+// cost 10 seats x 2,500 USD and 140 days x 40 USD of backfill, and come back trained.
+TEST(OrderSchedule, TrainingCourseOrderedCostsItsSeatsAndBackfill) {
+  const CompiledScenario plain = tutorial(), ordered = tutorial(R"([{day: 30, order: "train creompaz_basic GT 10 2"}])");
+  const ReplicationResult a = simulate_replication(plain, 0), b = simulate_replication(ordered, 0);
+  EXPECT_NEAR(total(b, Indicator::officer_days_in_class) - total(a, Indicator::officer_days_in_class), 140.0, 1e-6);
+  EXPECT_NEAR(total(b, Indicator::training_cost_usd) - total(a, Indicator::training_cost_usd), 25'000.0, 1e-6);
+  EXPECT_NEAR(total(b, Indicator::backfill_cost_usd) - total(a, Indicator::backfill_cost_usd), 5'600.0, 1e-6);
+  EXPECT_NEAR(total(b, Indicator::officers_trained) - total(a, Indicator::officers_trained), 10.0, 1e-9);
+}
+
+// An observer team ordered for the first 60 days records method use among the officers it
+// watches, raised by the Hawthorne boost above what all officers do.
+TEST(OrderSchedule, ObserversOrderedSeeTheHawthorneEffect) {
+  const CompiledScenario s = tutorial(R"([{day: 0, order: "observe GT 60"}])");
+  const ReplicationResult r = simulate_replication(s, 0);
+  EXPECT_TRUE(std::isnan(total(simulate_replication(tutorial(), 0), Indicator::observed_method_use))) << "no observers, nothing observed";
+  EXPECT_GT(total(r, Indicator::observed_method_use), total(r, Indicator::true_method_use));
+  EXPECT_GT(total(r, Indicator::observer_cost_usd), 0.0);
+  EXPECT_NEAR(total(r, Indicator::observer_cost_usd) - total(simulate_replication(tutorial(), 0), Indicator::observer_cost_usd), 60 * 600.0, 1e-6);
+}
+
+// By hand, the tutorial's rates: a lane-day 300 USD, a joint-patrol day 250 USD (half each side),
+// information sharing 200,000 USD to set up and 2,500 USD a month, over a 365-day run.
+TEST(OrderCosts, OrdersArePaidFromTheirDayToTheHorizon) {
+  const CompiledScenario s = tutorial();
+  const int gt = s.country_index("GT"), mx = s.country_index("MX");
+  int bridge = 0, mine = 0, theirs = 0;
+  for (std::size_t c = 0; c < s.checkpoints.size(); ++c) if (s.checkpoints[c].node_id == "tecun_uman") bridge = static_cast<int>(c);
+  for (std::size_t i = 0; i < s.sectors.size(); ++i) (s.sectors[i].id == "gt_suchiate" ? mine : theirs) = static_cast<int>(i);
+  OrderCosts costs(s, gt);
+  std::map<Indicator, double> paid;
+  const PayCharge pay = [&](Indicator lever, Time, double usd) { paid[lever] += usd; };
+  const auto order = [](OrderKind kind, int subject, int target = -1) {
+    OrderArrives e;
+    e.kind = kind;
+    e.subject = static_cast<std::uint16_t>(subject);
+    e.target = target;
+    return e;
+  };
+  const Time day = 86400, horizon = 365 * day;
+  costs.charge(order(OrderKind::lanes, bridge, 6), 100 * day, pay);  // one lane more than the 5: 265 days
+  costs.charge(order(OrderKind::lanes, bridge, 5), 150 * day, pay);  // closed again: its staff stay paid
+  costs.charge(order(OrderKind::lanes, bridge, 7), 200 * day, pay);  // one more than the most so far: 165 days
+  EXPECT_NEAR(paid[Indicator::checkpoint_cost_usd], (265 + 165) * 300.0, 1e-6);
+  costs.charge(order(OrderKind::joint_patrol, mine, theirs), 200 * day, pay);
+  costs.charge(order(OrderKind::joint_patrol, mine, theirs), 250 * day, pay);  // already paid for
+  EXPECT_NEAR(paid[Indicator::joint_patrol_cost_usd], 0.5 * 250.0 * 165, 1e-6);
+  costs.charge(order(OrderKind::share_intelligence, mx), 0, pay);
+  EXPECT_NEAR(paid[Indicator::information_sharing_cost_usd],
+              200'000.0 + 2'500.0 * static_cast<double>(horizon) / static_cast<double>(kMonthSeconds), 1e-6);
+  costs.charge(order(OrderKind::withdraw_unit, 0), 0, pay);
+  EXPECT_EQ(paid.size(), 3u) << "withdrawing a unit costs nothing more: it is paid every day";
 }
 
 }  // namespace

@@ -44,22 +44,26 @@ TEST(TabletopReplay, OrdersReplayedAsAPolicyGiveTheSessionsWorldBitForBit) {
   o.replication = kReplication;
   Session played(exercise(), std::move(o));
   for (const char* line : {"lanes tecun_uman 6", "inspection tecun_uman 0.6", "step 1 week", "withdraw coyote_night",
-                           "post mx_suchiate.1 tecun_uman-tapachula", "step 2 weeks", "placement mx_suchiate random", "run-until 45"})
+                           "post mx_suchiate.1 tecun_uman-tapachula", "train creompaz_basic GT 10 2", "step 2 weeks",
+                           "placement mx_suchiate random", "observe MX 20", "run-until 45"})
     played.execute(line);
   while (played.now() < 45 * kDay) played.execute("run-until 45");  // past any inject's stop
-  ASSERT_EQ(played.orders_in_force().size(), 6u) << "five orders and the flood's";
+  ASSERT_EQ(played.orders_in_force().size(), 8u) << "seven orders and the flood's";
 
   const std::string text = replay_scenario(exercise(), played.scenario_overrides(), played.orders_in_force(),
                                            {"facilitator", played.scenario().scenario().seed, kReplication});
   const border::ScenarioDocument replay = border::ScenarioDocument::from_text(text, "replay.yaml");
   ASSERT_TRUE(replay.validate().empty()) << text;
   const border::CompiledScenario with_orders(replay.resolve("exercise_orders"));
-  EXPECT_EQ(with_orders.scheduled_orders.size(), 6u);
+  EXPECT_EQ(with_orders.scheduled_orders.size(), 8u);
   border::Replication replayed(with_orders, kReplication);
   replayed.simulation().run_until(played.now());
-  for (std::size_t c = 0; c < with_orders.countries.size(); ++c)
+  for (std::size_t c = 0; c < with_orders.countries.size(); ++c) {
+    EXPECT_EQ(played.replication().country(static_cast<int>(c)).officers_on_the_line(),
+              replayed.country(static_cast<int>(c)).officers_on_the_line());
     expect_same_tally(played.replication().country(static_cast<int>(c)).tally(), replayed.country(static_cast<int>(c)).tally(),
                       with_orders.countries[c].id);
+  }
 
   // Without the players' orders (the flood's kept), the world differs where the orders acted.
   const border::CompiledScenario without(replay.resolve("no_orders"));
@@ -69,6 +73,17 @@ TEST(TabletopReplay, OrdersReplayedAsAPolicyGiveTheSessionsWorldBitForBit) {
   const int gt = with_orders.country_index("GT");
   EXPECT_NE(plain.country(gt).tally().wait_hours_at, replayed.country(gt).tally().wait_hours_at)
       << "six lanes inspecting 60% instead of five inspecting 30% change the bridge's waits";
+}
+
+// A team trains and observes only its own country's officers.
+TEST(TabletopTeams, TrainingAndObserversOnlyForTheTeamsOwnOfficers) {
+  SessionOptions o;
+  o.team = "mexico";
+  Session s(exercise(), std::move(o));
+  EXPECT_NE(s.execute("train creompaz_basic GT 10 2").find("not among the forces of team mexico"), std::string::npos);
+  EXPECT_NE(s.execute("observe gt_suchiate 10").find("not among the forces of team mexico"), std::string::npos);
+  EXPECT_NE(s.execute("observe mx_suchiate 10").find("order (day 0)"), std::string::npos);
+  EXPECT_NE(s.execute("train creompaz_basic MX 0 2").find("seats: expected a whole number from 1 to"), std::string::npos);
 }
 
 }  // namespace

@@ -117,6 +117,8 @@ std::string team_concerned(const Exercise& exercise, const border::CompiledScena
         break;
       case border::OrderKind::share_intelligence:
       case border::OrderKind::hot_pursuit:
+      case border::OrderKind::train_cohort:
+      case border::OrderKind::observe:
         commands = team_authority.commands_country(s, country);
         break;
     }

@@ -23,13 +23,7 @@ std::string format_msg(const std::string& message, auto&&... args) {
   return fmt::format(fmt::runtime(message), std::forward<decltype(args)>(args)...);
 }
 
-// A plain decimal number, NaN for anything else.
-double number(const std::string& word) {
-  const char* begin = word.c_str();
-  char* end = nullptr;
-  const double v = std::strtod(begin, &end);
-  return end != begin && *end == '\0' ? v : std::nan("");
-}
+using border::plain_number;
 
 }  // namespace
 
@@ -180,14 +174,14 @@ std::string Session::execute(const std::string& line) {
     if (command == "step") {
       const std::string usage = tr(N_("usage: step N days|weeks (for example: step 2 weeks)"));
       if (words.size() < 2 || words.size() > 3) return usage + "\n";
-      const double n = number(words[1]);
+      const double n = plain_number(words[1]);
       const std::string unit = words.size() == 3 ? words[2] : "days";
       const double per = unit == "day" || unit == "days" ? 1.0 : unit == "week" || unit == "weeks" ? 7.0 : 0.0;
       if (per == 0.0 || !std::isfinite(n) || n <= 0.0 || n > exercise_.days) return usage + "\n";
       return step(now() + border::to_seconds(n * per, kDay));
     }
     if (command == "run-until") {
-      const double d = words.size() == 2 ? number(words[1]) : -1.0;
+      const double d = words.size() == 2 ? plain_number(words[1]) : -1.0;
       if (!(d >= 0.0) || d > exercise_.days) return format_msg(tr(N_("usage: run-until DAY, a day from now to {}")), exercise_.days) + "\n";
       const Time until = border::to_seconds(d, kDay);
       if (until <= now()) return format_msg(tr(N_("it is already {}; the clock only moves forward")), when(now())) + "\n";
