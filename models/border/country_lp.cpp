@@ -299,6 +299,9 @@ CountryLp::Encounter CountryLp::officers_confront(Cargo& cargo, int seam_partner
   // the post's trained share (weighted by the skill kept).
   const bool trained_officer = draws.bernoulli(officers_.trained_use(post, ctx.now(), police_));
   const double value = cargo.kg * org.spec.value_per_kg_usd;
+  SituationTally::Fates& fates = tally_.fates_at[scenario_.graph().arc(cargo.route[cargo.leg]).from];
+  fates.detected += 1;
+  fates.detected_kg += cargo.kg;
 
   // Corruption: the traffickers offer, the officer may take it and look away.
   // An audit monitors the officer with its share (a draw of its own, so that without audits the
@@ -310,6 +313,8 @@ CountryLp::Encounter CountryLp::officers_confront(Cargo& cargo, int seam_partner
     indicators_.bribe_taken(ctx.now(), country_, org.spec.bribe_offer_share * value);
     trust_.bribe_seen(ctx.now());
     tally_.bribes += 1;
+    fates.bribed += 1;
+    fates.bribed_kg += cargo.kg;
     cargo.bribed_legs |= std::uint32_t{1} << cargo.leg;
     return Encounter::passes;
   }
@@ -328,6 +333,8 @@ CountryLp::Encounter CountryLp::officers_confront(Cargo& cargo, int seam_partner
   if (seam_partner >= 0 && !hot_pursuit_with(seam_partner) &&
       draws.bernoulli(scenario_.scenario().coordination.escape_probability)) {
     tally_.escapes += 1;
+    fates.escaped += 1;
+    fates.escaped_kg += cargo.kg;
     return Encounter::passes;
   }
 
@@ -342,6 +349,7 @@ CountryLp::Encounter CountryLp::officers_confront(Cargo& cargo, int seam_partner
   tally_.seizures += 1;
   tally_.seized_kg += cargo.kg;
   tally_.seized_kg_at[lost_on.from] += cargo.kg;
+  fates.seized += 1;
   if (lost_on.sector >= 0 && scenario_.sectors[static_cast<std::size_t>(lost_on.sector)].country == country_)
     tally_.seizures_in[static_cast<std::size_t>(lost_on.sector)] += 1;
   report_to_organisation(cargo, Fate::seized, ctx);
@@ -355,6 +363,9 @@ bool CountryLp::detected_shipment_turns_back(const Cargo& cargo, Context& ctx) {
   RandomStream draws(StreamId{scenario_.scenario().seed, replication_, entity::shipment(cargo.shipment),
                               kTurnBackStreams | (std::uint64_t{cargo.attempt} * kMaxRouteLegs + cargo.leg)});
   if (!draws.bernoulli(org.spec.turn_back_probability)) return false;
+  SituationTally::Fates& fates = tally_.fates_at[scenario_.graph().arc(cargo.route[cargo.leg]).from];
+  fates.detected += 1;
+  fates.detected_kg += cargo.kg;
   indicators_.shipment_turned_back(ctx.now(), country_);
   ctx.send(layout_.organisation(cargo.organisation), org.retry_after, ShipmentTurnedBack{cargo});
   return true;
@@ -370,6 +381,7 @@ void CountryLp::shipment_delivered(const Cargo& cargo, Context& ctx) {
   tally_.deliveries += 1;
   tally_.delivered_kg += cargo.kg;
   tally_.delivered_kg_at[scenario_.graph().arc(cargo.route[cargo.legs - 1]).to] += cargo.kg;
+  tally_.fates_at[scenario_.graph().arc(cargo.route[cargo.legs - 1]).to].delivered += 1;
   report_to_organisation(cargo, Fate::delivered, ctx);
 }
 
