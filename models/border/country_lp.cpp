@@ -44,6 +44,7 @@ CountryLp::CountryLp(const CompiledScenario& scenario, int country, std::uint64_
       tally_(scenario.graph().node_count(), scenario.sectors.size(), scenario.checkpoints.size()),
       sharing_ordered_(scenario.countries.size()),
       hot_pursuit_ordered_(scenario.countries.size(), false),
+      closed_edges_(scenario.scenario().edges.size(), false),
       order_costs_(scenario, country) {
   const std::uint64_t seed = scenario.scenario().seed;
   for (std::size_t c = 0; c < scenario.checkpoints.size(); ++c) {
@@ -270,6 +271,12 @@ void CountryLp::shipment_sets_off(Cargo cargo, Context& ctx) {
   const BorderGraph& graph = scenario_.graph();
   const ArcIndex leg = cargo.route[cargo.leg];
   const Arc& arc = graph.arc(leg);
+  // A closed leg: the couriers wait at its start and tell their organisation, which sends them
+  // on by an open route or lets them wait (organisation_lp.cpp).
+  if (closed_edges_[arc.edge]) {
+    ctx.send(layout_.organisation(cargo.organisation), kHandoverTicks, ShipmentBlocked{cargo});
+    return;
+  }
   const int detector = scenario_.arc_detector[leg];
   const Time travel = passage_ticks(cargo, cargo.leg);
   if (detector == country_) {
@@ -589,6 +596,18 @@ void CountryLp::order_arrives(const OrderArrives& e, Context& ctx) {
       if (index > std::numeric_limits<std::uint16_t>::max()) break;  // more courses than events can name: ignored
       ordered_cohorts_.push_back({country_, e.target, now, now + to_ticks(e.value[0] * 7.0, 86400.0), 0.0, false});
       cohort_starts(CohortStarts{static_cast<std::uint16_t>(index)}, ctx);
+      break;
+    }
+    case OrderKind::close_leg:
+    case OrderKind::open_leg: {
+      const auto edge = static_cast<std::size_t>(e.target);
+      closed_edges_[edge] = e.kind == OrderKind::close_leg;
+      // The country at the edge's first end tells the organisations (once, not once per end).
+      const Edge& spec = scenario_.scenario().edges[edge];
+      if (scenario_.node_country[scenario_.graph().index_of(spec.from)] == country_)
+        for (std::size_t o = 0; o < scenario_.organisations.size(); ++o)
+          ctx.send(layout_.organisation(static_cast<int>(o)), kHandoverTicks,
+                   LegClosed{static_cast<std::uint32_t>(edge), static_cast<std::uint8_t>(e.kind == OrderKind::close_leg)});
       break;
     }
     case OrderKind::observe: {

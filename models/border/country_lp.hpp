@@ -145,6 +145,7 @@ class CountryLp final : public LogicalProcess {
   std::vector<Sharing> sharing_ordered_;           // per partner country
   std::vector<std::pair<int, int>> joint_patrols_ordered_;  // (my sector, partner's sector)
   std::vector<bool> hot_pursuit_ordered_;          // per partner country
+  std::vector<bool> closed_edges_;                 // per edge: closed by an order
   std::vector<CohortParams> ordered_cohorts_;      // cohorts started by orders (CohortStarts index: the scenario's, then these)
   OrderCosts order_costs_;
   std::vector<double> miss_;                       // scratch: per unit of a sector, P(it misses a passage)

@@ -45,6 +45,17 @@ struct ShipmentArrivesFromWatchedLeg {
 struct ShipmentTurnedBack {
   Cargo cargo;
 };
+// Country -> organisation: the shipment found leg `cargo.leg` closed (an order) and waits at its
+// start; the organisation sends it on by an open route, or lets it wait.
+struct ShipmentBlocked {
+  Cargo cargo;
+};
+// Country -> organisation: an edge was closed or opened (an order); organisations learn of it one
+// handover later.
+struct LegClosed {
+  std::uint32_t edge = 0;
+  std::uint8_t closed = 1;
+};
 // Self: the shipment leaves a checkpoint's lane.
 struct ShipmentClearsCheckpoint {
   Cargo cargo;
@@ -108,6 +119,7 @@ struct RollCall {};                              // country, self: once a day, t
 //   train_cohort        subject = this country, target = seats; value = {weeks, cost per seat}
 //   observe             subject = this country, target = sector (-1: every post of the country);
 //                       value = {days, method-use boost, spillover}
+//   close_leg, open_leg target = edge (both its arcs): to each country at either end
 enum class OrderKind : std::uint8_t {
   post_unit,
   withdraw_unit,
@@ -119,7 +131,9 @@ enum class OrderKind : std::uint8_t {
   joint_patrol,
   hot_pursuit,
   train_cohort,
-  observe
+  observe,
+  close_leg,
+  open_leg
 };
 struct OrderArrives {
   OrderKind kind = OrderKind::post_unit;

@@ -69,7 +69,9 @@ void OrderCosts::charge(const OrderArrives& order, Time now, const PayCharge& pa
     case OrderKind::withdraw_unit:
     case OrderKind::release_unit:
     case OrderKind::placement:
-    case OrderKind::inspection: break;
+    case OrderKind::inspection:
+    case OrderKind::close_leg:
+    case OrderKind::open_leg: break;
   }
 }
 

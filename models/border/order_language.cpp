@@ -29,6 +29,8 @@ constexpr Word kOrders[] = {
     {"hot-pursuit", "hot-pursuit COUNTRY COUNTRY", N_("let officers of two countries follow a shipment across their line")},
     {"train", "train PROGRAM COUNTRY SEATS WEEKS", N_("send officers of a country to a training programme's course, starting now")},
     {"observe", "observe COUNTRY|SECTOR DAYS", N_("send an observer team to watch a country's (or a sector's) officers at work")},
+    {"close-leg", "close-leg LEG", N_("close a leg (edge id) to every shipment: a flood, a landslide, a road block")},
+    {"open-leg", "open-leg LEG", N_("open a closed leg again")},
 };
 
 std::string fmt_msg(const Translate& tr, const char* message, auto&&... args) {
@@ -283,6 +285,19 @@ std::variant<Order, std::string> parse_order(const std::vector<std::string>& wor
       }
     order.events.emplace_back(country, event(OrderKind::observe, country, sector, days, terms.method_use_boost, terms.spillover));
     order.summary = fmt_msg(tr, N_("an observer team watches the officers of {} for {} days, from now"), words[1], words[2]);
+    return order;
+  }
+  if (word == "close-leg" || word == "open-leg") {
+    const int e = find_edge(s, words[1]);
+    if (e < 0) return fmt_msg(tr, N_("unknown leg '{}' (legs are edge ids such as {})"), words[1], edge_id(s, 0));
+    const Edge& edge = s.scenario().edges[static_cast<std::size_t>(e)];
+    const int a = s.node_country[s.graph().index_of(edge.from)], b = s.node_country[s.graph().index_of(edge.to)];
+    if (!who.commands_country(s, a) && !who.commands_country(s, b)) return refuse(fmt_msg(tr, N_("the leg {}"), words[1]));
+    const OrderKind kind = word == "close-leg" ? OrderKind::close_leg : OrderKind::open_leg;
+    order.events.emplace_back(a, event(kind, 0, e));
+    if (b != a) order.events.emplace_back(b, event(kind, 0, e));
+    order.summary = word == "close-leg" ? fmt_msg(tr, N_("leg {} is closed: shipments that reach it wait or go round"), words[1])
+                                        : fmt_msg(tr, N_("leg {} is open again"), words[1]);
     return order;
   }
   return fmt_msg(tr, N_("unknown order '{}'"), word);

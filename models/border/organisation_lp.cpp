@@ -12,6 +12,13 @@
 #include <fmt/format.h>
 
 namespace bstp::border {
+namespace {
+
+// Added to a closed leg's cost: a route through it is planned only when every other is closed too,
+// and then it is not taken (plan_route).
+constexpr double kClosedLegCost = 1e30;
+
+}  // namespace
 
 OrganisationLp::OrganisationLp(const CompiledScenario& scenario, int organisation, std::uint64_t replication)
     : scenario_(scenario),
@@ -26,7 +33,8 @@ OrganisationLp::OrganisationLp(const CompiledScenario& scenario, int organisatio
       bribes_(scenario.graph().arc_count()),
       sightings_(scenario.graph().arc_count()),
       days_watched_(scenario.countries.size()),
-      arcs_of_edge_(scenario.scenario().edges.size()) {
+      arcs_of_edge_(scenario.scenario().edges.size()),
+      closed_(scenario.graph().arc_count(), false) {
   const RiskModel& risk = params_.spec.risk;
   static const char* const kModeNames[] = {"road", "trail", "river", "sea", "air"};
   for (std::size_t a = 0; a < scenario.graph().arc_count(); ++a) {
@@ -40,6 +48,8 @@ OrganisationLp::OrganisationLp(const CompiledScenario& scenario, int organisatio
   on(&OrganisationLp::shipment_reported);
   on(&OrganisationLp::units_sighted);
   on(&OrganisationLp::shipment_turned_back);
+  on(&OrganisationLp::shipment_blocked);
+  on(&OrganisationLp::leg_closed);
 }
 
 // The time to the organisation's next shipment, in whole seconds (a shipment's Cargo::sent_at
@@ -104,6 +114,7 @@ std::vector<double> OrganisationLp::leg_costs(double load_value_usd, Time now) c
     cost[a] = spec.cost_of_time_usd_per_hour * graph.arc(leg).mean_hours +
               spec.risk.risk_aversion * -std::log1p(-risk) * load_value_usd +
               bribe_rate(leg, now) * spec.bribe_offer_share * load_value_usd;
+    if (closed_[a]) cost[a] += kClosedLegCost;  // taken only when every way round is closed too
   }
   return cost;
 }
@@ -137,6 +148,11 @@ OrganisationLp::Plan OrganisationLp::plan_route(NodeIndex source, double load_va
     // cheapest one short enough is taken (validation ensures every destination is close enough).
     if (plan.route.size() > kMaxRouteLegs)
       plan.route = graph.cheapest_route_within(source, params_.destinations, cost, kMaxRouteLegs);
+  }
+  if (std::any_of(plan.route.begin(), plan.route.end(), [&](ArcIndex a) { return closed_[a]; })) {
+    plan.route.clear();
+    plan.blocked = true;
+    return plan;
   }
   for (ArcIndex leg : plan.route) {
     plan.success *= 1.0 - perceived_risk(leg, now);
@@ -187,6 +203,10 @@ void OrganisationLp::next_shipment(const NextShipment&, Context& ctx) {
   const double go = draws_.uniform();
   const double pick = spec.route_choice.rule == RouteChoice::Rule::logit ? route_draws_.uniform() : 0.0;
   const Plan plan = plan_route(source, kg * spec.value_per_kg_usd, ctx.now(), pick);
+  if (plan.blocked) {  // no open route today: the shipment is not sent
+    indicators_.shipment_deterred(ctx.now(), kg);
+    return;
+  }
   if (plan.route.empty())
     throw std::runtime_error(fmt::format("organisations.{}: no destination reachable from '{}'", params_.id,
                                          scenario_.graph().node(source).id));
@@ -246,21 +266,45 @@ void OrganisationLp::shipment_turned_back(const ShipmentTurnedBack& e, Context& 
   const double pick = params_.spec.route_choice.rule == RouteChoice::Rule::logit ? route_draws_.uniform() : 0.0;
   const Plan plan = plan_route(from, cargo.kg * params_.spec.value_per_kg_usd, now, pick);
   if (!plan.route.empty() && plan.route.size() <= kMaxRouteLegs) {
-    std::fill(std::begin(cargo.route), std::end(cargo.route), ArcIndex{0});
-    std::copy(plan.route.begin(), plan.route.end(), cargo.route);
-    cargo.legs = static_cast<std::uint8_t>(plan.route.size());
+    send_again(cargo, plan.route, ctx, kHandoverTicks);
   } else {  // nothing better: the rest of the old route
-    std::copy(cargo.route + cargo.leg, cargo.route + cargo.legs, cargo.route);
-    cargo.legs = static_cast<std::uint8_t>(cargo.legs - cargo.leg);
+    send_again(cargo, std::vector<ArcIndex>(cargo.route + cargo.leg, cargo.route + cargo.legs), ctx, kHandoverTicks);
   }
+}
+
+void OrganisationLp::send_again(Cargo cargo, const std::vector<ArcIndex>& route, Context& ctx, Time after) {
+  const NodeIndex from = scenario_.graph().arc(cargo.route[cargo.leg]).from;
+  std::fill(std::begin(cargo.route), std::end(cargo.route), ArcIndex{0});
+  std::copy(route.begin(), route.end(), cargo.route);
+  cargo.legs = static_cast<std::uint8_t>(route.size());
   cargo.leg = 0;
-  cargo.attempt += 1;
+  cargo.attempt = static_cast<std::uint8_t>(std::min(255, cargo.attempt + 1));
   cargo.bribed_legs = 0;
   cargo.detected_by = 0;
   cargo.found_at_checkpoint = 0;
   cargo.resumes = 1;
   const LpLayout layout{static_cast<int>(scenario_.countries.size())};
-  ctx.send(layout.country(scenario_.node_country[from]), kHandoverTicks, ShipmentArrives{cargo});
+  ctx.send(layout.country(scenario_.node_country[from]), after, ShipmentArrives{cargo});
+}
+
+void OrganisationLp::shipment_blocked(const ShipmentBlocked& e, Context& ctx) {
+  // The couriers wait at the start of the closed leg. If an open route leads on from there, they
+  // take it; otherwise they ask again after retry_after_hours (the leg may have opened).
+  Cargo cargo = e.cargo;
+  const NodeIndex from = scenario_.graph().arc(cargo.route[cargo.leg]).from;
+  const double pick = params_.spec.route_choice.rule == RouteChoice::Rule::logit ? route_draws_.uniform() : 0.0;
+  const Plan plan = plan_route(from, cargo.kg * params_.spec.value_per_kg_usd, ctx.now(), pick);
+  if (!plan.route.empty() && plan.route.size() <= kMaxRouteLegs) {
+    send_again(cargo, plan.route, ctx, kHandoverTicks);
+  } else if (closed_[cargo.route[cargo.leg]]) {
+    ctx.schedule(params_.retry_after, ShipmentBlocked{cargo});
+  } else {  // the leg has opened again (heard after the couriers found it closed): on as planned
+    send_again(cargo, std::vector<ArcIndex>(cargo.route + cargo.leg, cargo.route + cargo.legs), ctx, kHandoverTicks);
+  }
+}
+
+void OrganisationLp::leg_closed(const LegClosed& e, Context&) {
+  for (ArcIndex a : arcs_of_edge_[e.edge]) closed_[a] = e.closed != 0;
 }
 
 }  // namespace bstp::border

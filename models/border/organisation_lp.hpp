@@ -35,6 +35,10 @@ class OrganisationLp final : public LogicalProcess {
 
  private:
   Time gap_to_next_shipment();
+  void shipment_blocked(const ShipmentBlocked& e, Context& ctx);
+  void leg_closed(const LegClosed& e, Context& ctx);
+  // Sends `cargo` on from the start of its leg `cargo.leg` by `route` (a new attempt).
+  void send_again(Cargo cargo, const std::vector<ArcIndex>& route, Context& ctx, Time after);
   void next_shipment(const NextShipment& e, Context& ctx);
   void shipment_reported(const ShipmentReported& e, Context& ctx);
   void units_sighted(const UnitsSighted& e, Context& ctx);
@@ -42,6 +46,7 @@ class OrganisationLp final : public LogicalProcess {
 
   struct Plan {
     std::vector<ArcIndex> route;
+    bool blocked = false;  // every route to a destination crosses a closed leg: route is empty
     double success = 1.0;            // perceived P(delivered)
     double reference_success = 1.0;  // the same route at the prior risk
     double hours = 0.0;
@@ -80,6 +85,7 @@ class OrganisationLp final : public LogicalProcess {
   std::vector<Faded> sightings_;                    // per arc: units the lookouts saw on it
   std::vector<Faded> days_watched_;                 // per country: days of lookout reports
   std::vector<std::vector<ArcIndex>> arcs_of_edge_; // per edge: its one or two arcs
+  std::vector<bool> closed_;                        // per arc: closed by an order, as last heard
 };
 
 }  // namespace bstp::border

@@ -10,6 +10,7 @@
 
 #include <cmath>
 #include <map>
+#include <numeric>
 #include <string>
 #include <vector>
 
@@ -67,7 +68,8 @@ TEST(OrderSchedule, WithdrawingTheTrailUnitsLowersSeizures) {
 TEST(OrderSchedule, SameBitsOnOneAndTwoKernelThreads) {
   const CompiledScenario s = tutorial(R"([{day: 20, order: "placement mx_suchiate random"}, {day: 30, order: "share-intel GT MX"},
                                           {day: 45, order: "hot-pursuit GT MX"}, {day: 61, order: "withdraw coyote_day"},
-                                          {day: 10, order: "train creompaz_basic GT 20 3"}, {day: 5, order: "observe gt_suchiate 40"}])",
+                                          {day: 10, order: "train creompaz_basic GT 20 3"}, {day: 5, order: "observe gt_suchiate 40"},
+                                          {day: 50, order: "close-leg coatepeque-paso_del_coyote"}, {day: 90, order: "open-leg coatepeque-paso_del_coyote"}])",
                                       {{"scenario.horizon_days", "120"}});
   for (std::uint64_t r = 0; r < 1; ++r) {  // the parallel scheduler is slow on so small a world
     const ReplicationResult one = simulate_replication(s, r, 1), two = simulate_replication(s, r, 2);
@@ -78,6 +80,46 @@ TEST(OrderSchedule, SameBitsOnOneAndTwoKernelThreads) {
 }
 
 double total(const ReplicationResult& r, Indicator i) { return r.totals[static_cast<std::size_t>(i)]; }
+
+double crossing_kg(const CompiledScenario& s, const ReplicationResult& r, const std::string& node) {
+  return r.crossing_kg[static_cast<std::size_t>(s.crossing_slot[s.graph().index_of(node)])];
+}
+
+// By construction: with the trail to the rafts closed from the start, no load crosses on the
+// rafts: every load that crosses goes over the bridge (in the open tutorial, the rafts carry some).
+TEST(OrderSchedule, ClosingTheRaftTrailSendsEveryLoadOverTheBridge) {
+  const CompiledScenario open = tutorial(), closed = tutorial(R"([{day: 0, order: "close-leg coatepeque-paso_del_coyote"}])");
+  double rafts_when_open = 0.0;
+  for (std::uint64_t r = 0; r < 5; ++r) {
+    const ReplicationResult a = simulate_replication(open, r), b = simulate_replication(closed, r);
+    rafts_when_open += crossing_kg(open, a, "paso_del_coyote");
+    EXPECT_EQ(crossing_kg(closed, b, "paso_del_coyote"), 0.0) << "replication " << r;
+    EXPECT_EQ(crossing_kg(closed, b, "tecun_uman"), std::accumulate(b.crossing_kg.begin(), b.crossing_kg.end(), 0.0))
+        << "replication " << r;
+  }
+  EXPECT_GT(rafts_when_open, 0.0);
+}
+
+// A flood closes the only road out of the landing from day 30 to day 200: nothing crosses in the
+// months wholly inside the closure (months 3 to 6, days 61-183), shipments not sent then count as
+// deterred, and loads cross again once the road is open.
+TEST(OrderSchedule, ARoadClosedByAFloodStopsTheFlowUntilItOpens) {
+  const CompiledScenario s = tutorial(R"([{day: 30, order: "close-leg ocos_landing-coatepeque"},
+                                          {day: 200, order: "open-leg ocos_landing-coatepeque"}])");
+  const CompiledScenario plain = tutorial();
+  double after = 0.0;  // kg crossing in months 8 to 10, over the replications
+  for (std::uint64_t r = 0; r < 3; ++r) {
+    const ReplicationResult a = simulate_replication(s, r), b = simulate_replication(plain, r);
+    for (int month = 2; month < 6; ++month) {
+      double kg = 0.0;
+      for (const std::vector<double>& crossing : a.crossing_kg_monthly) kg += crossing[static_cast<std::size_t>(month)];
+      EXPECT_EQ(kg, 0.0) << "replication " << r << " month " << month;
+    }
+    EXPECT_GT(total(a, Indicator::deterred_shipments), total(b, Indicator::deterred_shipments)) << "replication " << r;
+    for (const std::vector<double>& crossing : a.crossing_kg_monthly) after += crossing[8] + crossing[9] + crossing[10];
+  }
+  EXPECT_GT(after, 0.0) << "loads cross again once the road is open";
+}
 
 // By hand: ten GT officers sent on a two-week course on day 30 spend 140 officer-days in class,
 // cost 10 seats x 2,500 USD and 140 days x 40 USD of backfill, and come back trained.

@@ -119,6 +119,8 @@ std::string team_concerned(const Exercise& exercise, const border::CompiledScena
       case border::OrderKind::hot_pursuit:
       case border::OrderKind::train_cohort:
       case border::OrderKind::observe:
+      case border::OrderKind::close_leg:
+      case border::OrderKind::open_leg:
         commands = team_authority.commands_country(s, country);
         break;
     }
