@@ -67,6 +67,9 @@ std::string experiment_identity(const ExperimentResults& results) {
   s += fmt::format("months: {}\n", results.months);
   s += "countries: " + joined(results.countries) + "\n";
   s += "crossings: " + joined(results.crossings) + "\n";
+  // Files written before the per-unit and per-organisation results have neither (and the same identity).
+  if (!results.units.empty()) s += "units: " + joined(results.units) + "\n";
+  if (!results.organisations.empty()) s += "organisations: " + joined(results.organisations) + "\n";
   s += fmt::format("design points: {}\n", results.points.size());
   for (std::size_t p = 0; p < results.points.size(); ++p) {
     s += fmt::format("design point {}: '{}'", p, results.points[p].name);
