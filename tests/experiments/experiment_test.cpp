@@ -31,7 +31,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-border::ReplicationResult replication(double base, std::size_t months, std::size_t countries, std::size_t crossings) {
+border::ReplicationResult replication(double base, std::size_t months, std::size_t countries, std::size_t crossings,
+                                      std::size_t units = 2, std::size_t organisations = 1) {
   border::ReplicationResult v;
   for (std::size_t k = 0; k < border::kIndicatorCount; ++k) {
     v.totals.push_back(base + static_cast<double>(k) / 3.0);
@@ -44,6 +45,9 @@ border::ReplicationResult replication(double base, std::size_t months, std::size
   v.crossing_seized_kg.assign(crossings, base * 5.0);
   v.crossing_seizures_monthly.assign(crossings, std::vector<double>(months, base / 4.0));
   v.crossing_seized_kg_monthly.assign(crossings, std::vector<double>(months, base * 1.25));
+  for (std::size_t k = 0; k < border::kUnitMeasureCount; ++k) v.by_unit.emplace_back(units, base * 3.0 + static_cast<double>(k));
+  for (std::size_t k = 0; k < border::kOrganisationMeasureCount; ++k)
+    v.by_organisation.emplace_back(organisations, base / 3.0 + static_cast<double>(k));
   v.events = (std::uint64_t{1} << 40) + static_cast<std::uint64_t>(base);
   v.wall_seconds = 0.125 * base;
   return v;
@@ -56,6 +60,8 @@ ExperimentResults experiment(int replications = 3) {
   r.months = 4;
   r.countries = {"GT", "MX"};
   r.crossings = {"bridge"};
+  r.units = {"north.1", "north.2"};
+  r.organisations = {"cell"};
   r.values.assign(2, std::vector<border::ReplicationResult>(static_cast<std::size_t>(replications)));
   r.scenario_text = "# Resolved from here\nscenario: {name: t}\n";
   r.bstp_version = "0.1.0";
@@ -91,7 +97,7 @@ class Journal : public ::testing::Test {
 };
 
 TEST(ReplicationCodec, RoundTripsBitForBit) {
-  const ResultShape shape{4, 2, 3};
+  const ResultShape shape{4, 2, 3, 2, 1};
   const border::ReplicationResult v = replication(17.0, 4, 2, 3);
   const std::vector<double> data = encode(v, shape);
   EXPECT_EQ(data.size(), shape.size());
@@ -103,11 +109,29 @@ TEST(ReplicationCodec, RoundTripsBitForBit) {
   EXPECT_EQ(back.crossing_seized_kg, v.crossing_seized_kg);
   EXPECT_EQ(back.crossing_seizures_monthly, v.crossing_seizures_monthly);
   EXPECT_EQ(back.crossing_seized_kg_monthly, v.crossing_seized_kg_monthly);
+  EXPECT_EQ(back.by_unit, v.by_unit);
+  EXPECT_EQ(back.by_organisation, v.by_organisation);
+}
+
+// A result read from a file written before the per-unit and per-organisation results encodes them as NaN.
+TEST(ReplicationCodec, UnitsAndOrganisationsMissingFromAResultAreNaN) {
+  const ResultShape shape{4, 2, 3, 2, 1};
+  border::ReplicationResult v = replication(3.0, 4, 2, 3);
+  v.by_unit.clear();
+  v.by_organisation.clear();
+  const border::ReplicationResult back = decode(encode(v, shape), shape);
+  ASSERT_EQ(back.by_unit.size(), border::kUnitMeasureCount);
+  ASSERT_EQ(back.by_organisation.size(), border::kOrganisationMeasureCount);
+  for (const auto* rows : {&back.by_unit, &back.by_organisation})
+    for (const auto& row : *rows) {
+      EXPECT_EQ(row.size(), rows == &back.by_unit ? 2u : 1u);
+      for (double x : row) EXPECT_TRUE(std::isnan(x));
+    }
 }
 
 // A result read from a file written before the seizures at crossings encodes them as NaN.
 TEST(ReplicationCodec, SeizuresAtCrossingsMissingFromAResultAreNaN) {
-  const ResultShape shape{4, 2, 3};
+  const ResultShape shape{4, 2, 3, 2, 1};
   border::ReplicationResult v = replication(3.0, 4, 2, 3);
   v.crossing_seizures.clear();
   v.crossing_seized_kg_monthly.clear();
@@ -120,8 +144,10 @@ TEST(ReplicationCodec, SeizuresAtCrossingsMissingFromAResultAreNaN) {
 }
 
 TEST(ReplicationCodec, RejectsTheWrongShape) {
-  const ResultShape shape{4, 2, 3};
+  const ResultShape shape{4, 2, 3, 2, 1};
   EXPECT_THROW(encode(replication(1.0, 4, 2, 2), shape), std::invalid_argument);
+  EXPECT_THROW(encode(replication(1.0, 4, 2, 3, 3, 1), shape), std::invalid_argument) << "a unit too many";
+  EXPECT_THROW(encode(replication(1.0, 4, 2, 3, 2, 2), shape), std::invalid_argument) << "an organisation too many";
   std::vector<double> data = encode(replication(1.0, 4, 2, 3), shape);
   data.pop_back();
   EXPECT_THROW(decode(data, shape), std::runtime_error);
@@ -170,7 +196,7 @@ TEST_F(Journal, RefusesAnotherExperiment) {
 TEST_F(Journal, RefusesRecordsOfAnotherVersion) {
   ExperimentResults r = experiment();
   {
-    CheckpointJournal j = CheckpointJournal::create(path(), experiment_identity(r), ResultShape{3, 2, 1});
+    CheckpointJournal j = CheckpointJournal::create(path(), experiment_identity(r), ResultShape{3, 2, 1, 2, 1});
     j.append(0, 1, replication(1.0, 3, 2, 1));
   }
   std::size_t loaded = 0;
