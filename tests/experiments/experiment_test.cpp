@@ -7,6 +7,7 @@
 #include "experiment/output_lock.hpp"
 #include "experiment/output_path.hpp"
 #include "experiment/replication_codec.hpp"
+#include "experiment_plan.hpp"
 #include "progress.hpp"
 #include "shard.hpp"
 #include "sweep_file.hpp"
@@ -209,6 +210,47 @@ TEST_F(Journal, RefusesAFileThatIsNotAJournal) {
   ExperimentResults r = experiment();
   std::size_t loaded = 0;
   EXPECT_THROW(CheckpointJournal::resume(path(), experiment_identity(r), r, loaded), std::runtime_error);
+}
+
+// A policy that adds a patrol unit: the results list every point's units, NaN where a point has
+// none; organisations come in the order the scenario lists them (the model numbers them by id).
+TEST(ExperimentPlan, AlignsUnitsOverPointsAndListsOrganisationsInScenarioOrder) {
+  const std::string text =
+      "scenario: {name: plan, horizon_days: 60, seed: 3, replications: 1}\n"
+      "countries:\n"
+      "  AA: {name: AA, police: {officers: 50}}\n"
+      "nodes:\n"
+      "  src: {kind: landing, country: AA, lat: 14, lon: -91}\n"
+      "  dst: {kind: hub, country: AA, lat: 14.3, lon: -91}\n"
+      "edges:\n"
+      "  - {from: src, to: dst, travel_hours: {dist: fixed, mean: 1}, sector: s, exposure: 1}\n"
+      "sectors:\n"
+      "  s: {country: AA, units: 1, detection: {untrained: 0.5, trained: 0.5}}\n"
+      "organisations:\n"
+      "  zeta: {sources: [src], destinations: [dst], shipments_per_month: 30, shipment_kg: {dist: fixed, mean: 100}, "
+      "value_per_kg_usd: 10000, deterrence_elasticity: 0}\n"
+      "  alpha: {sources: [src], destinations: [dst], shipments_per_month: 10, shipment_kg: {dist: fixed, mean: 100}, "
+      "value_per_kg_usd: 10000, deterrence_elasticity: 0}\n"
+      "policies:\n"
+      "  baseline: {description: one unit}\n"
+      "  more: {description: two units, set: {sectors.s.units: 2}}\n";
+  const border::ScenarioDocument doc = border::ScenarioDocument::from_text(text);
+  const std::vector<tools::PointSpec> specs{{{"more", {}, "more"}, "more", {}}, {{"baseline", {}, "baseline"}, "baseline", {}}};
+  const tools::ExperimentPlan plan = tools::make_plan(doc, specs, text, "", "test");
+  EXPECT_EQ(plan.results.units, (std::vector<std::string>{"s.1", "s.2"}));
+  EXPECT_EQ(plan.results.organisations, (std::vector<std::string>{"zeta", "alpha"}));
+  const border::ReplicationResult more = tools::simulate(plan.points[0], 0, 1);
+  const border::ReplicationResult base = tools::simulate(plan.points[1], 0, 1);
+  const auto detections = static_cast<std::size_t>(border::UnitMeasure::detections);
+  ASSERT_EQ(base.by_unit[detections].size(), 2u);
+  EXPECT_GT(base.by_unit[detections][0], 0.0);
+  EXPECT_TRUE(std::isnan(base.by_unit[detections][1])) << "the baseline has no second unit";
+  EXPECT_GT(more.by_unit[detections][1], 0.0);
+  // zeta sends three times alpha's shipments: it is first.
+  const auto shipments = static_cast<std::size_t>(border::OrganisationMeasure::shipments);
+  EXPECT_GT(base.by_organisation[shipments][0], 2.0 * base.by_organisation[shipments][1]);
+  EXPECT_EQ(base.by_organisation[shipments][0] + base.by_organisation[shipments][1],
+            base.totals[static_cast<std::size_t>(border::Indicator::shipments)]);
 }
 
 TEST(ExperimentIdentity, NamesTheFirstDifference) {
