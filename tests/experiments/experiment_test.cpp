@@ -284,6 +284,27 @@ TEST(MergeReplications, FillsMissingSlotsAndRejectsConflicts) {
   EXPECT_NE(message.find("from.h5 has replication 0 of 'a' with other values"), std::string::npos) << message;
 }
 
+// A shard written before the per-unit results (no units, no organisations) merges with one written
+// after: the merged results have the units, NaN for the older shard's replications.
+TEST(MergeReplications, TakesUnitsAndOrganisationsFromTheFileThatHasThem) {
+  ExperimentResults older = experiment(), newer = experiment();
+  older.units.clear(), older.organisations.clear();
+  older.values[0][0] = replication(1.0, 4, 2, 1);
+  older.values[0][0].by_unit.clear(), older.values[0][0].by_organisation.clear();
+  newer.values[0][0] = replication(1.0, 4, 2, 1);  // the same replication, with its units
+  newer.values[1][1] = replication(2.0, 4, 2, 1);
+  EXPECT_EQ(experiment_identity(older), experiment_identity(newer));
+  EXPECT_EQ(merge_replications(older, newer, "newer.h5"), 1u);
+  EXPECT_EQ(older.units, newer.units);
+  EXPECT_EQ(older.organisations, newer.organisations);
+  EXPECT_TRUE(older.values[0][0].by_unit.empty());
+  const border::ReplicationResult back = decode(encode(older.values[0][0], shape_of(older)), shape_of(older));
+  EXPECT_TRUE(std::isnan(back.by_unit[0][0]));
+  newer.units = {"other"};
+  const std::string message = message_of([&] { merge_replications(older, newer, "newer.h5"); });
+  EXPECT_NE(message.find("other patrol units or organisations"), std::string::npos) << message;
+}
+
 TEST(SweepLabels, AreShortAndUnique) {
   EXPECT_EQ(tools::short_labels({"training.programs.x.cohorts.0.seats", "countries.GT.police.share_trained"}),
             (std::vector<std::string>{"seats", "share_trained"}));
