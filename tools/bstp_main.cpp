@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   add_merge_command(program);
   add_report_command(program);
   add_tabletop_command(program);
+  add_review_command(program);
   add_trace_command(program);
   add_validate_command(program);
   add_phold_command(program);
@@ -35,6 +36,7 @@ int main(int argc, char** argv) {
       "  bstp validate scenarios/*.yaml                 check scenario files without running\n"
       "  bstp tabletop scenarios/exercises/suchiate_seam.yaml\n"
       "                                                 play a tabletop exercise (docs/tabletop.md)\n"
+      "  bstp review class.jsonl -o aar.html            its after-action report, from its --log\n"
       "  bstp phold --lp-threads 2                      benchmark the kernel\n"
       "\nExit codes: 0 success, 1 the run failed, 2 bad arguments or input.\n"
       "Run `bstp COMMAND --help` for the options of a command.");

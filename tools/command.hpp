@@ -44,6 +44,7 @@ void add_run_command(Program& program);
 void add_sweep_command(Program& program);
 void add_merge_command(Program& program);
 void add_report_command(Program& program);
+void add_review_command(Program& program);
 void add_tabletop_command(Program& program);
 void add_trace_command(Program& program);
 

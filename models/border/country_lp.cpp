@@ -35,6 +35,7 @@ CountryLp::CountryLp(const CompiledScenario& scenario, int country, std::uint64_
       roster_(scenario, replication),
       indicators_(scenario),
       alerted_until_(scenario.countries.size(), 0),
+      next_vehicle_at_(scenario.checkpoints.size(), kNever),
       warmup_dropped_(scenario.checkpoints.size(), scenario.warmup() == 0),
       contestation_(scenario, country),
       trust_(scenario.scenario().violence.reporting),
@@ -56,7 +57,7 @@ CountryLp::CountryLp(const CompiledScenario& scenario, int country, std::uint64_
   on(&CountryLp::shipment_arrives);
   on(&CountryLp::shipment_arrives_from_watched_leg);
   on(&CountryLp::shipment_clears_checkpoint);
-  on(&CountryLp::vehicle_arrives);
+  on(&CountryLp::traffic_hour_ends);
   on(&CountryLp::cohort_starts);
   on(&CountryLp::cohort_graduates);
   on(&CountryLp::seam_alert_received);
@@ -74,13 +75,15 @@ void CountryLp::start(Context& ctx) {
   if (!officers_.posts_with_officers().empty()) ctx.schedule(kRollCallHour, RollCall{});
   for (int c : scenario_.countries[static_cast<std::size_t>(country_)].cohorts)
     ctx.schedule(scenario_.cohorts[static_cast<std::size_t>(c)].start, CohortStarts{static_cast<std::uint16_t>(c)});
+  bool has_traffic = false;
   for (int c : my_checkpoints_) {
     const CheckpointParams& cp = scenario_.checkpoints[static_cast<std::size_t>(c)];
     if (cp.vehicles_per_second <= 0.0) continue;
     const double mean_gap = 1.0 / (cp.vehicles_per_second * cp.profile_max);
-    ctx.schedule(to_ticks(arrival_draws_[static_cast<std::size_t>(c)].exponential(mean_gap), 1.0),
-                 VehicleArrives{static_cast<std::uint16_t>(c)});
+    next_vehicle_at_[static_cast<std::size_t>(c)] = to_ticks(arrival_draws_[static_cast<std::size_t>(c)].exponential(mean_gap), 1.0);
+    has_traffic = true;
   }
+  if (has_traffic) ctx.schedule(kHour - 1, TrafficHourEnds{});
 }
 
 void CountryLp::finish(Time horizon) {
@@ -89,6 +92,7 @@ void CountryLp::finish(Time horizon) {
   charge_scheduled_costs(scenario_, country_,
                          [&](Indicator lever, Time at, double usd) { indicators_.lever_paid(lever, at, country_, usd); });
   for (int c : my_checkpoints_) {
+    serve_legitimate_traffic_until(c, horizon);
     CheckpointQueue& queue = queues_[static_cast<std::size_t>(c)];
     queue_time_until_warmup_is_dropped(c, horizon);
     indicators_.vehicles_in_system(horizon - 1, queue.take_vehicle_ticks(horizon));
@@ -236,6 +240,7 @@ void CountryLp::shipment_reaches_node(Cargo cargo, Context& ctx) {
   }
   // Hidden in traffic: the shipment's vehicle queues for a lane like any other and may be
   // inspected, sent to secondary inspection, and found.
+  serve_legitimate_traffic_until(c, ctx.now());
   const CheckpointParams& cp = scenario_.checkpoints[static_cast<std::size_t>(c)];
   RandomStream draws = shipment_draws(cargo, kCheckpoint);
   Time service = draw_ticks(draws, cp.service_minutes, 60.0);
@@ -297,6 +302,9 @@ CountryLp::Encounter CountryLp::officers_confront(Cargo& cargo, int seam_partner
   // the post's trained share (weighted by the skill kept).
   const bool trained_officer = draws.bernoulli(officers_.trained_use(post, ctx.now(), police_));
   const double value = cargo.kg * org.spec.value_per_kg_usd;
+  SituationTally::Fates& fates = tally_.fates_at[scenario_.graph().arc(cargo.route[cargo.leg]).from];
+  fates.detected += 1;
+  fates.detected_kg += cargo.kg;
 
   // Corruption: the traffickers offer, the officer may take it and look away.
   // An audit monitors the officer with its share (a draw of its own, so that without audits the
@@ -309,6 +317,8 @@ CountryLp::Encounter CountryLp::officers_confront(Cargo& cargo, int seam_partner
     indicators_.counted_for_unit(ctx.now(), post, UnitMeasure::bribes);
     trust_.bribe_seen(ctx.now());
     tally_.bribes += 1;
+    fates.bribed += 1;
+    fates.bribed_kg += cargo.kg;
     cargo.bribed_legs |= std::uint32_t{1} << cargo.leg;
     return Encounter::passes;
   }
@@ -328,6 +338,8 @@ CountryLp::Encounter CountryLp::officers_confront(Cargo& cargo, int seam_partner
   if (seam_partner >= 0 && !hot_pursuit_with(seam_partner) &&
       draws.bernoulli(scenario_.scenario().coordination.escape_probability)) {
     tally_.escapes += 1;
+    fates.escaped += 1;
+    fates.escaped_kg += cargo.kg;
     return Encounter::passes;
   }
 
@@ -345,6 +357,7 @@ CountryLp::Encounter CountryLp::officers_confront(Cargo& cargo, int seam_partner
   tally_.seizures += 1;
   tally_.seized_kg += cargo.kg;
   tally_.seized_kg_at[lost_on.from] += cargo.kg;
+  fates.seized += 1;
   if (lost_on.sector >= 0 && scenario_.sectors[static_cast<std::size_t>(lost_on.sector)].country == country_)
     tally_.seizures_in[static_cast<std::size_t>(lost_on.sector)] += 1;
   report_to_organisation(cargo, Fate::seized, ctx);
@@ -358,6 +371,9 @@ bool CountryLp::detected_shipment_turns_back(const Cargo& cargo, Context& ctx) {
   RandomStream draws(StreamId{scenario_.scenario().seed, replication_, entity::shipment(cargo.shipment),
                               kTurnBackStreams | (std::uint64_t{cargo.attempt} * kMaxRouteLegs + cargo.leg)});
   if (!draws.bernoulli(org.spec.turn_back_probability)) return false;
+  SituationTally::Fates& fates = tally_.fates_at[scenario_.graph().arc(cargo.route[cargo.leg]).from];
+  fates.detected += 1;
+  fates.detected_kg += cargo.kg;
   indicators_.shipment_turned_back(ctx.now(), country_);
   ctx.send(layout_.organisation(cargo.organisation), org.retry_after, ShipmentTurnedBack{cargo});
   return true;
@@ -374,6 +390,7 @@ void CountryLp::shipment_delivered(const Cargo& cargo, Context& ctx) {
   tally_.deliveries += 1;
   tally_.delivered_kg += cargo.kg;
   tally_.delivered_kg_at[scenario_.graph().arc(cargo.route[cargo.legs - 1]).to] += cargo.kg;
+  tally_.fates_at[scenario_.graph().arc(cargo.route[cargo.legs - 1]).to].delivered += 1;
   report_to_organisation(cargo, Fate::delivered, ctx);
 }
 
@@ -459,24 +476,37 @@ void CountryLp::lookouts_report(const LookoutsReport& e, Context& ctx) {
 
 // --- legitimate traffic -------------------------------------------------------------------------
 
-void CountryLp::vehicle_arrives(const VehicleArrives& e, Context& ctx) {
-  const auto c = static_cast<std::size_t>(e.checkpoint);
+void CountryLp::traffic_hour_ends(const TrafficHourEnds& e, Context& ctx) {
+  ctx.schedule(kHour, e);
+  for (int c : my_checkpoints_) serve_legitimate_traffic_until(c, ctx.now() + 1);
+}
+
+void CountryLp::serve_legitimate_traffic_until(int checkpoint, Time t) {
+  const auto c = static_cast<std::size_t>(checkpoint);
   const CheckpointParams& cp = scenario_.checkpoints[c];
-  RandomStream& arrivals = arrival_draws_[c];
   // Arrivals follow the daily profile by thinning a Poisson process at the peak rate.
   const double mean_gap = 1.0 / (cp.vehicles_per_second * cp.profile_max);
-  ctx.schedule(to_ticks(arrivals.exponential(mean_gap), 1.0), e);
-  const auto hour = static_cast<std::size_t>((ctx.now() % kDay) / kHour);
-  if (!arrivals.bernoulli(cp.profile[hour] / cp.profile_max)) return;
+  while (next_vehicle_at_[c] < t) {
+    const Time arrival = next_vehicle_at_[c];
+    next_vehicle_at_[c] = arrival + to_ticks(arrival_draws_[c].exponential(mean_gap), 1.0);
+    const auto hour = static_cast<std::size_t>((arrival % kDay) / kHour);
+    if (arrival_draws_[c].bernoulli(cp.profile[hour] / cp.profile_max)) vehicle_arrives(checkpoint, arrival);
+  }
+}
+
+// A legitimate vehicle arrives at checkpoint `checkpoint` at time `now` (not later than the clock).
+void CountryLp::vehicle_arrives(int checkpoint, Time now) {
+  const auto c = static_cast<std::size_t>(checkpoint);
+  const CheckpointParams& cp = scenario_.checkpoints[c];
 
   RandomStream& service_draws = service_draws_[c];
   Time service = draw_ticks(service_draws, cp.service_minutes, 60.0);
   const bool inspected = service_draws.bernoulli(inspection_[c]);
   const bool secondary = inspected && service_draws.bernoulli(cp.secondary);
   if (secondary) service += draw_ticks(service_draws, cp.secondary_minutes, 60.0);
-  if (inspected) inspection_made(ctx.now(), secondary);
+  if (inspected) inspection_made(now, secondary);
   CheckpointQueue& queue = queues_[c];
-  queue_time_until_warmup_is_dropped(e.checkpoint, ctx.now());
+  queue_time_until_warmup_is_dropped(checkpoint, now);
   // Validation keeps the busiest hour below capacity; this bounds the memory of a queue that
   // grows all the same (a scenario compiled without validation).
   if (queue.in_system() >= bounds::kMaxVehiclesInSystem)
@@ -484,14 +514,14 @@ void CountryLp::vehicle_arrives(const VehicleArrives& e, Context& ctx) {
         fmt::format("checkpoints.{}: more than {} vehicles waiting at once; its traffic exceeds its "
                     "capacity (bstp validate reports the rates)",
                     cp.node_id, bounds::kMaxVehiclesInSystem));
-  const CheckpointQueue::Passage passage = queue.join(ctx.now(), service, true);
+  const CheckpointQueue::Passage passage = queue.join(now, service, true);
   const double wait_hours = in_hours(passage.wait);
-  const double delay_hours = in_hours(passage.departure - ctx.now());
+  const double delay_hours = in_hours(passage.departure - now);
   tally_.vehicles_at[c] += 1;
   tally_.wait_hours_at[c] += wait_hours;
-  indicators_.vehicle_crossed(ctx.now(), country_, wait_hours, delay_hours,
+  indicators_.vehicle_crossed(now, country_, wait_hours, delay_hours,
                               delay_hours * scenario_.scenario().economy.trade_cost_usd_per_vehicle_hour);
-  indicators_.vehicles_in_system(ctx.now(), queue.take_vehicle_ticks(ctx.now()));
+  indicators_.vehicles_in_system(now, queue.take_vehicle_ticks(now));
 }
 
 void CountryLp::queue_time_until_warmup_is_dropped(int checkpoint, Time now) {
@@ -548,8 +578,14 @@ void CountryLp::order_arrives(const OrderArrives& e, Context& ctx) {
     case OrderKind::withdraw_unit: roster_.withdraw_unit(e.subject, now); break;
     case OrderKind::release_unit: roster_.release_unit(e.subject, now); break;
     case OrderKind::placement: roster_.change_placement(e.subject, static_cast<Placement>(e.target), now); break;
-    case OrderKind::lanes: queues_[e.subject].set_lanes(e.target, now); break;
-    case OrderKind::inspection: inspection_[e.subject] = e.value[0]; break;
+    case OrderKind::lanes:
+      serve_legitimate_traffic_until(e.subject, now);
+      queues_[e.subject].set_lanes(e.target, now);
+      break;
+    case OrderKind::inspection:
+      serve_legitimate_traffic_until(e.subject, now);
+      inspection_[e.subject] = e.value[0];
+      break;
     case OrderKind::share_intelligence:
       sharing_ordered_[e.subject] = {true, std::max(kHandoverTicks, to_ticks(e.value[0], 86400.0)),
                                      to_ticks(e.value[1], 86400.0), e.value[2]};

@@ -65,7 +65,14 @@ class CountryLp final : public LogicalProcess {
   void shipment_arrives(const ShipmentArrives& e, Context& ctx);
   void shipment_arrives_from_watched_leg(const ShipmentArrivesFromWatchedLeg& e, Context& ctx);
   void shipment_clears_checkpoint(const ShipmentClearsCheckpoint& e, Context& ctx);
-  void vehicle_arrives(const VehicleArrives& e, Context& ctx);
+  void traffic_hour_ends(const TrafficHourEnds& e, Context& ctx);
+  // Legitimate traffic is advanced lazily: the vehicles that arrived at checkpoint c before `t`
+  // and are not yet served join its lanes now, in arrival order, each with its own arrival time,
+  // draws, wait and counts, exactly as if each had been an event. Called before anything reads or
+  // changes the queue (a shipment joining it, an order on its lanes or inspection), at the end of
+  // every hour and at the horizon.
+  void serve_legitimate_traffic_until(int c, Time t);
+  void vehicle_arrives(int c, Time t);
   void cohort_starts(const CohortStarts& e, Context& ctx);
   void cohort_graduates(const CohortGraduates& e, Context& ctx);
   void seam_alert_received(const SeamAlert& e, Context& ctx);
@@ -121,6 +128,7 @@ class CountryLp final : public LogicalProcess {
   std::vector<CheckpointQueue> queues_;            // per checkpoint of the scenario (only mine used)
   std::vector<RandomStream> arrival_draws_, service_draws_;  // per checkpoint
   std::vector<Time> alerted_until_;                // per partner country
+  std::vector<Time> next_vehicle_at_;              // per checkpoint: the next candidate arrival (kNever: no traffic)
   std::vector<bool> warmup_dropped_;               // per checkpoint: its warm-up vehicle-seconds are dropped
   Contestation contestation_;
   CommunityTrust trust_;

@@ -77,7 +77,10 @@ struct UnitsSighted {
 static_assert(sizeof(UnitsSighted) <= kMaxPayloadBytes);
 
 struct NextShipment {};                          // organisation, self
-struct VehicleArrives { std::uint16_t checkpoint; };  // country, self
+// Country, self: at the end of every hour (its last tick), the legitimate traffic of the hour is
+// served at the country's checkpoints (each vehicle at its own arrival time; see
+// CountryLp::serve_legitimate_traffic_until).
+struct TrafficHourEnds {};
 struct CohortStarts { std::uint16_t cohort; };   // country, self
 struct CohortGraduates { std::uint16_t cohort; };
 // Country -> partner country: a seizure on their seam; the partner's patrols on it stay alerted

@@ -98,9 +98,8 @@ void charge_scheduled_costs(const CompiledScenario& scenario, int country, const
   }
   // The jobs programme pays its jobs month by month while it is on.
   if (s.economy.jobs_program)
-    if (const auto jobs = costs.jobs_program.jobs.find(scenario.countries[static_cast<std::size_t>(country)].id);
-        jobs != costs.jobs_program.jobs.end())
-      charge_months(Indicator::jobs_program_cost_usd, 0, horizon, jobs->second * costs.jobs_program.usd_per_job_month, pay);
+    if (const int where = s.economy.jobs_country.empty() ? 0 : scenario.country_index(s.economy.jobs_country); where == country)
+      charge_months(Indicator::jobs_program_cost_usd, 0, horizon, s.economy.jobs_created * costs.jobs_program.usd_per_job_month, pay);
 }
 
 std::vector<PlannedCost> planned_costs(const CompiledScenario& scenario) {

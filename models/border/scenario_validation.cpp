@@ -360,10 +360,11 @@ void check_coordination(Reader& r, const Scenario& s) {
 // ---- Costs and budgets ------------------------------------------------------------------------
 
 void check_costs(Reader& r, const Scenario& s) {
-  for (const auto& entry : s.costs.jobs_program.jobs) {
-    const std::string path = join("costs.jobs_program.jobs", entry.first);
-    check_reference(r, path, entry.first, s.countries, "country");
-  }
+  // One count of jobs for the mechanism and its cost: the jobs the programme creates.
+  if (!s.costs.jobs_program.jobs.empty() && !r.reported("costs.jobs_program.jobs"))
+    r.error_at("costs.jobs_program.jobs",
+               "the jobs paid for are economy.jobs_created, in economy.jobs_country (one count for the jobs' effect and "
+               "their cost): remove this key and set those");
   for (const auto& entry : s.budget) check_reference(r, join("budget", entry.first), entry.first, s.countries, "country");
 }
 

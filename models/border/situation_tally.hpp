@@ -12,7 +12,8 @@ namespace bstp::border {
 struct SituationTally {
   SituationTally(std::size_t nodes, std::size_t sectors, std::size_t checkpoints)
       : seized_kg_at(nodes, 0.0), delivered_kg_at(nodes, 0.0), kg_through(nodes, 0.0), largest_kg_through(nodes, 0.0),
-        detections_in(sectors, 0), seizures_in(sectors, 0), vehicles_at(checkpoints, 0), wait_hours_at(checkpoints, 0.0) {}
+        detections_in(sectors, 0), seizures_in(sectors, 0), vehicles_at(checkpoints, 0), wait_hours_at(checkpoints, 0.0),
+        fates_at(nodes) {}
 
   // This country's totals.
   std::uint64_t patrol_detections = 0;  // shipments its patrol units detected
@@ -33,6 +34,16 @@ struct SituationTally {
   // Per checkpoint (only this country's): legitimate vehicles served and their hours waiting for a lane.
   std::vector<std::uint64_t> vehicles_at;
   std::vector<double> wait_hours_at;
+
+  // What became of the shipments this country's officers faced, per node: at the start of the leg
+  // (or at the checkpoint) where they met them, which may be across a seam from this country. A
+  // detection that turns the shipment back is counted as detected only. Delivered: at the
+  // destination node. For the after-action review (tools/tabletop/after_action.hpp).
+  struct Fates {
+    std::uint64_t detected = 0, bribed = 0, escaped = 0, seized = 0, delivered = 0;
+    double detected_kg = 0.0, bribed_kg = 0.0, escaped_kg = 0.0;  // seized and delivered kg: above
+  };
+  std::vector<Fates> fates_at;
 };
 
 }  // namespace bstp::border

@@ -50,7 +50,6 @@ std::string line(const CommittedEvent& e) {
   if (const auto* r = e.as<ShipmentReported>())
     fields = fmt::format("shipment={:x} fate={} lost_on_leg={} kg={:.9g}", r->shipment,
                          r->fate == Fate::seized ? "seized" : "delivered", r->lost_on_leg, r->kg);
-  if (const auto* v = e.as<VehicleArrives>()) fields = fmt::format("checkpoint={}", v->checkpoint);
   if (const auto* c = e.as<CohortStarts>()) fields = fmt::format("cohort={}", c->cohort);
   if (const auto* c = e.as<CohortGraduates>()) fields = fmt::format("cohort={}", c->cohort);
   if (const auto* s = e.as<SeamAlert>()) fields = fmt::format("from_country={}", s->from_country);
@@ -70,11 +69,11 @@ std::string trace(unsigned threads) {
   std::map<std::string, std::uint64_t> per_type;
   replication.simulation().set_observer([&](const CommittedEvent& e) {
     if (seen++ < kTracedEvents) out << line(e) << '\n';
-    if (!e.as<VehicleArrives>() && others++ < kTracedShipmentEvents) not_vehicles << line(e) << '\n';
+    if (!e.as<TrafficHourEnds>() && others++ < kTracedShipmentEvents) not_vehicles << line(e) << '\n';
     ++per_type[short_name(e.type_name())];
   });
   const ReplicationResult result = replication.finish();
-  out << "# The first " << kTracedShipmentEvents << " committed events other than VehicleArrives:\n"
+  out << "# The first " << kTracedShipmentEvents << " committed events other than TrafficHourEnds:\n"
       << not_vehicles.str();
   out << "# Committed events by type:\n";
   for (const auto& [type, count] : per_type) out << "count " << type << ' ' << count << '\n';

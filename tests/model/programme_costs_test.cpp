@@ -54,10 +54,11 @@ TEST(ProgrammeCosts, OfficersInClassCostBackfillAndLanesCostEveryDay) {
   const ReplicationResult o = simulate_replication(
       tutorial("baseline", {{"training.observers", "[{country: GT, start_day: 360, days: 10}]"}}), 0);
   EXPECT_DOUBLE_EQ(total(o, Indicator::observer_cost_usd), 5 * 600.0);
-  // The jobs programme pays its 200 GT jobs each month only while it is on.
+  // The jobs programme pays the 500 GT jobs it creates (economy.jobs_created) each month, only while it is on.
   EXPECT_DOUBLE_EQ(total(r, Indicator::jobs_program_cost_usd), 0.0);
   const ReplicationResult j = simulate_replication(tutorial("baseline", {{"economy.jobs_program", "true"}}), 0);
-  EXPECT_NEAR(total(j, Indicator::jobs_program_cost_usd), 200 * 400.0 * (11.0 + 30.1875 / 30.4375), 1e-6);
+  EXPECT_NEAR(total(j, Indicator::jobs_program_cost_usd), 500 * 550.0 * (11.0 + 30.1875 / 30.4375), 1e-6);
+  EXPECT_NEAR(by_country(j, Indicator::jobs_program_cost_usd, s.country_index("GT")), total(j, Indicator::jobs_program_cost_usd), 1e-6);
 }
 
 TEST(ProgrammeCosts, ProgrammeCostIsTheSumOfTheLeversByCountryAndMonth) {

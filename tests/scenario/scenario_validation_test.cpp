@@ -60,14 +60,14 @@ TEST(ScenarioValidation, ReportsWrongTypes) {
 // Costs, budgets and discounting (docs/scenario-format.md): bounded, and naming defined countries.
 TEST(ScenarioValidation, ReportsBadCostsBudgetsAndDiscounting) {
   expect_problem({"", "", "costs: {joint_patrol_usd_per_day: -5}\n", "costs.joint_patrol_usd_per_day", 14, "[0, 1e9]"});
-  expect_problem({"", "", "costs: {jobs_program: {jobs: {XX: 10}}}\n", "costs.jobs_program.jobs.XX", 14,
-                  "'XX' is not a defined country"});
+  expect_problem({"", "", "costs: {jobs_program: {jobs: {GT: 10}}}\n", "costs.jobs_program.jobs", 14,
+                  "the jobs paid for are economy.jobs_created, in economy.jobs_country"});
   expect_problem({"", "", "budget:\n  XX: {total_usd: 100}\n", "budget.XX", 15, "'XX' is not a defined country"});
   expect_problem({"", "", "budget:\n  GT: {total_usd: 1e13}\n", "budget.GT.total_usd", 15, "[0, 1e12]"});
   expect_problem({"", "", "budget:\n  GT: {total: 10}\n", "budget.GT.total", 15,
                   "unknown key (expected one of: total_usd, usd_per_month)"});
   expect_problem({"", "", "discounting: {rate_per_year: 3}\n", "discounting.rate_per_year", 14, "a yearly rate in [0, 1]"});
-  EXPECT_TRUE(problems(kMini + "costs: {inspection_usd: 2, jobs_program: {usd_per_job_month: 400, jobs: {GT: 5}}}\n"
+  EXPECT_TRUE(problems(kMini + "costs: {inspection_usd: 2, jobs_program: {usd_per_job_month: 400}}\n"
                                 "budget:\n  GT: {total_usd: 1000, usd_per_month: 100}\ndiscounting: {rate_per_year: 0.03}\n")
                   .empty());
 }

@@ -195,6 +195,110 @@ TEST(TabletopLog, RecordsOrdersInjectsAndOutcomesWithTimes) {
   EXPECT_TRUE(order && inject && step) << log.str();
 }
 
+// The `map` command: a team sees its own country's sectors, the crossings into it with their
+// activity, and its seams; not the other country's block.
+TEST(TabletopMap, ShowsTheTeamsSectorsCrossingsAndSeams) {
+  Session s(exercise(), options("mexico"));
+  run_to(s, 60);
+  const std::string map = s.execute("map");
+  EXPECT_NE(map.find("Map at day 60"), std::string::npos) << map;
+  EXPECT_NE(map.find("MX  Mexico"), std::string::npos) << map;
+  EXPECT_EQ(map.find("GT  Guatemala"), std::string::npos) << map;
+  EXPECT_NE(map.find("mx_suchiate"), std::string::npos) << map;
+  EXPECT_EQ(map.find("gt_suchiate  "), std::string::npos) << map;
+  EXPECT_NE(map.find(fmt::format("\n  {:<22}{:>10.0f}  ", "tecun_uman (GT)", kg_through(s, "tecun_uman"))), std::string::npos) << map;
+  EXPECT_NE(map.find("seam with GT: "), std::string::npos) << map;
+  for (std::size_t start = 0, end; (end = map.find('\n', start)) != std::string::npos; start = end + 1)
+    EXPECT_LE(end - start, 100u) << map.substr(start, end - start);
+}
+
+std::vector<nlohmann::json> log_of(const std::string& text) {
+  std::istringstream lines(text);
+  std::vector<nlohmann::json> records;
+  for (std::string line; std::getline(lines, line);) records.push_back(nlohmann::json::parse(line));
+  return records;
+}
+
+// The session's outcome as its log's `end` record gives it.
+nlohmann::json outcome_at_end(Session& s, std::ostringstream& log) {
+  s.close();
+  return log_of(log.str()).back();
+}
+
+// The after-action replays are exact: the run without the players' orders is, bit for bit, the
+// session in which nobody gave an order (only the injects gave theirs), and the run without one
+// team's orders (the facilitator's orders credited to the team whose forces they concern) is the
+// session in which only the other team's orders were given.
+TEST(TabletopAfterAction, ReplaysEqualTheSessionsWithoutThoseOrders) {
+  for (const double day : {9.0, 100.0}) {
+    std::ostringstream with_log, plain_log, guatemala_log;
+    SessionOptions o = options("", 2), p = options("", 2), g = options("", 2);
+    o.log = &with_log, p.log = &plain_log, g.log = &guatemala_log;
+    Session with(exercise(), std::move(o)), plain(exercise(), std::move(p)), guatemala(exercise(), std::move(g));
+    for (const char* order : {"withdraw coyote_night", "post mx_suchiate.1 tecun_uman-tapachula"})
+      ASSERT_NE(with.execute(order).find("order (day 0)"), std::string::npos) << order;
+    guatemala.execute("withdraw coyote_night");
+    for (Session* s : {&with, &guatemala}) {
+      s->execute("run-until 5");
+      s->execute("map");
+      ASSERT_NE(s->execute("lanes tecun_uman 6").find("order (day 5)"), std::string::npos);
+    }
+    run_to(with, day);
+    run_to(plain, day);
+    run_to(guatemala, day);
+    const nlohmann::json end = outcome_at_end(with, with_log), plain_end = outcome_at_end(plain, plain_log),
+                         guatemala_end = outcome_at_end(guatemala, guatemala_log);
+    ASSERT_EQ(end["day"], day);
+    ASSERT_EQ(end["orders_in_force"].size(), day < 10 ? 3u : 4u);
+    EXPECT_EQ(end["orders_in_force"][0]["for_team"], "guatemala");
+    EXPECT_EQ(end["orders_in_force"][1]["for_team"], "mexico");
+    EXPECT_EQ(end["orders_in_force"][2]["for_team"], "guatemala");
+    EXPECT_EQ(end["without"].size(), 2u);
+    EXPECT_EQ(end["counterfactual"]["outcome"], plain_end["outcome"]);
+    EXPECT_EQ(end["counterfactual"]["nodes"], plain_end["nodes"]);
+    EXPECT_EQ(end["without"]["mexico"]["outcome"], guatemala_end["outcome"]);
+    EXPECT_EQ(end["without"]["mexico"]["nodes"], guatemala_end["nodes"]);
+    if (day > 10) {
+      EXPECT_NE(end["outcome"], plain_end["outcome"]);
+      EXPECT_NE(end["without"]["guatemala"]["outcome"], end["outcome"]);
+    }
+  }
+}
+
+// The fates by node add up to the countries' totals, and every shipment met was detected first.
+TEST(TabletopAfterAction, FatesByNodeAddUpToTheCountriesTotals) {
+  std::ostringstream log;
+  SessionOptions o = options("", 1);
+  o.log = &log;
+  Session s(exercise(), std::move(o));
+  run_to(s, 120);
+  const nlohmann::json end = outcome_at_end(s, log);
+  double seized = 0, seized_kg = 0, delivered = 0, delivered_kg = 0, escaped = 0, bribed = 0;
+  for (const auto& [id, c] : end["outcome"].items()) {
+    seized += c["seizures"].get<double>(), seized_kg += c["seized_kg"].get<double>(), escaped += c["escapes"].get<double>();
+    delivered += c["deliveries"].get<double>(), delivered_kg += c["delivered_kg"].get<double>(), bribed += c["bribes"].get<double>();
+  }
+  double n_seized = 0, n_seized_kg = 0, n_delivered = 0, n_delivered_kg = 0, n_escaped = 0, n_bribed = 0;
+  for (const auto& [id, n] : end["nodes"].items()) {
+    n_seized += n["seized"].get<double>(), n_seized_kg += n["seized_kg"].get<double>(), n_escaped += n["escaped"].get<double>();
+    n_delivered += n["delivered"].get<double>(), n_delivered_kg += n["delivered_kg"].get<double>(), n_bribed += n["bribed"].get<double>();
+    EXPECT_GE(n["detected"].get<double>(), n["seized"].get<double>() + n["bribed"].get<double>() + n["escaped"].get<double>()) << id;
+  }
+  EXPECT_GT(seized, 0.0);
+  EXPECT_GT(delivered, 0.0);
+  EXPECT_EQ(n_seized, seized);
+  EXPECT_NEAR(n_seized_kg, seized_kg, 1e-6 * seized_kg);
+  EXPECT_EQ(n_delivered, delivered);
+  EXPECT_NEAR(n_delivered_kg, delivered_kg, 1e-6 * delivered_kg);
+  EXPECT_EQ(n_escaped, escaped);
+  EXPECT_EQ(n_bribed, bribed);
+  // The log opens with the graph for the review's map.
+  const nlohmann::json map = log_of(log.str())[1];
+  EXPECT_EQ(map["kind"], "map");
+  EXPECT_EQ(map["nodes"].size(), s.scenario().graph().node_count());
+  EXPECT_EQ(map["edges"].size(), s.scenario().scenario().edges.size());
+}
+
 TEST(TabletopLanguage, SpanishComesFromTheCatalog) {
   SessionOptions o = options();
   o.catalog = Catalog::load("es", {BSTP_TEST_LOCALE_DIR});

@@ -1,5 +1,8 @@
 #include "session.hpp"
 
+#include "after_action.hpp"
+#include "map_view.hpp"
+
 #include <border/country_lp.hpp>
 #include <border/organisation_lp.hpp>
 
@@ -59,6 +62,8 @@ Session::Session(const Exercise& exercise, SessionOptions options) : exercise_(e
     }
   if (!problems.empty()) throw border::ScenarioError(problems);
   log("session", {{"exercise", exercise.name},
+                  {"title", exercise.title.en},
+                  {"title_es", exercise.title.es},
                   {"scenario", compiled_->scenario().name},
                   {"policy", exercise.policy},
                   {"seed", compiled_->scenario().seed},
@@ -66,6 +71,7 @@ Session::Session(const Exercise& exercise, SessionOptions options) : exercise_(e
                   {"days", exercise.days},
                   {"team", team_ ? team_->name : "facilitator"},
                   {"language", options_.catalog.language()}});
+  log("map", graph_record(*compiled_));
 }
 
 Session::~Session() = default;
@@ -136,6 +142,7 @@ std::string Session::help() const {
   text += fmt::format("  {:<50} {}\n", "run-until DAY", tr(N_("move the clock to the start of a day")));
   text += tr(N_("What you see:")) + "\n";
   text += fmt::format("  {:<50} {}\n", "status", tr(N_("situation report by country, sector and checkpoint")));
+  text += fmt::format("  {:<50} {}\n", "map [COUNTRY]", tr(N_("sectors, crossings and seams with the activity so far")));
   text += fmt::format("  {:<50} {}\n", "units", tr(N_("the patrol units and where they are now")));
   text += fmt::format("  {:<50} {}\n", "orders", tr(N_("the orders given so far")));
   text += fmt::format("  {:<50} {}\n", "history", tr(N_("the commands of this session")));
@@ -158,6 +165,7 @@ std::string Session::execute(const std::string& line) {
     if (command == "help" || command == "?") return help();
     if (command == "status") return status();
     if (command == "units") return units();
+    if (command == "map") return map(words);
     if (command == "orders") return orders_given();
     if (command == "history") return history();
     if (command == "undo") return undo();
@@ -290,7 +298,7 @@ std::string Session::step(Time until) {
 }
 
 std::string Session::fire(const Inject& inject, Time met_at) {
-  log("inject", {{"id", inject.id}, {"to", inject.to.empty() ? "all" : inject.to}, {"condition_met_s", border::in_seconds(met_at)}, {"text", inject.text.en}, {"apply", inject.apply}});
+  log("inject", {{"id", inject.id}, {"to", inject.to.empty() ? "all" : inject.to}, {"condition_met_s", border::in_seconds(met_at)}, {"text", inject.text.en}, {"text_es", inject.text.es}, {"apply", inject.apply}});
   std::string text;
   const bool shown = inject.to.empty() || team_ == nullptr || team_->name == inject.to;
   if (shown) {
@@ -404,19 +412,52 @@ std::string Session::since(const std::vector<border::SituationTally>& before) co
   return text;
 }
 
-nlohmann::json Session::outcome() const {
-  nlohmann::json countries = nlohmann::json::object();
-  for (std::size_t c = 0; c < compiled_->countries.size(); ++c) {
-    const border::SituationTally& t = replication_->country(static_cast<int>(c)).tally();
-    nlohmann::json crossings = nlohmann::json::object();
-    for (border::NodeIndex n : compiled_->crossings)
-      if (compiled_->node_country[n] == static_cast<int>(c)) crossings[compiled_->graph().node(n).id] = t.kg_through[n];
-    countries[compiled_->countries[c].id] = {{"patrol_detections", t.patrol_detections}, {"checkpoint_finds", t.checkpoint_finds},
-                                             {"seizures", t.seizures}, {"seized_kg", t.seized_kg}, {"escapes", t.escapes},
-                                             {"bribes", t.bribes}, {"violent_incidents", t.violent_incidents}, {"deaths", t.deaths},
-                                             {"deliveries", t.deliveries}, {"delivered_kg", t.delivered_kg}, {"kg_through", crossings}};
+nlohmann::json Session::outcome() const { return outcome_record(*compiled_, *replication_); }
+
+std::string Session::map(const std::vector<std::string>& words) const {
+  // One country (of those the player sees), or all of them.
+  int only = -1;
+  if (words.size() > 2) return tr(N_("usage: map, or map COUNTRY (a country id)")) + "\n";
+  if (words.size() == 2) {
+    only = compiled_->country_index(words[1]);
+    if (only < 0 || !sees_country(only)) {
+      std::string ids;
+      for (std::size_t c = 0; c < compiled_->countries.size(); ++c)
+        if (sees_country(static_cast<int>(c))) ids += (ids.empty() ? "" : ", ") + compiled_->countries[c].id;
+      return format_msg(tr(N_("no country '{}' on your map; the countries are: {}")), words[1], ids) + "\n";
+    }
   }
-  return countries;
+  return map_view(*compiled_, *replication_, now(), [this, only](int c) { return sees_country(c) && (only < 0 || c == only); },
+                  format_msg(tr(N_("Map at {} (seized and escaped: on the legs from a crossing, kg in brackets)")), when(now())), options_.catalog);
+}
+
+nlohmann::json Session::after_action() const {
+  // The orders injects applied belong to the exercise's world: every replay has them (as the
+  // no_orders policy of --orders-out does). The players' orders are left out: all of them, or
+  // one team's. The facilitator's orders are credited to the team whose forces they concern.
+  nlohmann::json orders = nlohmann::json::array();
+  std::vector<std::string> givers, teams;
+  for (const Given& g : given_) {
+    std::string team = g.order.team;
+    if (!g.by_inject && team_ == nullptr) {
+      const std::string concerned = team_concerned(exercise_, *compiled_, g.order.events);
+      if (!concerned.empty()) team = concerned;
+    }
+    teams.push_back(g.by_inject ? "" : team);
+    orders.push_back({{"time_s", border::in_seconds(g.at)}, {"day", border::in_days(g.at)}, {"team", g.order.team}, {"for_team", team},
+                      {"text", g.order.text}, {"summary", g.order.summary}, {"by_inject", g.by_inject}});
+    if (!g.by_inject && std::find(givers.begin(), givers.end(), team) == givers.end()) givers.push_back(team);
+  }
+  const auto without = [&](const std::string& who) {
+    std::vector<TimedOrderEvents> kept;
+    for (std::size_t i = 0; i < given_.size(); ++i)
+      if (given_[i].by_inject || (!who.empty() && teams[i] != who)) kept.push_back({given_[i].at, &given_[i].order.events});
+    return replay_record(*compiled_, options_.replication, now(), kept);
+  };
+  nlohmann::json by_giver = nlohmann::json::object();
+  for (const std::string& who : givers) by_giver[who] = without(who);
+  return {{"orders_in_force", orders}, {"nodes", node_fates_record(*compiled_, *replication_)}, {"counterfactual", without("")},
+          {"without", by_giver}};
 }
 
 std::vector<Session::PlayedOrder> Session::orders_in_force() const {
@@ -428,7 +469,9 @@ std::vector<Session::PlayedOrder> Session::orders_in_force() const {
 std::string Session::close() {
   if (closed_) return "";
   closed_ = true;
-  log("end", {{"orders", given_.size()}, {"outcome", outcome()}});
+  nlohmann::json end = {{"orders", given_.size()}, {"outcome", outcome()}};
+  if (options_.log != nullptr) end.update(after_action());
+  log("end", end);
   return format_msg(tr(N_("The exercise ends at {}.")), when(now())) + "\n";
 }
 

@@ -74,6 +74,7 @@ class Session {
   std::string undo();
   std::string status() const;
   std::string units() const;
+  std::string map(const std::vector<std::string>& words) const;
   std::string orders_given() const;
   std::string history() const;
   std::string help() const;
@@ -87,6 +88,9 @@ class Session {
   std::vector<std::string> check_patch(const std::vector<border::Override>& more) const;
   void log(const std::string& kind, nlohmann::json fields) const;
   nlohmann::json outcome() const;
+  // The end record's after-action part: the orders in force, the fates by node, and the outcome
+  // without the players' orders and without each team's (docs/tabletop.md, "After-action review").
+  nlohmann::json after_action() const;
   std::string tr(const char* message) const { return options_.catalog(message); }
 
   const Exercise& exercise_;

@@ -7,7 +7,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
 pot=$(mktemp)
 xgettext --language=Python --from-code=UTF-8 -k_ -kN_ --no-wrap --sort-by-file --package-name=bstp-report \
-  -o "$pot" ./*.py templates/report.html.j2
+  -o "$pot" ./*.py templates/report.html.j2 templates/review.html.j2
 # The strings are str.format templates: a literal "%" is not a printf directive.
 sed -i "s/charset=CHARSET/charset=UTF-8/; s/^#, python-format, python-brace-format$/#, python-brace-format/; /^#, python-format$/d" "$pot"
 if [ $# -gt 0 ] && [ ! -e "locale/$1/LC_MESSAGES/bstp_report.po" ]; then
