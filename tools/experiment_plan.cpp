@@ -28,6 +28,53 @@ std::vector<std::string> crossing_ids(const border::CompiledScenario& s) {
   return ids;
 }
 
+std::vector<std::string> unit_names(const border::CompiledScenario& s) {
+  std::vector<std::string> names;
+  for (const auto& u : s.units) names.push_back(u.name);
+  return names;
+}
+
+std::vector<std::string> organisation_ids(const border::CompiledScenario& s) {
+  std::vector<std::string> ids;
+  for (const auto& o : s.organisations) ids.push_back(o.id);
+  return ids;
+}
+
+// Every point's names (a policy may add patrol units): the first point's, then each new one as
+// it comes (a name twice in one point is two entries). order[p][i]: the index in point p's own
+// list of entry i, PlannedPoint::kNone where the point has none.
+void align(const std::vector<std::vector<std::string>>& names, std::vector<std::string>& all,
+           std::vector<std::vector<std::size_t>>& order) {
+  all.clear();
+  auto entry = [&](const std::vector<std::string>& list, std::size_t i) {  // list[i] is the k-th of its name
+    const auto k = static_cast<std::size_t>(std::count(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(i), list[i]));
+    std::size_t seen = 0;
+    for (std::size_t j = 0; j < all.size(); ++j)
+      if (all[j] == list[i] && seen++ == k) return j;
+    all.push_back(list[i]);
+    return all.size() - 1;
+  };
+  std::vector<std::vector<std::size_t>> position(names.size());
+  for (std::size_t p = 0; p < names.size(); ++p)
+    for (std::size_t i = 0; i < names[p].size(); ++i) position[p].push_back(entry(names[p], i));
+  order.assign(names.size(), std::vector<std::size_t>(all.size(), PlannedPoint::kNone));
+  for (std::size_t p = 0; p < names.size(); ++p)
+    for (std::size_t i = 0; i < position[p].size(); ++i) order[p][position[p][i]] = i;
+}
+
+// The ids under `key` (a map) of the scenario text, in the order it lists them; empty when it cannot tell.
+std::vector<std::string> listed_ids(const std::string& scenario_text, const char* key) {
+  std::vector<std::string> ids;
+  try {
+    const YAML::Node map = YAML::Load(scenario_text)[key];
+    if (!map || !map.IsMap()) return {};
+    for (const auto& entry : map) ids.push_back(entry.first.as<std::string>());
+  } catch (const YAML::Exception&) {
+    return {};
+  }
+  return ids;
+}
+
 // The model numbers countries in id order; people read them in the order the scenario file
 // lists them. Returns, per scenario-order position, the model's index (empty when the text does
 // not list exactly the model's countries).
@@ -121,6 +168,31 @@ ExperimentPlan make_plan(const border::ScenarioDocument& doc, const std::vector<
     for (const std::size_t c : order) ordered.push_back(r.countries[c]);
     r.countries = std::move(ordered);
     for (PlannedPoint& p : plan.points) p.country_order = order;
+  }
+  // Patrol units in the model's order, organisations in the order the scenario lists them (the
+  // model numbers them in id order); the union over points, NaN where a point has none.
+  {
+    std::vector<std::vector<std::string>> units, organisations;
+    for (const PlannedPoint& p : plan.points) {
+      units.push_back(unit_names(*p.scenario));
+      organisations.push_back(organisation_ids(*p.scenario));
+    }
+    std::vector<std::vector<std::size_t>> unit_order, organisation_order;
+    align(units, r.units, unit_order);
+    align(organisations, r.organisations, organisation_order);
+    const std::vector<std::string> listed = listed_ids(scenario_text, "organisations");
+    auto rank = [&](const std::string& id) { return std::find(listed.begin(), listed.end(), id) - listed.begin(); };
+    std::vector<std::size_t> by_listing(r.organisations.size());
+    for (std::size_t i = 0; i < by_listing.size(); ++i) by_listing[i] = i;
+    std::stable_sort(by_listing.begin(), by_listing.end(),
+                     [&](std::size_t a, std::size_t b) { return rank(r.organisations[a]) < rank(r.organisations[b]); });
+    std::vector<std::string> ordered;
+    for (const std::size_t i : by_listing) ordered.push_back(r.organisations[i]);
+    r.organisations = std::move(ordered);
+    for (std::size_t p = 0; p < plan.points.size(); ++p) {
+      plan.points[p].unit_order = std::move(unit_order[p]);
+      for (const std::size_t i : by_listing) plan.points[p].organisation_order.push_back(organisation_order[p][i]);
+    }
   }
   for (const PlannedPoint& p : plan.points) r.points.push_back(p.point);
   r.values.assign(r.points.size(), std::vector<border::ReplicationResult>(static_cast<std::size_t>(r.replications)));

@@ -23,9 +23,16 @@ struct PlannedPoint {
   // by_country position i of the results holds the model's country country_order[i] (the model
   // numbers countries alphabetically, results list them in scenario order); empty = as is.
   std::vector<std::size_t> country_order{};
+  // by_unit position i of the results holds the model's unit unit_order[i], by_organisation
+  // position i its organisation organisation_order[i] (kNone: the point has no such unit or
+  // organisation, NaN); empty = as is.
+  static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  std::vector<std::size_t> unit_order{};
+  std::vector<std::size_t> organisation_order{};
 };
 
-// One replication of a planned point, its per-country values in scenario order.
+// One replication of a planned point, its per-country and per-organisation values in scenario
+// order, its per-unit values in the experiment's unit order.
 border::ReplicationResult simulate(const PlannedPoint& point, std::size_t replication, unsigned lp_threads);
 
 struct RunSettings {

@@ -9,6 +9,9 @@
 #include <algorithm>
 #include <cmath>
 #include <ostream>
+#include <span>
+#include <string>
+#include <vector>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -43,6 +46,20 @@ std::vector<double> crossing_values(const ExperimentResults& results, std::size_
   for (const auto& rep : results.values[point]) {
     const std::vector<double>& values = rep.*quantity;
     v.push_back(experiment::is_done(rep) && crossing < values.size() ? values[crossing] : std::nan(""));
+  }
+  return v;
+}
+
+// Measure k of entry i (a patrol unit or an organisation) of each replication of a point (NaN
+// where a result has none).
+using MeasureRows = std::vector<std::vector<double>> border::ReplicationResult::*;
+
+std::vector<double> measure_values(const ExperimentResults& results, std::size_t point, MeasureRows rows, std::size_t k,
+                                   std::size_t i) {
+  std::vector<double> v;
+  for (const auto& rep : results.values[point]) {
+    const auto& all = rep.*rows;
+    v.push_back(experiment::is_done(rep) && k < all.size() && i < all[k].size() ? all[k][i] : std::nan(""));
   }
   return v;
 }
@@ -84,6 +101,33 @@ std::vector<std::vector<Row>> crossing_rows(const ExperimentResults& results,
   return rows;
 }
 
+// rows[i][p] of measure k for the units or organisations (n of them).
+std::vector<std::vector<Row>> measure_rows(const ExperimentResults& results, MeasureRows rows, std::size_t k, std::size_t n) {
+  std::vector<std::vector<Row>> out;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::vector<double> first = measure_values(results, 0, rows, k, i);
+    std::vector<Row> per_point;
+    for (std::size_t p = 0; p < results.points.size(); ++p)
+      per_point.push_back(summarise(first, measure_values(results, p, rows, k, i)));
+    out.push_back(std::move(per_point));
+  }
+  return out;
+}
+
+// The per-unit and per-organisation measures: where ReplicationResult holds them, their names
+// and how many entries the results have.
+struct MeasureGroup {
+  const char* prefix;  // of the quantity's name: "unit_" or "organisation_"
+  MeasureRows rows;
+  std::span<const border::MeasureInfo> measures;
+  const std::vector<std::string>& names;
+};
+
+std::vector<MeasureGroup> measure_groups(const ExperimentResults& results) {
+  return {{"unit_", &border::ReplicationResult::by_unit, border::unit_measures(), results.units},
+          {"organisation_", &border::ReplicationResult::by_organisation, border::organisation_measures(), results.organisations}};
+}
+
 // Whether any crossing has a value (results read from a file written before the seizures at
 // crossings have none).
 bool any_value(const std::vector<std::vector<Row>>& rows) {
@@ -102,6 +146,68 @@ std::vector<double> crossing_totals(const std::vector<std::vector<Row>>& rows, s
 }
 
 double share_of(double kg, double total) { return total > 0 && std::isfinite(kg) ? kg / total : std::nan(""); }
+
+// The organisations' mean shipments, seizures and delivered kg, and the busiest patrol units (the
+// most detections at the first point): their mean detections and seizures. None for results
+// read from a file written before them.
+std::vector<Table> unit_and_organisation_tables(const ExperimentResults& results) {
+  std::vector<Table> tables;
+  auto measure = [&](border::OrganisationMeasure m) {
+    return measure_rows(results, &border::ReplicationResult::by_organisation, static_cast<std::size_t>(m), results.organisations.size());
+  };
+  const auto shipments = measure(border::OrganisationMeasure::shipments);
+  if (any_value(shipments)) {
+    const auto seizures = measure(border::OrganisationMeasure::seizures);
+    const auto delivered = measure(border::OrganisationMeasure::delivered_kg);
+    Table t;
+    t.title = "Mean shipments of each organisation, its seizures and its kg delivered";
+    t.columns = {"organisation"};
+    for (const auto& p : results.points) {
+      t.columns.push_back(p.name + " shipments");
+      t.columns.push_back("seizures");
+      t.columns.push_back("kg delivered");
+    }
+    for (std::size_t o = 0; o < results.organisations.size(); ++o) {
+      std::vector<Cell> row{results.organisations[o]};
+      for (std::size_t p = 0; p < results.points.size(); ++p)
+        for (const auto* rows : {&shipments, &seizures, &delivered}) row.emplace_back(format_value((*rows)[o][p].mean.mean));
+      t.rows.push_back(std::move(row));
+    }
+    tables.push_back(std::move(t));
+  }
+  auto unit_measure = [&](border::UnitMeasure m) {
+    return measure_rows(results, &border::ReplicationResult::by_unit, static_cast<std::size_t>(m), results.units.size());
+  };
+  const auto detections = unit_measure(border::UnitMeasure::detections);
+  if (any_value(detections)) {
+    const auto seizures = unit_measure(border::UnitMeasure::seizures);
+    constexpr std::size_t kBusiest = 5;
+    std::vector<std::size_t> order(results.units.size());
+    for (std::size_t u = 0; u < order.size(); ++u) order[u] = u;
+    auto mean = [&](std::size_t u) { return std::isfinite(detections[u][0].mean.mean) ? detections[u][0].mean.mean : -1.0; };
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return mean(a) > mean(b); });
+    order.resize(std::min(order.size(), kBusiest));
+    Table t;
+    t.title = fmt::format("The {} patrol units with the most detections (mean detections and seizures after them; all "
+                          "units in --format csv or json)",
+                          order.size());
+    t.columns = {"patrol unit"};
+    for (const auto& p : results.points) {
+      t.columns.push_back(p.name + " detections");
+      t.columns.push_back("seizures");
+    }
+    for (const std::size_t u : order) {
+      std::vector<Cell> row{results.units[u]};
+      for (std::size_t p = 0; p < results.points.size(); ++p) {
+        row.emplace_back(format_value(detections[u][p].mean.mean));
+        row.emplace_back(format_value(seizures[u][p].mean.mean));
+      }
+      t.rows.push_back(std::move(row));
+    }
+    tables.push_back(std::move(t));
+  }
+  return tables;
+}
 
 // "+1,200 ± 300 *": a difference, starred when its interval excludes 0.
 std::string difference_text(const Interval& d) {
@@ -296,6 +402,7 @@ std::vector<Table> run_text(const ExperimentResults& results) {
     }
     tables.push_back(std::move(at));
   }
+  for (Table& t : unit_and_organisation_tables(results)) tables.push_back(std::move(t));
   return tables;
 }
 
@@ -345,15 +452,17 @@ Table long_table(const ExperimentResults& results) {
   Table t;
   t.columns = {"quantity", "unit", "point", "policy"};
   t.columns.insert(t.columns.end(), short_names.begin(), short_names.end());
-  for (const char* c : {"crossing", "n", "mean", "ci95_low", "ci95_high", "diff_vs_first", "diff_ci95_low", "diff_ci95_high",
-                        "share"})
+  for (const char* c : {"crossing", "patrol_unit", "organisation", "n", "mean", "ci95_low", "ci95_high", "diff_vs_first",
+                        "diff_ci95_low", "diff_ci95_high", "share"})
     t.columns.emplace_back(c);
   auto add = [&](const std::string& quantity, const std::string& unit, std::size_t p, const std::string& crossing,
-                 const Row& row, double share) {
+                 const Row& row, double share, const std::string& patrol_unit = "", const std::string& organisation = "") {
     const auto& point = results.points[p];
     std::vector<Cell> cells{quantity, unit, point.name, point.policy};
     for (const std::string& path : paths) cells.emplace_back(parameter_value(point, path));
     cells.emplace_back(crossing);
+    cells.emplace_back(patrol_unit);
+    cells.emplace_back(organisation);
     cells.emplace_back(std::int64_t{row.mean.n});
     const Interval& m = row.mean;
     const Interval& d = row.diff;
@@ -389,6 +498,17 @@ Table long_table(const ExperimentResults& results) {
     for (std::size_t p = 0; p < results.points.size(); ++p) {
       add("crossing_seizures", "count", p, results.crossings[x], seizures[x][p], std::nan(""));
       add("crossing_seized_kg", "kg", p, results.crossings[x], seized_kg[x][p], std::nan(""));
+    }
+  // Per patrol unit and per organisation (none in results read from files written before them).
+  for (const MeasureGroup& g : measure_groups(results))
+    for (std::size_t k = 0; k < g.measures.size(); ++k) {
+      const auto rows = measure_rows(results, g.rows, k, g.names.size());
+      for (std::size_t i = 0; i < g.names.size(); ++i)
+        for (std::size_t p = 0; p < results.points.size(); ++p) {
+          const bool unit = g.rows == &border::ReplicationResult::by_unit;
+          add(std::string(g.prefix) + g.measures[k].name, g.measures[k].unit, p, "", rows[i][p], std::nan(""),
+              unit ? g.names[i] : "", unit ? "" : g.names[i]);
+        }
     }
   return t;
 }
@@ -462,6 +582,21 @@ Json json_summary(const ExperimentResults& results, SummaryKind kind) {
       row["seized_kg"] = interval_fields(Json::object(), seized_kg[x][p]);
       crossings.push_back(std::move(row));
     }
+  // Per patrol unit and per organisation: one object per entry and point, one interval per measure.
+  Json units = Json::array(), organisations = Json::array();
+  for (const MeasureGroup& g : measure_groups(results)) {
+    const bool unit = g.rows == &border::ReplicationResult::by_unit;
+    std::vector<std::vector<std::vector<Row>>> rows;  // [measure][entry][point]
+    for (std::size_t k = 0; k < g.measures.size(); ++k) rows.push_back(measure_rows(results, g.rows, k, g.names.size()));
+    for (std::size_t i = 0; i < g.names.size(); ++i)
+      for (std::size_t p = 0; p < results.points.size(); ++p) {
+        Json row = {{unit ? "patrol_unit" : "organisation", g.names[i]},
+                    {"point", results.points[p].name},
+                    {"policy", results.points[p].policy}};
+        for (std::size_t k = 0; k < g.measures.size(); ++k) row[g.measures[k].name] = interval_fields(Json::object(), rows[k][i][p]);
+        (unit ? units : organisations).push_back(std::move(row));
+      }
+  }
   const CostEffectiveness ce = cost_effectiveness(results);
   Json costs;
   costs["discount_rate_per_year"] = ce.discounting.rate_per_year;
@@ -495,7 +630,8 @@ Json json_summary(const ExperimentResults& results, SummaryKind kind) {
   }
   costs["incremental_cost_effectiveness"] = icers;
   costs["warnings"] = budget_warnings(results);
-  return {{"meta", meta}, {"indicators", indicators}, {"crossings", crossings}, {"costs", costs}};
+  return {{"meta", meta},   {"indicators", indicators},       {"crossings", crossings},
+          {"units", units}, {"organisations", organisations}, {"costs", costs}};
 }
 
 }  // namespace

@@ -190,7 +190,10 @@ std::optional<int> CountryLp::patrols_detect(ArcIndex leg, int organisation, Tim
   double x = draws.uniform() * (1.0 - miss), none_before = 1.0;
   for (std::size_t k = 0; k < units.size(); ++k) {
     x -= none_before * (1.0 - miss_[k]);
-    if (x < 0.0 || k + 1 == units.size()) return scenario_.unit_post(units[k]);
+    if (x < 0.0 || k + 1 == units.size()) {
+      indicators_.counted_for_unit(now, scenario_.unit_post(units[k]), UnitMeasure::detections);
+      return scenario_.unit_post(units[k]);
+    }
     none_before *= miss_[k];
   }
   return std::nullopt;
@@ -318,6 +321,7 @@ CountryLp::Encounter CountryLp::officers_confront(Cargo& cargo, int seam_partner
   const bool monitored = audit != nullptr && audit_draws.bernoulli(audit->share_monitored);
   if (draws.bernoulli(org.spec.propensity_to_bribe) && draws.bernoulli(bribe_acceptance(police, trained_officer, monitored, audit))) {
     indicators_.bribe_taken(ctx.now(), country_, org.spec.bribe_offer_share * value);
+    indicators_.counted_for_unit(ctx.now(), post, UnitMeasure::bribes);
     trust_.bribe_seen(ctx.now());
     tally_.bribes += 1;
     fates.bribed += 1;
@@ -332,6 +336,7 @@ CountryLp::Encounter CountryLp::officers_confront(Cargo& cargo, int seam_partner
     const bool reported = deadly || draws.bernoulli(trust_.reporting_probability(ctx.now()));
     RandomStream who = violence_draws(cargo, 1);
     indicators_.violent_incident(ctx.now(), country_, split_deaths(deaths, scenario_.scenario().violence.encounter_deaths, who), reported, false);
+    indicators_.counted_for_unit(ctx.now(), post, UnitMeasure::violent_incidents);
     if (deaths > 0) trust_.police_killing_seen(ctx.now(), deaths);
     tally_.violent_incidents += 1;
     tally_.deaths += static_cast<std::uint64_t>(deaths);
@@ -349,6 +354,9 @@ CountryLp::Encounter CountryLp::officers_confront(Cargo& cargo, int seam_partner
   // The traffickers lose what it would cost them to replace the load here, not its destination price.
   const double replacement = replacement_value_per_kg(org.spec, scenario_.graph(), std::span<const ArcIndex>(cargo.route, cargo.legs), cargo.leg);
   indicators_.shipment_seized(ctx.now(), country_, cargo.kg, arrests, cargo.kg * replacement);
+  indicators_.counted_for_unit(ctx.now(), post, UnitMeasure::seizures);
+  indicators_.counted_for_organisation(ctx.now(), cargo.organisation, OrganisationMeasure::seizures, 1.0);
+  indicators_.counted_for_organisation(ctx.now(), cargo.organisation, OrganisationMeasure::seized_kg, cargo.kg);
   if (const int crossing = scenario_.crossing_of_leg(cargo.route[cargo.leg]); crossing >= 0)
     indicators_.seized_at_crossing(ctx.now(), crossing, cargo.kg);
   contestation_.load_seized(cargo.kg, ctx.now());
@@ -381,6 +389,7 @@ bool CountryLp::detected_shipment_turns_back(const Cargo& cargo, Context& ctx) {
 void CountryLp::shipment_delivered(const Cargo& cargo, Context& ctx) {
   const OrganisationParams& org = scenario_.organisations[cargo.organisation];
   indicators_.shipment_delivered(ctx.now(), country_, cargo.kg, cargo.kg * org.spec.value_per_kg_usd);
+  indicators_.counted_for_organisation(ctx.now(), cargo.organisation, OrganisationMeasure::delivered_kg, cargo.kg);
   // A delivered attempt got away from the country that last detected it, or went unseen.
   const bool detected = cargo.detected_by > 0;
   indicators_.attempt_delivered(ctx.now(), detected ? cargo.detected_by - 1 : country_, detected,

@@ -21,7 +21,7 @@ std::size_t slot(Indicator i) { return static_cast<std::size_t>(i); }
 
 }  // namespace
 
-IndicatorCollector::IndicatorCollector(int months, int countries, int crossings, Time measure_from)
+IndicatorCollector::IndicatorCollector(int months, int countries, int crossings, Time measure_from, int units, int organisations)
     : months_(months),
       countries_(countries),
       measure_from_(measure_from),
@@ -32,11 +32,15 @@ IndicatorCollector::IndicatorCollector(int months, int countries, int crossings,
       crossing_kg_(static_cast<std::size_t>(months) * static_cast<std::size_t>(crossings), 0.0),
       crossing_seizures_(crossing_kg_.size(), 0.0),
       crossing_seized_kg_(crossing_kg_.size(), 0.0),
-      crossings_(crossings) {}
+      crossings_(crossings),
+      by_unit_(kUnitMeasureCount * static_cast<std::size_t>(units), 0.0),
+      by_organisation_(kOrganisationMeasureCount * static_cast<std::size_t>(organisations), 0.0),
+      units_(units),
+      organisations_(organisations) {}
 
 IndicatorCollector::IndicatorCollector(const CompiledScenario& scenario)
     : IndicatorCollector(scenario.months(), static_cast<int>(scenario.countries.size()), static_cast<int>(scenario.crossings.size()),
-                         scenario.warmup()) {}
+                         scenario.warmup(), static_cast<int>(scenario.units.size()), static_cast<int>(scenario.organisations.size())) {}
 
 int IndicatorCollector::month_of(Time t) const {
   return static_cast<int>(std::clamp<Time>(t / kMonthTicks, 0, months_ - 1));
@@ -137,6 +141,15 @@ void IndicatorCollector::seized_at_crossing(Time t, int crossing, double kg) {
   crossing_seized_kg_[i] += kg;
 }
 
+void IndicatorCollector::counted_for_unit(Time t, int post, UnitMeasure measure) {
+  if (!measured(t) || post < 0 || post >= units_) return;
+  by_unit_[static_cast<std::size_t>(measure) * static_cast<std::size_t>(units_) + static_cast<std::size_t>(post)] += 1.0;
+}
+void IndicatorCollector::counted_for_organisation(Time t, int organisation, OrganisationMeasure measure, double value) {
+  if (!measured(t)) return;
+  by_organisation_[static_cast<std::size_t>(measure) * static_cast<std::size_t>(organisations_) + static_cast<std::size_t>(organisation)] += value;
+}
+
 void IndicatorCollector::shipment_turned_back(Time t, int country) { add(Indicator::turned_back, t, country, 1.0); }
 void IndicatorCollector::attempt_delivered(Time t, int country, bool detected, double route_hours) {
   add(detected ? Indicator::got_away : Indicator::undetected, t, country, 1.0);
@@ -171,6 +184,8 @@ void IndicatorCollector::merge(const IndicatorCollector& other) {
     crossing_seizures_[i] += other.crossing_seizures_[i];
     crossing_seized_kg_[i] += other.crossing_seized_kg_[i];
   }
+  for (std::size_t i = 0; i < by_unit_.size(); ++i) by_unit_[i] += other.by_unit_[i];
+  for (std::size_t i = 0; i < by_organisation_.size(); ++i) by_organisation_[i] += other.by_organisation_[i];
 }
 
 namespace {
@@ -373,6 +388,16 @@ ReplicationResult IndicatorCollector::result(double horizon_ticks) const {
   for (Indicator i : {Indicator::p95_crossing_delay_hours, Indicator::mean_vehicles_in_system, Indicator::crossings_with_flow,
                       Indicator::flow_concentration, Indicator::p50_queue_wait_hours, Indicator::p90_queue_wait_hours})
     for (std::size_t c = 0; c < countries; ++c) r.by_country[slot(i)][c] = kNaN;
+  // Per unit and per organisation: [measure * n + i] into a row per measure.
+  auto rows_of = [](const std::vector<double>& sums, std::size_t measures, int n) {
+    std::vector<std::vector<double>> rows(measures);
+    for (std::size_t k = 0; k < measures; ++k)
+      rows[k].assign(sums.begin() + static_cast<std::ptrdiff_t>(k * static_cast<std::size_t>(n)),
+                     sums.begin() + static_cast<std::ptrdiff_t>((k + 1) * static_cast<std::size_t>(n)));
+    return rows;
+  };
+  r.by_unit = rows_of(by_unit_, kUnitMeasureCount, units_);
+  r.by_organisation = rows_of(by_organisation_, kOrganisationMeasureCount, organisations_);
   // Months that end before the warm-up does were not measured.
   for (std::size_t m = 0; m < months; ++m)
     if (static_cast<Time>(m + 1) * kMonthTicks <= measure_from_)

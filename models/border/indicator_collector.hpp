@@ -25,8 +25,9 @@ struct Deaths {
 class IndicatorCollector {
  public:
   // Facts before `measure_from` (a warm-up) are not counted.
-  IndicatorCollector(int months, int countries, int crossings, Time measure_from = 0);
-  // Sized for the scenario's months, countries and crossings, measuring after its warm-up.
+  IndicatorCollector(int months, int countries, int crossings, Time measure_from = 0, int units = 0, int organisations = 0);
+  // Sized for the scenario's months, countries, crossings, patrol units and organisations,
+  // measuring after its warm-up.
   explicit IndicatorCollector(const CompiledScenario& scenario);
 
   // Domain facts, as the entities report them. `country` is the country where it happened.
@@ -51,6 +52,11 @@ class IndicatorCollector {
   void crossing_used(Time t, int crossing, double kg);
   // A shipment of `kg` seized at a border crossing (CompiledScenario::crossing_of_leg).
   void seized_at_crossing(Time t, int crossing, double kg);
+  // A fact counted for the patrol unit at `post` (CompiledScenario::unit_post); a checkpoint's post
+  // or -1 (a leg with a fixed detection probability) is no unit's and is not counted here.
+  void counted_for_unit(Time t, int post, UnitMeasure measure);
+  // `value` (1 for a count, kg for kg) counted for organisation `organisation`.
+  void counted_for_organisation(Time t, int organisation, OrganisationMeasure measure, double value);
   // What became of one attempt (docs/model.md, "Attempts and their outcomes"). A seizure ends an
   // attempt too (shipment_seized). `route_hours`: from sending to delivery.
   void shipment_turned_back(Time t, int country);
@@ -86,6 +92,9 @@ class IndicatorCollector {
   std::vector<double> crossing_seizures_;             // [month * crossings + crossing]
   std::vector<double> crossing_seized_kg_;            // [month * crossings + crossing]
   int crossings_;
+  std::vector<double> by_unit_;          // [measure * units + unit]
+  std::vector<double> by_organisation_;  // [measure * organisations + organisation]
+  int units_, organisations_;
   double& at(Indicator i, int month, int country);
   double at(Indicator i, int month, int country) const;
 };

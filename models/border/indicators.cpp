@@ -94,7 +94,25 @@ constexpr bool catalog_in_order() {
 }
 static_assert(catalog_in_order(), "the indicator catalogue must list indicators in enum order");
 
+constexpr std::array<MeasureInfo, kUnitMeasureCount> kUnitMeasures{{
+    {"detections", "count", "shipments the patrol unit detected (whatever became of them)"},
+    {"seizures", "count", "shipments seized after the patrol unit detected them"},
+    {"bribes", "count", "bribes taken by the patrol unit's officers"},
+    {"violent_incidents", "count", "violent confrontations at the patrol unit's encounters"},
+}};
+
+constexpr std::array<MeasureInfo, kOrganisationMeasureCount> kOrganisationMeasures{{
+    {"shipments", "count", "shipments the organisation sent on the network"},
+    {"seizures", "count", "shipments of the organisation seized"},
+    {"seized_kg", "kg", "kg of the organisation seized"},
+    {"delivered_kg", "kg", "kg the organisation delivered"},
+    {"deterred_shipments", "count", "shipments the organisation did not send because expected profit was too low"},
+}};
+
 }  // namespace
+
+std::span<const MeasureInfo> unit_measures() { return kUnitMeasures; }
+std::span<const MeasureInfo> organisation_measures() { return kOrganisationMeasures; }
 
 std::span<const IndicatorInfo> indicator_catalog() { return kCatalog; }
 std::span<const Indicator> programme_cost_parts() { return kProgrammeCostParts; }

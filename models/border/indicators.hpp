@@ -95,6 +95,34 @@ struct IndicatorInfo {
   const char* description;  // one line for people
 };
 
+// What is counted per patrol unit (by_unit) and per organisation (by_organisation), in the
+// public order (results files and summaries use it; append new ones at the end).
+enum class UnitMeasure : std::size_t {
+  detections,         // shipments the unit detected (whatever became of them)
+  seizures,           // shipments seized after the unit detected them
+  bribes,             // bribes taken by the unit's officers
+  violent_incidents,  // violent confrontations at the unit's encounters
+  count
+};
+enum class OrganisationMeasure : std::size_t {
+  shipments,           // shipments sent on the network
+  seizures,            // of them seized
+  seized_kg,
+  delivered_kg,
+  deterred_shipments,  // shipments not sent because expected profit was too low
+  count
+};
+inline constexpr std::size_t kUnitMeasureCount = static_cast<std::size_t>(UnitMeasure::count);
+inline constexpr std::size_t kOrganisationMeasureCount = static_cast<std::size_t>(OrganisationMeasure::count);
+
+struct MeasureInfo {
+  const char* name;         // snake_case, the dataset and column name
+  const char* unit;         // "count" or "kg"
+  const char* description;  // one line for people
+};
+std::span<const MeasureInfo> unit_measures();          // in UnitMeasure order
+std::span<const MeasureInfo> organisation_measures();  // in OrganisationMeasure order
+
 // The indicators whose sum is programme_cost_usd, one per lever.
 std::span<const Indicator> programme_cost_parts();
 
@@ -114,6 +142,11 @@ struct ReplicationResult {
   std::vector<double> crossing_seized_kg;                      // [crossing] their kg
   std::vector<std::vector<double>> crossing_seizures_monthly;  // [crossing][month] (NaN before a warm-up)
   std::vector<std::vector<double>> crossing_seized_kg_monthly; // [crossing][month] (NaN before a warm-up)
+  // Per patrol unit (CompiledScenario::units order) and per organisation (scenario order), over
+  // the measured horizon: by_unit[UnitMeasure][unit], by_organisation[OrganisationMeasure][organisation].
+  // Empty when a result has none (read from a file written before them).
+  std::vector<std::vector<double>> by_unit;
+  std::vector<std::vector<double>> by_organisation;
   std::uint64_t events = 0;                     // committed kernel events
   double wall_seconds = 0.0;
 };

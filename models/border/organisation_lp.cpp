@@ -215,7 +215,10 @@ void OrganisationLp::next_shipment(const NextShipment&, Context& ctx) {
                                          params_.id, scenario_.graph().node(source).id, plan.route.size(), kMaxRouteLegs));
   const Prospect prospect = prospect_of(plan, kg, ctx.now());
   switch (choose_shipment(prospect.expected_profit, prospect.willingness, outside_option_profit(spec, kg), go)) {
-    case ShipmentChoice::deterred: indicators_.shipment_deterred(ctx.now(), kg); return;
+    case ShipmentChoice::deterred:
+      indicators_.shipment_deterred(ctx.now(), kg);
+      indicators_.counted_for_organisation(ctx.now(), organisation_, OrganisationMeasure::deterred_shipments, 1.0);
+      return;
     case ShipmentChoice::outside_option: indicators_.shipment_diverted(ctx.now(), kg); return;
     case ShipmentChoice::network: break;
   }
@@ -231,6 +234,7 @@ void OrganisationLp::next_shipment(const NextShipment&, Context& ctx) {
                             spec.couriers_per_shipment * courier_wage());
   indicators_.shipment_sent(ctx.now(), kg, kg * spec.transport_cost_usd_per_kg + spec.couriers_per_shipment * courier_wage(),
                             kg * spec.purchase_cost_usd_per_kg, plan.hours);
+  indicators_.counted_for_organisation(ctx.now(), organisation_, OrganisationMeasure::shipments, 1.0);
   const LpLayout layout{static_cast<int>(scenario_.countries.size())};
   ctx.send(layout.country(scenario_.node_country[source]), kHandoverTicks, ShipmentArrives{cargo});
 }

@@ -8,16 +8,20 @@ import xarray as xr
 
 # Groups of indicator datasets and the dimensions after (point, replication).
 GROUPS = {"totals": (), "monthly": ("month",), "by_country": ("country",), "by_crossing": ("crossing",),
-          "by_crossing_monthly": ("crossing", "month"), "run": ()}
-SCALES = ("point", "replication", "month", "country", "crossing")
+          "by_crossing_monthly": ("crossing", "month"), "by_unit": ("unit",), "by_organisation": ("organisation",),
+          "run": ()}
+SCALES = ("point", "replication", "month", "country", "crossing", "unit", "organisation")
 
 
 class Results:
     """One results file: `totals`, `monthly`, `by_country`, `by_crossing` (`kg` through each
     crossing, and `seizures` and `seized_kg` at it, absent from older files), `by_crossing_monthly`
-    (the same per crossing and month; absent from older files) and `run` are
-    xarray Datasets whose dimensions carry their coordinates (point, replication, month,
-    country, crossing) plus `policy` and one coordinate per swept parameter along `point`.
+    (the same per crossing and month; absent from older files), `by_unit` (detections, seizures,
+    bribes and violent incidents of each patrol unit), `by_organisation` (shipments, seizures,
+    seized and delivered kg and deterred shipments of each organisation; both None in older
+    files) and `run` are xarray Datasets whose dimensions carry their coordinates (point,
+    replication, month, country, crossing, unit, organisation) plus `policy` and one coordinate
+    per swept parameter along `point`.
     `attrs` holds the root attributes (provenance), `parameters` maps each swept parameter's
     short name to its dotted scenario path."""
 
@@ -30,6 +34,8 @@ class Results:
         self.by_country = groups.get("by_country")
         self.by_crossing = groups.get("by_crossing")
         self.by_crossing_monthly = groups.get("by_crossing_monthly")  # None in files written before it
+        self.by_unit = groups.get("by_unit")  # None in files written before the per-unit results
+        self.by_organisation = groups.get("by_organisation")  # likewise
         self.run = groups.get("run")
 
     def __getitem__(self, group):
@@ -185,8 +191,8 @@ def open(path):  # noqa: A001 - mirrors builtins.open and xarray.open_dataset
 
 
 def to_frame(path, group="totals"):
-    """A tidy pandas frame of one group: one row per point and replication (and month, country
-    or crossing), columns `point`, `policy`, the swept parameters, `replication`, the group's
+    """A tidy pandas frame of one group: one row per point and replication (and month, country,
+    crossing, unit or organisation), columns `point`, `policy`, the swept parameters, `replication`, the group's
     extra dimension, then one column per indicator. NaN where a value is undefined or a
     replication was not done."""
     results = path if isinstance(path, Results) else open(path)

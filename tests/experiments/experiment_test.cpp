@@ -7,6 +7,7 @@
 #include "experiment/output_lock.hpp"
 #include "experiment/output_path.hpp"
 #include "experiment/replication_codec.hpp"
+#include "experiment_plan.hpp"
 #include "progress.hpp"
 #include "shard.hpp"
 #include "sweep_file.hpp"
@@ -31,7 +32,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-border::ReplicationResult replication(double base, std::size_t months, std::size_t countries, std::size_t crossings) {
+border::ReplicationResult replication(double base, std::size_t months, std::size_t countries, std::size_t crossings,
+                                      std::size_t units = 2, std::size_t organisations = 1) {
   border::ReplicationResult v;
   for (std::size_t k = 0; k < border::kIndicatorCount; ++k) {
     v.totals.push_back(base + static_cast<double>(k) / 3.0);
@@ -44,6 +46,9 @@ border::ReplicationResult replication(double base, std::size_t months, std::size
   v.crossing_seized_kg.assign(crossings, base * 5.0);
   v.crossing_seizures_monthly.assign(crossings, std::vector<double>(months, base / 4.0));
   v.crossing_seized_kg_monthly.assign(crossings, std::vector<double>(months, base * 1.25));
+  for (std::size_t k = 0; k < border::kUnitMeasureCount; ++k) v.by_unit.emplace_back(units, base * 3.0 + static_cast<double>(k));
+  for (std::size_t k = 0; k < border::kOrganisationMeasureCount; ++k)
+    v.by_organisation.emplace_back(organisations, base / 3.0 + static_cast<double>(k));
   v.events = (std::uint64_t{1} << 40) + static_cast<std::uint64_t>(base);
   v.wall_seconds = 0.125 * base;
   return v;
@@ -56,6 +61,8 @@ ExperimentResults experiment(int replications = 3) {
   r.months = 4;
   r.countries = {"GT", "MX"};
   r.crossings = {"bridge"};
+  r.units = {"north.1", "north.2"};
+  r.organisations = {"cell"};
   r.values.assign(2, std::vector<border::ReplicationResult>(static_cast<std::size_t>(replications)));
   r.scenario_text = "# Resolved from here\nscenario: {name: t}\n";
   r.bstp_version = "0.1.0";
@@ -91,7 +98,7 @@ class Journal : public ::testing::Test {
 };
 
 TEST(ReplicationCodec, RoundTripsBitForBit) {
-  const ResultShape shape{4, 2, 3};
+  const ResultShape shape{4, 2, 3, 2, 1};
   const border::ReplicationResult v = replication(17.0, 4, 2, 3);
   const std::vector<double> data = encode(v, shape);
   EXPECT_EQ(data.size(), shape.size());
@@ -103,11 +110,29 @@ TEST(ReplicationCodec, RoundTripsBitForBit) {
   EXPECT_EQ(back.crossing_seized_kg, v.crossing_seized_kg);
   EXPECT_EQ(back.crossing_seizures_monthly, v.crossing_seizures_monthly);
   EXPECT_EQ(back.crossing_seized_kg_monthly, v.crossing_seized_kg_monthly);
+  EXPECT_EQ(back.by_unit, v.by_unit);
+  EXPECT_EQ(back.by_organisation, v.by_organisation);
+}
+
+// A result read from a file written before the per-unit and per-organisation results encodes them as NaN.
+TEST(ReplicationCodec, UnitsAndOrganisationsMissingFromAResultAreNaN) {
+  const ResultShape shape{4, 2, 3, 2, 1};
+  border::ReplicationResult v = replication(3.0, 4, 2, 3);
+  v.by_unit.clear();
+  v.by_organisation.clear();
+  const border::ReplicationResult back = decode(encode(v, shape), shape);
+  ASSERT_EQ(back.by_unit.size(), border::kUnitMeasureCount);
+  ASSERT_EQ(back.by_organisation.size(), border::kOrganisationMeasureCount);
+  for (const auto* rows : {&back.by_unit, &back.by_organisation})
+    for (const auto& row : *rows) {
+      EXPECT_EQ(row.size(), rows == &back.by_unit ? 2u : 1u);
+      for (double x : row) EXPECT_TRUE(std::isnan(x));
+    }
 }
 
 // A result read from a file written before the seizures at crossings encodes them as NaN.
 TEST(ReplicationCodec, SeizuresAtCrossingsMissingFromAResultAreNaN) {
-  const ResultShape shape{4, 2, 3};
+  const ResultShape shape{4, 2, 3, 2, 1};
   border::ReplicationResult v = replication(3.0, 4, 2, 3);
   v.crossing_seizures.clear();
   v.crossing_seized_kg_monthly.clear();
@@ -120,8 +145,10 @@ TEST(ReplicationCodec, SeizuresAtCrossingsMissingFromAResultAreNaN) {
 }
 
 TEST(ReplicationCodec, RejectsTheWrongShape) {
-  const ResultShape shape{4, 2, 3};
+  const ResultShape shape{4, 2, 3, 2, 1};
   EXPECT_THROW(encode(replication(1.0, 4, 2, 2), shape), std::invalid_argument);
+  EXPECT_THROW(encode(replication(1.0, 4, 2, 3, 3, 1), shape), std::invalid_argument) << "a unit too many";
+  EXPECT_THROW(encode(replication(1.0, 4, 2, 3, 2, 2), shape), std::invalid_argument) << "an organisation too many";
   std::vector<double> data = encode(replication(1.0, 4, 2, 3), shape);
   data.pop_back();
   EXPECT_THROW(decode(data, shape), std::runtime_error);
@@ -170,7 +197,7 @@ TEST_F(Journal, RefusesAnotherExperiment) {
 TEST_F(Journal, RefusesRecordsOfAnotherVersion) {
   ExperimentResults r = experiment();
   {
-    CheckpointJournal j = CheckpointJournal::create(path(), experiment_identity(r), ResultShape{3, 2, 1});
+    CheckpointJournal j = CheckpointJournal::create(path(), experiment_identity(r), ResultShape{3, 2, 1, 2, 1});
     j.append(0, 1, replication(1.0, 3, 2, 1));
   }
   std::size_t loaded = 0;
@@ -183,6 +210,47 @@ TEST_F(Journal, RefusesAFileThatIsNotAJournal) {
   ExperimentResults r = experiment();
   std::size_t loaded = 0;
   EXPECT_THROW(CheckpointJournal::resume(path(), experiment_identity(r), r, loaded), std::runtime_error);
+}
+
+// A policy that adds a patrol unit: the results list every point's units, NaN where a point has
+// none; organisations come in the order the scenario lists them (the model numbers them by id).
+TEST(ExperimentPlan, AlignsUnitsOverPointsAndListsOrganisationsInScenarioOrder) {
+  const std::string text =
+      "scenario: {name: plan, horizon_days: 60, seed: 3, replications: 1}\n"
+      "countries:\n"
+      "  AA: {name: AA, police: {officers: 50}}\n"
+      "nodes:\n"
+      "  src: {kind: landing, country: AA, lat: 14, lon: -91}\n"
+      "  dst: {kind: hub, country: AA, lat: 14.3, lon: -91}\n"
+      "edges:\n"
+      "  - {from: src, to: dst, travel_hours: {dist: fixed, mean: 1}, sector: s, exposure: 1}\n"
+      "sectors:\n"
+      "  s: {country: AA, units: 1, detection: {untrained: 0.5, trained: 0.5}}\n"
+      "organisations:\n"
+      "  zeta: {sources: [src], destinations: [dst], shipments_per_month: 30, shipment_kg: {dist: fixed, mean: 100}, "
+      "value_per_kg_usd: 10000, deterrence_elasticity: 0}\n"
+      "  alpha: {sources: [src], destinations: [dst], shipments_per_month: 10, shipment_kg: {dist: fixed, mean: 100}, "
+      "value_per_kg_usd: 10000, deterrence_elasticity: 0}\n"
+      "policies:\n"
+      "  baseline: {description: one unit}\n"
+      "  more: {description: two units, set: {sectors.s.units: 2}}\n";
+  const border::ScenarioDocument doc = border::ScenarioDocument::from_text(text);
+  const std::vector<tools::PointSpec> specs{{{"more", {}, "more"}, "more", {}}, {{"baseline", {}, "baseline"}, "baseline", {}}};
+  const tools::ExperimentPlan plan = tools::make_plan(doc, specs, text, "", "test");
+  EXPECT_EQ(plan.results.units, (std::vector<std::string>{"s.1", "s.2"}));
+  EXPECT_EQ(plan.results.organisations, (std::vector<std::string>{"zeta", "alpha"}));
+  const border::ReplicationResult more = tools::simulate(plan.points[0], 0, 1);
+  const border::ReplicationResult base = tools::simulate(plan.points[1], 0, 1);
+  const auto detections = static_cast<std::size_t>(border::UnitMeasure::detections);
+  ASSERT_EQ(base.by_unit[detections].size(), 2u);
+  EXPECT_GT(base.by_unit[detections][0], 0.0);
+  EXPECT_TRUE(std::isnan(base.by_unit[detections][1])) << "the baseline has no second unit";
+  EXPECT_GT(more.by_unit[detections][1], 0.0);
+  // zeta sends three times alpha's shipments: it is first.
+  const auto shipments = static_cast<std::size_t>(border::OrganisationMeasure::shipments);
+  EXPECT_GT(base.by_organisation[shipments][0], 2.0 * base.by_organisation[shipments][1]);
+  EXPECT_EQ(base.by_organisation[shipments][0] + base.by_organisation[shipments][1],
+            base.totals[static_cast<std::size_t>(border::Indicator::shipments)]);
 }
 
 TEST(ExperimentIdentity, NamesTheFirstDifference) {
@@ -214,6 +282,27 @@ TEST(MergeReplications, FillsMissingSlotsAndRejectsConflicts) {
   from.values[0][0].totals[0] += 1.0;
   const std::string message = message_of([&] { merge_replications(into, from, "from.h5"); });
   EXPECT_NE(message.find("from.h5 has replication 0 of 'a' with other values"), std::string::npos) << message;
+}
+
+// A shard written before the per-unit results (no units, no organisations) merges with one written
+// after: the merged results have the units, NaN for the older shard's replications.
+TEST(MergeReplications, TakesUnitsAndOrganisationsFromTheFileThatHasThem) {
+  ExperimentResults older = experiment(), newer = experiment();
+  older.units.clear(), older.organisations.clear();
+  older.values[0][0] = replication(1.0, 4, 2, 1);
+  older.values[0][0].by_unit.clear(), older.values[0][0].by_organisation.clear();
+  newer.values[0][0] = replication(1.0, 4, 2, 1);  // the same replication, with its units
+  newer.values[1][1] = replication(2.0, 4, 2, 1);
+  EXPECT_EQ(experiment_identity(older), experiment_identity(newer));
+  EXPECT_EQ(merge_replications(older, newer, "newer.h5"), 1u);
+  EXPECT_EQ(older.units, newer.units);
+  EXPECT_EQ(older.organisations, newer.organisations);
+  EXPECT_TRUE(older.values[0][0].by_unit.empty());
+  const border::ReplicationResult back = decode(encode(older.values[0][0], shape_of(older)), shape_of(older));
+  EXPECT_TRUE(std::isnan(back.by_unit[0][0]));
+  newer.units = {"other"};
+  const std::string message = message_of([&] { merge_replications(older, newer, "newer.h5"); });
+  EXPECT_NE(message.find("other patrol units or organisations"), std::string::npos) << message;
 }
 
 TEST(SweepLabels, AreShortAndUnique) {

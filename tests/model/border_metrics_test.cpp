@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include <regex>
+
 namespace bstp::border::testing {
 namespace {
 
@@ -267,6 +269,116 @@ TEST(BorderMetrics, WarmupDropsTheFirstMonthsAndNothingElse) {
   // A unit's cost counts for the measured days only: (150 - 60.875) / 150 of the whole.
   EXPECT_NEAR(b.totals[static_cast<std::size_t>(Indicator::patrol_cost_usd)],
               a.totals[static_cast<std::size_t>(Indicator::patrol_cost_usd)] * (150.0 - 2 * 30.4375) / 150.0, 1e-6);
+}
+
+// Per patrol unit and per organisation (docs/results-format.md, "Per unit and per organisation").
+double unit_count(const ReplicationResult& r, UnitMeasure m, std::size_t u) { return r.by_unit[static_cast<std::size_t>(m)][u]; }
+double unit_sum(const ReplicationResult& r, UnitMeasure m) {
+  double sum = 0.0;
+  for (double x : r.by_unit[static_cast<std::size_t>(m)]) sum += x;
+  return sum;
+}
+double organisation_sum(const ReplicationResult& r, OrganisationMeasure m) {
+  double sum = 0.0;
+  for (double x : r.by_organisation[static_cast<std::size_t>(m)]) sum += x;
+  return sum;
+}
+
+// One leg inside AA watched by sector s (units `units`, on duty all day, detecting with
+// `detection`; its officers take half the bribes offered); an organisation that learns but is
+// never deterred ships 100 kg loads over it, offering bribes and fighting with the given propensities.
+std::string watched_leg(int units, double detection, double bribe, double fight) {
+  return "scenario: {name: watched_leg, horizon_days: 365, seed: 13, replications: 1}\ncountries:\n" + country("AA", 100, 0.0, 0.5, 0.5) +
+         "nodes:\n"
+         "  src: {kind: landing, country: AA, lat: 14, lon: -91}\n"
+         "  dst: {kind: hub, country: AA, lat: 14.3, lon: -91}\n"
+         "edges:\n"
+         "  - {id: the_leg, from: src, to: dst, mode: trail, travel_hours: {dist: fixed, mean: 1}, sector: s, exposure: 1}\n"
+         "sectors:\n"
+         "  s: {country: AA, units: " + std::to_string(units) + ", detection: {untrained: " + std::to_string(detection) +
+         ", trained: " + std::to_string(detection) + "}}\n"
+         "organisations:\n" +
+         organisation("cell", "src", "dst", 100.0, "learned", 0.0, 0.0, bribe, fight);
+}
+
+// One unit that detects every shipment on the only leg, no bribes and no fights: its
+// detections, its seizures, the organisation's shipments and seizures are the same count (but
+// the few still on the road at the horizon), and the organisation's kg are 100 a shipment.
+TEST(BorderMetrics, OneUnitDetectingEverythingSeizesEveryShipment) {
+  const CompiledScenario s = compile(watched_leg(1, 1.0, 0.0, 0.0));
+  ASSERT_EQ(s.units.size(), 1u);
+  const ReplicationResult r = simulate_replication(s, 0);
+  ASSERT_EQ(r.by_unit.size(), kUnitMeasureCount);
+  ASSERT_EQ(r.by_organisation.size(), kOrganisationMeasureCount);
+  const double shipments = r.by_organisation[static_cast<std::size_t>(OrganisationMeasure::shipments)][0];
+  ASSERT_GT(shipments, 1000.0);
+  EXPECT_EQ(shipments, total(r, Indicator::shipments));
+  EXPECT_EQ(unit_count(r, UnitMeasure::detections, 0), unit_count(r, UnitMeasure::seizures, 0));
+  EXPECT_EQ(unit_count(r, UnitMeasure::seizures, 0), total(r, Indicator::seizures));
+  EXPECT_LE(shipments - unit_count(r, UnitMeasure::seizures, 0), kInFlight);
+  EXPECT_EQ(unit_count(r, UnitMeasure::bribes, 0), 0.0);
+  EXPECT_EQ(unit_count(r, UnitMeasure::violent_incidents, 0), 0.0);
+  EXPECT_EQ(r.by_organisation[static_cast<std::size_t>(OrganisationMeasure::seizures)][0], unit_count(r, UnitMeasure::seizures, 0));
+  EXPECT_EQ(r.by_organisation[static_cast<std::size_t>(OrganisationMeasure::seized_kg)][0], 100.0 * unit_count(r, UnitMeasure::seizures, 0));
+  EXPECT_EQ(r.by_organisation[static_cast<std::size_t>(OrganisationMeasure::delivered_kg)][0], 0.0);
+  EXPECT_EQ(r.by_organisation[static_cast<std::size_t>(OrganisationMeasure::deterred_shipments)][0], 0.0);
+}
+
+// Two units on one leg, with bribes and fights: every encounter is a unit's, so the units'
+// detections are the detected attempts (one leg: an attempt is detected once at most) and their
+// seizures, bribes and violent incidents are the totals; both units detect (the second when the
+// first misses).
+TEST(BorderMetrics, UnitsAccountForEveryEncounterOnTheirLegs) {
+  const CompiledScenario s = compile(watched_leg(2, 0.5, 0.3, 0.3));
+  ASSERT_EQ(s.units.size(), 2u);
+  const ReplicationResult r = simulate_replication(s, 0);
+  for (std::size_t u = 0; u < 2; ++u) EXPECT_GT(unit_count(r, UnitMeasure::detections, u), 50.0) << "unit " << u;
+  EXPECT_GT(unit_count(r, UnitMeasure::detections, 0), unit_count(r, UnitMeasure::detections, 1)) << "the first unit checks first";
+  EXPECT_EQ(unit_sum(r, UnitMeasure::detections), total(r, Indicator::detected));
+  EXPECT_EQ(unit_sum(r, UnitMeasure::seizures), total(r, Indicator::seizures));
+  EXPECT_GT(unit_sum(r, UnitMeasure::bribes), 0.0);
+  EXPECT_EQ(unit_sum(r, UnitMeasure::bribes), total(r, Indicator::bribes));
+  EXPECT_GT(unit_sum(r, UnitMeasure::violent_incidents), 0.0);
+  EXPECT_EQ(unit_sum(r, UnitMeasure::violent_incidents), total(r, Indicator::violent_incidents));
+}
+
+// Detections on a leg with a fixed detection probability are no unit's; the organisations'
+// counts sum to the totals.
+TEST(BorderMetrics, FixedDetectionIsNoUnitsAndOrganisationsSumToTheTotals) {
+  const ReplicationResult fixed = simulate_replication(compile(seam(1.0, 0.0, 0.0, 0)), 0);
+  ASSERT_EQ(fixed.by_unit.size(), kUnitMeasureCount);
+  for (const auto& row : fixed.by_unit) EXPECT_TRUE(row.empty());
+  EXPECT_EQ(organisation_sum(fixed, OrganisationMeasure::seizures), total(fixed, Indicator::seizures));
+
+  // The tutorial: units, a checkpoint and legs of fixed detection together.
+  const ScenarioDocument doc = ScenarioDocument::from_file("scenarios/tutorial.yaml");
+  const CompiledScenario s(doc.resolve("", {}));
+  const ReplicationResult r = simulate_replication(s, 0);
+  ASSERT_EQ(r.by_unit[0].size(), s.units.size());
+  ASSERT_EQ(r.by_organisation[0].size(), s.organisations.size());
+  EXPECT_GT(unit_sum(r, UnitMeasure::seizures), 0.0);
+  EXPECT_LE(unit_sum(r, UnitMeasure::seizures), total(r, Indicator::seizures));
+  EXPECT_LE(unit_sum(r, UnitMeasure::bribes), total(r, Indicator::bribes));
+  EXPECT_LE(unit_sum(r, UnitMeasure::violent_incidents), total(r, Indicator::violent_incidents));
+  EXPECT_GE(unit_sum(r, UnitMeasure::detections), unit_sum(r, UnitMeasure::seizures));
+  for (const auto& [m, i] : {std::pair{OrganisationMeasure::shipments, Indicator::shipments},
+                            std::pair{OrganisationMeasure::seizures, Indicator::seizures},
+                            std::pair{OrganisationMeasure::deterred_shipments, Indicator::deterred_shipments}})
+    EXPECT_EQ(organisation_sum(r, m), total(r, i)) << static_cast<int>(m);
+  for (const auto& [m, i] : {std::pair{OrganisationMeasure::seized_kg, Indicator::seized_kg},
+                            std::pair{OrganisationMeasure::delivered_kg, Indicator::delivered_kg}})
+    EXPECT_NEAR(organisation_sum(r, m), total(r, i), 1e-9 * total(r, i)) << static_cast<int>(m);
+}
+
+// A warm-up drops what the units and organisations did before it.
+TEST(BorderMetrics, WarmupDropsUnitAndOrganisationCountsBeforeIt) {
+  const CompiledScenario cold = compile(watched_leg(1, 1.0, 0.0, 0.0));
+  const CompiledScenario warm = compile(std::regex_replace(watched_leg(1, 1.0, 0.0, 0.0), std::regex("replications: 1"),
+                                                           "replications: 1, warmup_days: 100"));
+  const ReplicationResult a = simulate_replication(cold, 0), b = simulate_replication(warm, 0);
+  EXPECT_EQ(b.by_unit[static_cast<std::size_t>(UnitMeasure::seizures)][0], total(b, Indicator::seizures));
+  EXPECT_EQ(b.by_organisation[static_cast<std::size_t>(OrganisationMeasure::shipments)][0], total(b, Indicator::shipments));
+  EXPECT_LT(b.by_unit[static_cast<std::size_t>(UnitMeasure::seizures)][0], a.by_unit[static_cast<std::size_t>(UnitMeasure::seizures)][0] - 100.0);
 }
 
 }  // namespace

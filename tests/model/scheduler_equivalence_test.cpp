@@ -24,6 +24,11 @@ void expect_identical(const ReplicationResult& a, const ReplicationResult& b, co
   EXPECT_TRUE(same_bits(a.crossing_kg, b.crossing_kg)) << what << ": crossing flows";
   EXPECT_TRUE(same_bits(a.crossing_seizures, b.crossing_seizures)) << what << ": seizures at crossings";
   EXPECT_TRUE(same_bits(a.crossing_seized_kg, b.crossing_seized_kg)) << what << ": kg seized at crossings";
+  ASSERT_EQ(a.by_unit.size(), b.by_unit.size()) << what;
+  for (std::size_t k = 0; k < a.by_unit.size(); ++k) EXPECT_TRUE(same_bits(a.by_unit[k], b.by_unit[k])) << what << ": by_unit " << k;
+  ASSERT_EQ(a.by_organisation.size(), b.by_organisation.size()) << what;
+  for (std::size_t k = 0; k < a.by_organisation.size(); ++k)
+    EXPECT_TRUE(same_bits(a.by_organisation[k], b.by_organisation[k])) << what << ": by_organisation " << k;
 }
 
 void expect_same_on_every_scheduler(const std::string& file, const std::string& policy, int days) {

@@ -114,6 +114,18 @@ def main():
         check(np.allclose(r.by_crossing_monthly[name].sum("month").values, at.values, equal_nan=True),
               f"by_crossing_monthly {name} sums to by_crossing {name}")
     check(float(r.by_crossing["seizures"].sum()) > 0, "seizures at crossings in the sweep")
+    # Per patrol unit and per organisation: the organisations sum to the totals, the units' seizures
+    # to at most them; format 1 files have neither.
+    check(r.by_unit is not None and r.by_unit["detections"].dims == ("point", "replication", "unit"), "by_unit dims")
+    check(r.by_organisation is not None and list(r.by_organisation["organisation"].values) == list(r.scenario()["organisations"]),
+          "organisations in scenario order")
+    for name in ("shipments", "seizures", "seized_kg", "delivered_kg", "deterred_shipments"):
+        check(np.allclose(r.by_organisation[name].sum("organisation").values, r.totals[name].values, rtol=1e-12, equal_nan=True),
+              f"by_organisation {name} sums to /totals/{name}")
+    check(bool((r.by_unit["seizures"].sum("unit").values <= r.totals["seizures"].values).all()),
+          "by_unit seizures summed over units are at most /totals/seizures")
+    check({"unit", "detections"} <= set(bstp_results.to_frame(v2, "by_unit").columns), "by_unit frame")
+    check(bstp_results.open(v1).by_unit is None and bstp_results.open(v1).by_organisation is None, "format 1: no by_unit")
     print(f"{checks['passed']} passed, {checks['failed']} failed")
     return 1 if checks["failed"] else 0
 

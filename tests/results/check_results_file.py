@@ -63,7 +63,9 @@ def check_h5py(path):
         check(list(f["country"].asstr()[...]) == ["MX", "US"], "country ids")
         check(list(f["crossing"].asstr()[...]) == ["bridge", "río ford"], "crossing ids")
         check("grid:" in f.attrs["sweep"], "sweep attribute holds the sweep file")
-        for scale in ("point", "replication", "month", "country", "crossing"):
+        check(list(f["unit"].asstr()[...]) == ["north.1", "north.2", "río patrol"], "unit names")
+        check(list(f["organisation"].asstr()[...]) == ["cell_b", "cell_a"], "organisation ids in scenario order")
+        for scale in ("point", "replication", "month", "country", "crossing", "unit", "organisation"):
             check(h5py.h5ds.is_scale(f[scale].id), f"/{scale} is a dimension scale")
 
         # Sweep parameters.
@@ -128,6 +130,21 @@ def check_h5py(path):
             per_month = expected + 3.0 if name == "seizures" else expected / 4.0 + 3.0
             check(dm[1, 1, 1, 3] == per_month, f"by_crossing_monthly/{name}[1, 1, 1, 3] == {per_month}: {dm[1, 1, 1, 3]}")
 
+        # Per patrol unit and per organisation (sample: 1000 p + 100 r + 10 k + u, organisations + 0.5).
+        for group, dim, names, size, extra in (("by_unit", "unit", ["detections", "seizures", "bribes", "violent_incidents"], 3, 0.0),
+                                              ("by_organisation", "organisation", ["shipments", "seizures", "seized_kg",
+                                                                                   "delivered_kg", "deterred_shipments"], 2, 0.5)):
+            check(list(f[group]) == names, f"{group} measures in order: {list(f[group])}")
+            for j, name in enumerate(names):
+                d = f[group + "/" + name]
+                check(d.shape == (P, R, size) and [s[0].name for s in d.dims] == ["/point", "/replication", "/" + dim],
+                      f"{group}/{name} shape and dims")
+                check(d.attrs["cell_methods"] == dim + ": point" and d.attrs["units"] == ("kg" if name.endswith("kg") else "1"),
+                      f"{group}/{name} attrs")
+                expected = 1000 + 100 + 10 * j + 1 + extra
+                check(d[1, 1, 1] == expected, f"{group}/{name}[1, 1, 1] == {expected}: {d[1, 1, 1]}")
+                check(math.isnan(d[1, 2, 0]), f"{group}/{name} NaN for a replication not done")
+
         seizures = f["totals/seizures"][...]
         check(seizures[1, 0] == value(1, 0, k), f"totals/seizures[1, 0] == {value(1, 0, k)}")
         check(math.isnan(seizures[1, 2]), "replication not done is NaN")
@@ -185,6 +202,12 @@ def check_xarray(path):
         check(flow["kg"].dims == ("point", "replication", "crossing"), "xarray by_crossing dims")
         check(float(flow["kg"].sel(point="lanes=4", replication=1, crossing="bridge")) ==
               value(1, 1, 0) + 10.0, "xarray by_crossing value by label")
+
+        units = xr.open_dataset(path, engine="h5netcdf", group="by_unit")
+        units = units.assign_coords({d: root[d] for d in units.dims})
+        check(units["seizures"].dims == ("point", "replication", "unit"), "xarray by_unit dims")
+        check(float(units["seizures"].sel(point="lanes=4", replication=1, unit="río patrol")) == 1000 + 100 + 10 + 2,
+              "xarray by_unit value by label")
 
         params = xr.open_dataset(path, engine="h5netcdf", group="points")
         check(params["lanes"].dims == ("point",), "xarray parameter dims")

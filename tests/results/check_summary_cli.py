@@ -48,12 +48,12 @@ def check_text(text, what):
 def check_csv(text, what, parameters=()):
     check(not text.startswith("#") and "\n#" not in text, f"{what}: no comment lines")
     frame = pd.read_csv(io.StringIO(text), float_precision="round_trip")
-    expected = ["quantity", "unit", "point", "policy", *parameters, "crossing", "n", "mean", "ci95_low",
+    expected = ["quantity", "unit", "point", "policy", *parameters, "crossing", "patrol_unit", "organisation", "n", "mean", "ci95_low",
                 "ci95_high", "diff_vs_first", "diff_ci95_low", "diff_ci95_high", "share"]
     check(list(frame.columns) == expected, f"{what}: columns {list(frame.columns)}")
     check(frame["mean"].dtype == float and frame["n"].dtype == int, f"{what}: numeric columns")
-    keys = frame[["quantity", "point", "crossing"]].fillna("")
-    check(not keys.duplicated().any(), f"{what}: one row per quantity, point and crossing")
+    keys = frame[["quantity", "point", "crossing", "patrol_unit", "organisation"]].fillna("")
+    check(not keys.duplicated().any(), f"{what}: one row per quantity, point and crossing, unit or organisation")
     check(set(frame["quantity"]) >= {"seizures", "crossing_kg"}, f"{what}: indicators and crossings")
     shares = frame[frame["quantity"] == "crossing_kg"].groupby("point")["share"].sum()
     check(((shares - 1).abs() < 1e-9).all(), f"{what}: crossing shares sum to 1 per point: {shares.to_dict()}")
@@ -78,7 +78,12 @@ def main():
     check_text(bstp(*run), "run")
     frame = check_csv(bstp(*run, "--format", "csv"), "run csv")
     summary = json.loads(bstp(*run, "--format", "json"))
-    check(list(summary) == ["meta", "indicators", "crossings", "costs"], f"json keys {list(summary)}")
+    check(list(summary) == ["meta", "indicators", "crossings", "units", "organisations", "costs"], f"json keys {list(summary)}")
+    shipments = frame[frame["quantity"] == "organisation_shipments"].groupby("point")["mean"].sum()
+    whole = frame[frame["quantity"] == "shipments"].set_index("point")["mean"]
+    check(((shipments - whole).abs() < 1e-9).all(), f"csv: the organisations' shipments add up to shipments: {shipments.to_dict()}")
+    check(len(summary["units"]) == 4 * 3 and {"patrol_unit", "detections", "seizures"} <= set(summary["units"][0]),
+          "json: a row per patrol unit and point")
     icers = summary["costs"]["incremental_cost_effectiveness"]
     check(len(icers) == 2 * 4 and {r["point"] for r in icers} == {"trained", "coordinated"},
           "json: an incremental cost-effectiveness row per policy after the first and effect")

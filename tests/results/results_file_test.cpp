@@ -68,6 +68,8 @@ void expect_equal(const ExperimentResults& a, const ExperimentResults& b) {
   EXPECT_EQ(a.months, b.months);
   EXPECT_EQ(a.countries, b.countries);
   EXPECT_EQ(a.crossings, b.crossings);
+  EXPECT_EQ(a.units, b.units);
+  EXPECT_EQ(a.organisations, b.organisations);
   EXPECT_EQ(a.scenario_text, b.scenario_text);
   EXPECT_EQ(a.sweep_text, b.sweep_text);
   EXPECT_EQ(a.scenario_file, b.scenario_file);
@@ -101,6 +103,11 @@ void expect_equal(const ExperimentResults& a, const ExperimentResults& b) {
         ASSERT_EQ(a_rows->size(), b_rows->size());
         for (std::size_t c = 0; c < a_rows->size(); ++c) EXPECT_TRUE(same((*a_rows)[c], (*b_rows)[c])) << "seizures at crossing " << c;
       }
+      for (const auto& [a_rows, b_rows] : {std::pair{&x.by_unit, &y.by_unit}, std::pair{&x.by_organisation, &y.by_organisation}}) {
+        ASSERT_EQ(a_rows->size(), b_rows->size()) << (a_rows == &x.by_unit ? "by_unit" : "by_organisation");
+        for (std::size_t k = 0; k < a_rows->size(); ++k)
+          EXPECT_TRUE(same((*a_rows)[k], (*b_rows)[k])) << (a_rows == &x.by_unit ? "by_unit " : "by_organisation ") << k;
+      }
       EXPECT_EQ(x.events, y.events);
       EXPECT_EQ(x.wall_seconds, y.wall_seconds);
     }
@@ -125,6 +132,20 @@ TEST_F(ResultsFile, RoundTripPreservesEverything) {
   EXPECT_TRUE(read.values[1][2].monthly.empty());
   EXPECT_TRUE(read.values[1][2].by_country.empty());
   EXPECT_TRUE(read.values[1][2].crossing_kg.empty());
+  EXPECT_TRUE(read.values[1][2].by_unit.empty());
+}
+
+// A unit one design point lacks (a policy that adds units) is NaN there, and stays NaN.
+TEST_F(ResultsFile, RoundTripKeepsAUnitAPointLacks) {
+  ExperimentResults written = sample_results();
+  for (auto& v : written.values[1])
+    if (is_done(v))
+      for (auto& row : v.by_unit) row[2] = std::numeric_limits<double>::quiet_NaN();
+  write_results_file(path("r.h5"), written, false);
+  const ExperimentResults read = read_results_file(path("r.h5"));
+  expect_equal(written, read);
+  EXPECT_TRUE(std::isnan(read.values[1][0].by_unit[0][2]));
+  EXPECT_EQ(read.values[0][1].by_unit[1][2], testing::sample_by_unit(0, 1, 1, 2));
 }
 
 TEST_F(ResultsFile, RoundTripWithoutSweepTextOrCrossings) {
@@ -362,6 +383,11 @@ TEST_F(ResultsFile, ReadsFormatVersion1) {
       for (auto* row : {&r.crossing_seizures, &r.crossing_seized_kg})
         for (double& x : *row) x = std::numeric_limits<double>::quiet_NaN();
     }
+  // The units and organisations too: the file has neither their names nor their values.
+  expected.units.clear();
+  expected.organisations.clear();
+  for (auto& point : expected.values)
+    for (auto& r : point) r.by_unit.clear(), r.by_organisation.clear();
   // The sample holds the indicators of its time (26); later ones are the absent ones.
   EXPECT_GE(border::kIndicatorCount - absent, 24u) << "the sample should hold the indicators of format 1";
   expect_equal(expected, read_results_file(v1));

@@ -9,7 +9,8 @@ namespace bstp::experiment::testing {
 namespace {
 
 border::ReplicationResult done_replication(std::size_t p, std::size_t r, std::size_t months,
-                                           std::size_t countries, std::size_t crossings) {
+                                           std::size_t countries, std::size_t crossings, std::size_t units = 0,
+                                           std::size_t organisations = 0) {
   border::ReplicationResult v;
   for (std::size_t k = 0; k < border::kIndicatorCount; ++k) {
     const double base = sample_total(p, r, k);
@@ -39,12 +40,24 @@ border::ReplicationResult done_replication(std::size_t p, std::size_t r, std::si
     v.crossing_seizures_monthly.push_back(std::move(seizures));
     v.crossing_seized_kg_monthly.push_back(std::move(kg));
   }
+  for (std::size_t k = 0; k < border::kUnitMeasureCount; ++k) {
+    v.by_unit.emplace_back();
+    for (std::size_t u = 0; u < units; ++u) v.by_unit[k].push_back(sample_by_unit(p, r, k, u));
+  }
+  for (std::size_t k = 0; k < border::kOrganisationMeasureCount; ++k) {
+    v.by_organisation.emplace_back();
+    for (std::size_t o = 0; o < organisations; ++o) v.by_organisation[k].push_back(sample_by_unit(p, r, k, o) + 0.5);
+  }
   v.events = 10000 * (p + 1) + r;
   v.wall_seconds = 0.25 * static_cast<double>(r + 1);
   return v;
 }
 
 }  // namespace
+
+double sample_by_unit(std::size_t p, std::size_t r, std::size_t k, std::size_t u) {
+  return 1000.0 * static_cast<double>(p) + 100.0 * static_cast<double>(r) + 10.0 * static_cast<double>(k) + static_cast<double>(u);
+}
 
 double sample_total(std::size_t p, std::size_t r, std::size_t k) {
   return 1000.0 * static_cast<double>(p) + 100.0 * static_cast<double>(r) + static_cast<double>(k);
@@ -60,11 +73,13 @@ ExperimentResults sample_results() {
   results.months = 4;
   results.countries = {"MX", "US"};
   results.crossings = {"bridge", "río ford"};
+  results.units = {"north.1", "north.2", "río patrol"};
+  results.organisations = {"cell_b", "cell_a"};
   for (std::size_t p = 0; p < 2; ++p) {
     results.values.emplace_back();
     for (std::size_t r = 0; r < 3; ++r)
       results.values[p].push_back(p == 1 && r == 2 ? border::ReplicationResult{}
-                                                   : done_replication(p, r, 4, 2, 2));
+                                                   : done_replication(p, r, 4, 2, 2, 3, 2));
   }
   const auto rate = static_cast<std::size_t>(border::Indicator::interdiction_rate);
   results.values[0][0].monthly[rate][0] = std::numeric_limits<double>::quiet_NaN();

@@ -18,8 +18,13 @@ namespace bstp::experiment::testing {
 //   crossing_kg_monthly[x][m] = crossing_kg[x] / 8 + m
 //   crossing_seizures[x] = 10 p + r + x + 1,  crossing_seizures_monthly[x][m] = crossing_seizures[x] + m
 //   crossing_seized_kg[x] = 100 crossing_seizures[x] + 0.5,  crossing_seized_kg_monthly[x][m] = crossing_seized_kg[x] / 4 + m
+//   by_unit[k][u]       = 1000 p + 100 r + 10 k + u   (units "north.1", "north.2", "río patrol")
+//   by_organisation[k][o] = 1000 p + 100 r + 10 k + o + 0.5   (organisations "cell_b", "cell_a")
 // except monthly[interdiction_rate][0] of (0, 0), which is NaN.
 ExperimentResults sample_results();
+
+// by_unit[k][u] of the sample's replication r of point p (by_organisation adds 0.5).
+double sample_by_unit(std::size_t p, std::size_t r, std::size_t k, std::size_t u);
 
 double sample_total(std::size_t p, std::size_t r, std::size_t k);
 

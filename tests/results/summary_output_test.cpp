@@ -145,15 +145,44 @@ TEST(SummaryText, FitsOneHundredColumnsAndShowsPairedDifferences) {
 
 TEST(SummaryCsv, IsOneTableWithOneHeader) {
   const std::string csv = summary(sample_results(), Format::csv, SummaryKind::sweep);
-  EXPECT_EQ(csv.rfind("quantity,unit,point,policy,lanes,cohort_size,crossing,n,mean,", 0), 0u) << csv;
+  EXPECT_EQ(csv.rfind("quantity,unit,point,policy,lanes,cohort_size,crossing,patrol_unit,organisation,n,mean,", 0), 0u) << csv;
   EXPECT_EQ(csv.find('#'), std::string::npos);
   std::size_t lines = 0;
   for (const char c : csv) lines += c == '\n';
   // header, indicators, incremental ratios of the second point (one per effect), crossings: kg,
-  // seizures and seized kg
-  EXPECT_EQ(lines, 1 + 2 * border::kIndicatorCount + effect_measures().size() + 3 * 2 * 2);
+  // seizures and seized kg; the measures of 3 units and 2 organisations at 2 points
+  EXPECT_EQ(lines, 1 + 2 * border::kIndicatorCount + effect_measures().size() + 3 * 2 * 2 +
+                       2 * (3 * border::kUnitMeasureCount + 2 * border::kOrganisationMeasureCount));
   // The sample's seizures at crossing "bridge" of point 1: replications 0 and 1 done, 10 + r + 1.
-  EXPECT_NE(csv.find("crossing_seizures,count,lanes=4,baseline,4,20,bridge,2,11.5,"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("crossing_seizures,count,lanes=4,baseline,4,20,bridge,,,2,11.5,"), std::string::npos) << csv;
+  // Unit "north.2" (u = 1), seizures (k = 1), point 1: 1000 + 100 r + 10 + 1 over r = 0, 1.
+  EXPECT_NE(csv.find("unit_seizures,count,lanes=4,baseline,4,20,,north.2,,2,1061,"), std::string::npos) << csv;
+  // Organisation "cell_a" (o = 1), shipments (k = 0), point 0: 100 r + 1.5 over r = 0, 1, 2.
+  EXPECT_NE(csv.find("organisation_shipments,count,lanes=2,baseline,2,10,,,cell_a,3,101.5,"), std::string::npos) << csv;
+}
+
+TEST(SummaryText, ShowsOrganisationsAndTheBusiestUnitsWhenTheResultsHaveThem) {
+  ExperimentResults r = sample_results();
+  const std::string text = summary(r, Format::text, SummaryKind::run);
+  EXPECT_NE(text.find("Mean shipments of each organisation"), std::string::npos) << text;
+  EXPECT_NE(text.find("The 3 patrol units with the most detections"), std::string::npos) << text;
+  // The busiest first: "río patrol" (u = 2) has the most detections in the sample.
+  EXPECT_LT(text.find("río patrol"), text.find("north.1")) << text;
+  for (auto& row : r.values)
+    for (auto& rep : row) rep.by_unit.clear(), rep.by_organisation.clear();  // read from a file written before them
+  const std::string old = summary(r, Format::text, SummaryKind::run);
+  EXPECT_EQ(old.find("Mean shipments of each organisation"), std::string::npos);
+  EXPECT_EQ(old.find("patrol units with the most detections"), std::string::npos);
+}
+
+TEST(SummaryJson, ListsUnitsAndOrganisations) {
+  const nlohmann::json j = nlohmann::json::parse(summary(sample_results(), Format::json, SummaryKind::run));
+  ASSERT_TRUE(j["units"].is_array());
+  EXPECT_EQ(j["units"].size(), 3u * 2u);
+  EXPECT_EQ(j["units"][0]["patrol_unit"], "north.1");
+  EXPECT_EQ(j["units"][0]["detections"]["mean"], 100.0);  // 1000 p + 100 r + u over r = 0, 1, 2
+  EXPECT_EQ(j["organisations"].size(), 2u * 2u);
+  EXPECT_EQ(j["organisations"][0]["organisation"], "cell_b");
 }
 
 TEST(SummaryText, ShowsTheSeizuresAtEachCrossingWhenTheResultsHaveThem) {

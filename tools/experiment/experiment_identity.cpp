@@ -93,6 +93,17 @@ void check_same_experiment(const std::string& expected, const std::string& expec
 }
 
 std::size_t merge_replications(ExperimentResults& into, const ExperimentResults& from, const std::string& from_name) {
+  // The patrol units and organisations follow from the scenario text and the points (in the
+  // identity); a file written before them has none: the merged file takes them from one that has.
+  if (into.units.empty() && into.organisations.empty()) {
+    into.units = from.units;
+    into.organisations = from.organisations;
+  } else if (!(from.units.empty() && from.organisations.empty()) &&
+             (from.units != into.units || from.organisations != into.organisations)) {
+    throw std::invalid_argument(fmt::format("{} has other patrol units or organisations than an earlier file; the files are not "
+                                            "shards of one run",
+                                            from_name));
+  }
   const ResultShape shape = shape_of(into);
   std::size_t filled = 0;
   for (std::size_t p = 0; p < into.values.size() && p < from.values.size(); ++p)
@@ -105,8 +116,12 @@ std::size_t merge_replications(ExperimentResults& into, const ExperimentResults&
         ++filled;
         continue;
       }
-      // wall_seconds (the last value) is timing, not data: it may differ.
-      std::vector<double> a = encode(slot, shape), b = encode(v, shape);
+      // wall_seconds (the last value) is timing, not data: it may differ. A file written before
+      // the per-unit results has none: compare what both have.
+      border::ReplicationResult x = slot, y = v;
+      if (x.by_unit.empty() || y.by_unit.empty()) x.by_unit.clear(), y.by_unit.clear();
+      if (x.by_organisation.empty() || y.by_organisation.empty()) x.by_organisation.clear(), y.by_organisation.clear();
+      std::vector<double> a = encode(x, shape), b = encode(y, shape);
       a.pop_back();
       b.pop_back();
       if (!same_bits(a, b))

@@ -30,10 +30,14 @@ struct ExperimentResults {
   int months = 0;                      // M = ceil(horizon_days / 30.4375)
   std::vector<std::string> countries;  // country ids in scenario order (C), the order of by_country
   std::vector<std::string> crossings;  // border crossing node ids, in the order of crossing_kg (X)
+  std::vector<std::string> units;          // patrol unit names, in the order of by_unit (U; every point's units)
+  std::vector<std::string> organisations;  // organisation ids in scenario order, the order of by_organisation (O)
 
   // values[p][r], p < points.size(), r < replications. A done replication has totals
   // [kIndicatorCount], monthly [kIndicatorCount][M], by_country [kIndicatorCount][C] (NaN where
-  // undefined) and crossing_kg [X]; a replication not yet done has all four empty.
+  // undefined) and crossing_kg [X]; a replication not yet done has all four empty. by_unit
+  // [UnitMeasure][U] and by_organisation [OrganisationMeasure][O] are empty or full (NaN where a
+  // point has no such unit).
   std::vector<std::vector<border::ReplicationResult>> values;
 
   // Provenance, written as root attributes of the results file.

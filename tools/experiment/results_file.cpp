@@ -17,6 +17,8 @@
 #include <filesystem>
 #include <limits>
 #include <set>
+#include <span>
+#include <tuple>
 #include <stdexcept>
 
 namespace bstp::experiment {
@@ -91,6 +93,16 @@ void validate(const ExperimentResults& results) {
                                       " values, expected one per country (" +
                                       std::to_string(countries) + ")");
       }
+      for (const auto& [name, rows, measures, n] :
+           {std::tuple{"by_unit", &v.by_unit, border::kUnitMeasureCount, results.units.size()},
+            std::tuple{"by_organisation", &v.by_organisation, border::kOrganisationMeasureCount, results.organisations.size()}}) {
+        if (rows->empty()) continue;
+        bool ok = rows->size() == measures;
+        for (const auto& row : *rows) ok = ok && row.size() == n;
+        if (!ok)
+          throw std::invalid_argument(rep + ": " + name + " needs one row per measure (" + std::to_string(measures) + ") of " +
+                                      std::to_string(n) + " values");
+      }
       if (v.crossing_kg.size() != results.crossings.size())
         throw std::invalid_argument(rep + ": crossing_kg has " +
                                     std::to_string(v.crossing_kg.size()) +
@@ -160,7 +172,7 @@ Handle write_int64_scale(hid_t root, const char* name, std::int64_t first, std::
 }
 
 struct Scales {
-  Handle point, replication, month, country, crossing;
+  Handle point, replication, month, country, crossing, unit, organisation;
 };
 
 void write_indicator_datasets(hid_t root, const ExperimentResults& results, const Scales& scales) {
@@ -305,6 +317,36 @@ void write_crossing_monthly_datasets(hid_t root, const ExperimentResults& result
   group.close(std::string("cannot close group '/") + kByCrossingMonthly + "'");
 }
 
+// /by_unit/<measure> [P, R, U] and /by_organisation/<measure> [P, R, O] (NaN where a result has
+// none: a replication not done, a point without that unit, or a file written before them).
+void write_measure_datasets(hid_t root, const ExperimentResults& results, const Scales& scales, const Handle& scale,
+                            std::size_t N, const char* group_name, const char* dimension,
+                            std::span<const border::MeasureInfo> measures,
+                            std::vector<std::vector<double>> border::ReplicationResult::*rows, const char* of_whom) {
+  const std::size_t P = results.points.size();
+  const std::size_t R = static_cast<std::size_t>(results.replications);
+  Handle group = h5::create_group(root, group_name);
+  for (std::size_t k = 0; k < measures.size(); ++k) {
+    const border::MeasureInfo& m = measures[k];
+    std::vector<double> values(P * R * N, kNaN);
+    for (std::size_t p = 0; p < P; ++p)
+      for (std::size_t r = 0; r < R; ++r) {
+        const border::ReplicationResult& v = results.values[p][r];
+        if (is_done(v) && !(v.*rows).empty())
+          std::copy((v.*rows)[k].begin(), (v.*rows)[k].end(), values.begin() + static_cast<std::ptrdiff_t>((p * R + r) * N));
+      }
+    const hsize_t dims[] = {P, R, N};
+    const std::string path = std::string("/") + group_name + "/" + m.name;
+    Handle d = h5::create_dataset(group.get(), m.name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, dims, values.data(), &kNaN);
+    attach(d, path, {&scales.point, &scales.replication, &scale});
+    write_cf_attributes(d.get(), m.description, m.unit);
+    h5::write_string_attribute(d.get(), "description", std::string(m.description) + " over the horizon (after a warm-up), " + of_whom);
+    h5::write_string_attribute(d.get(), "cell_methods", std::string(dimension) + ": point");
+    d.close("cannot close dataset '" + path + "'");
+  }
+  group.close(std::string("cannot close group '/") + group_name + "'");
+}
+
 void write_run_datasets(hid_t root, const ExperimentResults& results, const Scales& scales) {
   const std::size_t P = results.points.size();
   const std::size_t R = static_cast<std::size_t>(results.replications);
@@ -432,6 +474,13 @@ std::vector<char> build_image(const std::string& file_name, const ExperimentResu
   h5::write_string_attribute(scales.crossing.get(), "long_name",
                              "border crossing node id (port_of_entry and blind_crossing nodes)");
 
+  scales.unit = h5::create_string_dataset(root, "unit", results.units);
+  make_scale(scales.unit, "unit");
+  h5::write_string_attribute(scales.unit.get(), "long_name", "patrol unit name, in the order of the sectors' units");
+  scales.organisation = h5::create_string_dataset(root, "organisation", results.organisations);
+  make_scale(scales.organisation, "organisation");
+  h5::write_string_attribute(scales.organisation.get(), "long_name", "trafficking organisation id, in scenario order");
+
   std::vector<std::string> policies;
   for (const DesignPoint& point : results.points) policies.push_back(point.policy);
   {
@@ -445,6 +494,12 @@ std::vector<char> build_image(const std::string& file_name, const ExperimentResu
   write_indicator_datasets(root, results, scales);
   write_crossing_datasets(root, results, scales);
   write_crossing_monthly_datasets(root, results, scales);
+  write_measure_datasets(root, results, scales, scales.unit, results.units.size(), kByUnit, "unit", border::unit_measures(),
+                         &border::ReplicationResult::by_unit,
+                         "by the patrol unit (a detection at a checkpoint or on a leg with a fixed detection probability is no unit's)");
+  write_measure_datasets(root, results, scales, scales.organisation, results.organisations.size(), kByOrganisation,
+                         "organisation", border::organisation_measures(), &border::ReplicationResult::by_organisation,
+                         "for the organisation (the sum over organisations is the total indicator)");
   write_run_datasets(root, results, scales);
 
   scales.point.close("cannot close dataset '/point'");
@@ -452,6 +507,8 @@ std::vector<char> build_image(const std::string& file_name, const ExperimentResu
   scales.month.close("cannot close dataset '/month'");
   scales.country.close("cannot close dataset '/country'");
   scales.crossing.close("cannot close dataset '/crossing'");
+  scales.unit.close("cannot close dataset '/unit'");
+  scales.organisation.close("cannot close dataset '/organisation'");
   check(H5Fflush(root, H5F_SCOPE_GLOBAL), "cannot flush '" + file_name + "'");
   const ssize_t size = H5Fget_file_image(root, nullptr, 0);
   if (size < 0) h5::fail("cannot get the image of '" + file_name + "'");

@@ -83,6 +83,30 @@ void read_crossings(hid_t root, ExperimentResults& results) {
   }
 }
 
+// /by_unit/<measure> [P, R, U] or /by_organisation/<measure> [P, R, O] into `rows` of the done
+// replications. Files written before them have none: the rows stay empty (NaN when encoded).
+void read_measures(hid_t root, const char* group_name, std::span<const border::MeasureInfo> measures, std::size_t N,
+                   std::vector<std::vector<double>> border::ReplicationResult::*rows, ExperimentResults& results) {
+  if (!h5::link_exists(root, group_name)) return;
+  Handle group = h5::open_group(root, group_name);
+  const std::size_t P = results.points.size();
+  const std::size_t R = static_cast<std::size_t>(results.replications);
+  const hsize_t dims[] = {P, R, N};
+  for (std::size_t k = 0; k < measures.size(); ++k) {
+    std::vector<double> values(P * R * N, kNaN);
+    if (h5::link_exists(group.get(), measures[k].name))  // a measure added later is NaN
+      values = read_doubles(group.get(), measures[k].name, std::string("/") + group_name + "/" + measures[k].name, dims);
+    for (std::size_t p = 0; p < P; ++p)
+      for (std::size_t r = 0; r < R; ++r) {
+        border::ReplicationResult& v = results.values[p][r];
+        if (!is_done(v)) continue;
+        if ((v.*rows).empty()) (v.*rows).assign(measures.size(), std::vector<double>(N, kNaN));
+        const double* row = values.data() + (p * R + r) * N;
+        (v.*rows)[k].assign(row, row + N);
+      }
+  }
+}
+
 // /policy (format_version 2). Version 1 files have none: a point without parameters is named
 // after its policy; a sweep point's name is "<policy> <label>", its label the "name=value" words.
 void read_policies(hid_t root, std::int64_t version, ExperimentResults& results) {
@@ -146,6 +170,11 @@ ExperimentResults read_from(const std::string& path) {
     Handle d = h5::open_dataset(root, "country");
     results.countries = h5::read_string_dataset(d.get(), "/country");
   }
+  for (const auto& [name, ids] : {std::pair{"unit", &results.units}, std::pair{"organisation", &results.organisations}})
+    if (h5::link_exists(root, name)) {  // files written before the per-unit and per-organisation results lack them
+      Handle d = h5::open_dataset(root, name);
+      *ids = h5::read_string_dataset(d.get(), std::string("/") + name);
+    }
   if (h5::link_exists(root, "crossing")) {  // files written before the per-crossing flow lack it
     Handle d = h5::open_dataset(root, "crossing");
     results.crossings = h5::read_string_dataset(d.get(), "/crossing");
@@ -249,6 +278,9 @@ ExperimentResults read_from(const std::string& path) {
     }
   }
   read_crossings(root, results);
+  read_measures(root, kByUnit, border::unit_measures(), results.units.size(), &border::ReplicationResult::by_unit, results);
+  read_measures(root, kByOrganisation, border::organisation_measures(), results.organisations.size(),
+                &border::ReplicationResult::by_organisation, results);
   file.close("cannot close it");
   return results;
 }

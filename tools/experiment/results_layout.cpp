@@ -37,8 +37,8 @@ std::string suffix(const std::vector<std::string>& parts, std::size_t k) {
 }
 
 bool reserved(const std::string& name) {
-  static constexpr std::array<const char*, 6> kReserved = {"point",   "replication", "month",
-                                                           "country", "crossing",    "policy"};
+  static constexpr std::array<const char*, 8> kReserved = {"point",    "replication", "month", "country",
+                                                           "crossing", "unit",        "organisation", "policy"};
   return std::find_if(kReserved.begin(), kReserved.end(), [&](const char* r) { return name == r; }) != kReserved.end();
 }
 
