@@ -1,5 +1,7 @@
 #include "option_checks.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <charconv>
 
 #include <fmt/format.h>
@@ -20,6 +22,16 @@ CLI::Validator whole_number(std::uint64_t min, std::uint64_t max) {
         return std::string();
       },
       "", "whole number");
+}
+
+CLI::Validator language_code() {
+  return CLI::Validator(
+      [](std::string& lang) {
+        const bool ok = lang.size() >= 2 && lang.size() <= 5 &&
+                        std::all_of(lang.begin(), lang.end(), [](unsigned char c) { return std::isalpha(c) || c == '_'; });
+        return ok ? std::string() : "expected a language code such as en or es, got '" + lang + "'";
+      },
+      "LANG", "language code");
 }
 
 }  // namespace bstp::tools

@@ -13,4 +13,7 @@ namespace bstp::tools {
 // `max`; otherwise CLI11 reports "OPTION: expected a whole number from MIN to MAX, got 'TEXT'".
 CLI::Validator whole_number(std::uint64_t min, std::uint64_t max);
 
+// Accepts a language code such as en, es or pt_BR (the page's catalog is looked up by it).
+CLI::Validator language_code();
+
 }  // namespace bstp::tools

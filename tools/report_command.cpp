@@ -2,6 +2,7 @@
 // file (docs/report.md). The page is made by the Python package python/bstp_report, which this
 // command finds next to the installed program or in the source tree and runs with python3.
 #include "command.hpp"
+#include "option_checks.hpp"
 #include "python_program.hpp"
 
 #include <algorithm>
@@ -53,14 +54,7 @@ void add_report_command(Program& program) {
   cmd->add_option("--lang", o->lang,
                   "Language of the page: en (English), es (Spanish), or any other with a catalog in "
                   "python/bstp_report/locale")
-      ->check(CLI::Validator(
-          [](std::string& lang) {
-            const bool ok =
-                lang.size() >= 2 && lang.size() <= 5 &&
-                std::all_of(lang.begin(), lang.end(), [](unsigned char c) { return std::isalpha(c) || c == '_'; });
-            return ok ? std::string() : "expected a language code such as en or es, got '" + lang + "'";
-          },
-          "LANG", "language code"))
+      ->check(language_code())
       ->default_str("en");
   cmd->add_flag("--force", o->force, "Replace an existing output file");
   program.actions[cmd] = [o] { return report(*o); };

@@ -2,6 +2,7 @@
 // exercise from its log (`bstp tabletop ... --log`; docs/tabletop.md, "After-action review"). The
 // page is made by python/bstp_report/review.py, run as `bstp report` runs its package.
 #include "command.hpp"
+#include "option_checks.hpp"
 #include "python_program.hpp"
 
 #include <algorithm>
@@ -47,14 +48,7 @@ void add_review_command(Program& program) {
   cmd->add_option("log", o->log, "Exercise log (JSON lines, written by bstp tabletop --log)")->required();
   cmd->add_option("-o,--out", o->out, "HTML file to write")->required();
   cmd->add_option("--lang", o->lang, "Language of the page: en (English) or es (Spanish)")
-      ->check(CLI::Validator(
-          [](std::string& lang) {
-            const bool ok =
-                lang.size() >= 2 && lang.size() <= 5 &&
-                std::all_of(lang.begin(), lang.end(), [](unsigned char c) { return std::isalpha(c) || c == '_'; });
-            return ok ? std::string() : "expected a language code such as en or es, got '" + lang + "'";
-          },
-          "LANG", "language code"))
+      ->check(language_code())
       ->default_str("en");
   cmd->add_flag("--force", o->force, "Replace an existing output file");
   program.actions[cmd] = [o] { return review(*o); };

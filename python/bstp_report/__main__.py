@@ -5,6 +5,8 @@ import argparse
 import os
 import sys
 
+from .i18n import languages
+
 EXIT_FAILURE, EXIT_USAGE = 1, 2
 REQUIRED = (("h5py", "python3-h5py"), ("numpy", "python3-numpy"), ("xarray", "python3-xarray"),
             ("pandas", "python3-pandas"), ("matplotlib", "python3-matplotlib"), ("jinja2", "python3-jinja2"),
@@ -14,13 +16,6 @@ REQUIRED = (("h5py", "python3-h5py"), ("numpy", "python3-numpy"), ("xarray", "py
 def missing_modules():
     import importlib.util
     return [(m, p) for m, p in REQUIRED if importlib.util.find_spec(m) is None]
-
-
-def languages():
-    """English and every language with a catalog in locale/."""
-    here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "locale")
-    found = [d for d in sorted(os.listdir(here)) if os.path.isdir(os.path.join(here, d, "LC_MESSAGES"))]
-    return ["en", *found]
 
 
 def parse(argv):

@@ -57,3 +57,10 @@ def translation(lang, locale_dirs=()):
     if os.path.exists(po):
         return _PoTranslations(po)
     raise LookupError(f"no translation for language '{lang}' (looked for {DOMAIN}.mo and {po})")
+
+
+def languages():
+    """English and every language with a catalog in locale/."""
+    here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "locale")
+    found = [d for d in sorted(os.listdir(here)) if os.path.isdir(os.path.join(here, d, "LC_MESSAGES"))]
+    return ["en", *found]

@@ -15,7 +15,7 @@ import json
 import os
 import sys
 
-from .i18n import N_
+from .i18n import N_, languages
 
 EXIT_FAILURE, EXIT_USAGE = 1, 2
 REQUIRED = (("matplotlib", "python3-matplotlib"), ("jinja2", "python3-jinja2"))
@@ -236,12 +236,6 @@ def render(records, lang, translation, outlines=None):
         nodes=node_rows(graph, end.get("nodes", {}), end["counterfactual"].get("nodes", {}), significant),
         fates=[(key, _(label)) for key, label in FATES], fate_keys=FATE_KEYS, figure=figure, escape=html.escape,
         team_name=giver_name(session.get("team", "facilitator"), _), orders_count=len(orders))
-
-
-def languages():
-    here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "locale")
-    found = [d for d in sorted(os.listdir(here)) if os.path.isdir(os.path.join(here, d, "LC_MESSAGES"))]
-    return ["en", *found]
 
 
 def parse(argv):
