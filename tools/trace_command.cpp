@@ -40,7 +40,8 @@ std::string edge_of(const border::CompiledScenario& s, border::ArcIndex a) {
 class TraceWriter {
  public:
   TraceWriter(const border::CompiledScenario& s, std::ostream& out) : s_(s), out_(out) {
-    out_ << "time_s,day,event,shipment,organisation,country,node,next_leg,kg,found_at_checkpoint,fate,lost_on_leg,bribed_on_legs\n";
+    out_ << "time_s,day,event,shipment,organisation,country,node,next_leg,kg,found_at_checkpoint,fate,lost_on_leg,bribed_on_legs,"
+            "detected_by,detected_at,violent_incidents\n";
   }
   void operator()(const CommittedEvent& e) {
     if (const auto* a = e.as<border::ShipmentArrives>()) arrival(e, a->cargo, "arrives");
@@ -54,10 +55,11 @@ class TraceWriter {
     const bool done = cargo.leg >= cargo.legs;
     const border::Arc& arc = s_.graph().arc(cargo.route[done ? cargo.legs - 1 : cargo.leg]);
     const border::NodeIndex node = done ? arc.to : arc.from;
-    out_ << fmt::format("{:.3f},{:.6f},{},{},{},{},{},{},{:.3f},{},,,\n", border::in_seconds(e.time), border::in_days(e.time), what,
+    out_ << fmt::format("{:.3f},{:.6f},{},{},{},{},{},{},{:.3f},{},,,", border::in_seconds(e.time), border::in_days(e.time), what,
                         cargo.shipment, s_.organisations[cargo.organisation].id, s_.countries[static_cast<std::size_t>(s_.node_country[node])].id,
                         s_.graph().node(node).id, done ? "" : edge_of(s_, cargo.route[cargo.leg]), cargo.kg,
-                        cargo.found_at_checkpoint ? 1 : 0);
+                        cargo.found_at_checkpoint ? 1 : 0)
+         << detection(cargo.detected_by, cargo.detected_at, cargo.violent_incidents) << '\n';
   }
   void fate(const CommittedEvent& e, const border::ShipmentReported& r) {
     const int o = static_cast<int>(r.shipment >> 40);
@@ -68,10 +70,24 @@ class TraceWriter {
     const bool seized = r.fate == border::Fate::seized;
     const border::Arc& last = s_.graph().arc(r.route[seized ? r.lost_on_leg : r.legs - 1]);
     const border::NodeIndex node = seized ? last.from : last.to;
-    out_ << fmt::format("{:.3f},{:.6f},{},{},{},{},{},,{:.3f},,{},{},{}\n", border::in_seconds(at), border::in_days(at), seized ? "seized" : "delivered",
+    out_ << fmt::format("{:.3f},{:.6f},{},{},{},{},{},,{:.3f},,{},{},{}", border::in_seconds(at), border::in_days(at), seized ? "seized" : "delivered",
                         r.shipment, s_.organisations[static_cast<std::size_t>(o)].id,
                         s_.countries[static_cast<std::size_t>(s_.node_country[node])].id, s_.graph().node(node).id, r.kg,
-                        seized ? "seized" : "delivered", seized ? edge_of(s_, r.route[r.lost_on_leg]) : "", bribed);
+                        seized ? "seized" : "delivered", seized ? edge_of(s_, r.route[r.lost_on_leg]) : "", bribed)
+         << detection(r.detected_by, r.detected_at, r.violent_incidents) << '\n';
+  }
+  // ",COUNTRY,WHO,N": who last detected the shipment in this attempt (a unit's name, a checkpoint's
+  // node, or "officers" for a country's officers at large) and its violent incidents so far.
+  std::string detection(std::uint8_t by, std::uint16_t at, std::uint8_t violent) const {
+    std::string who;
+    if (at == 1) who = "officers";
+    else if (at == 0xFFFF) who = "?";
+    else if (at >= 2) {
+      const int post = at - 2;
+      const auto units = static_cast<int>(s_.units.size());
+      who = post < units ? s_.units[static_cast<std::size_t>(post)].name : s_.checkpoints[static_cast<std::size_t>(post - units)].node_id;
+    }
+    return fmt::format(",{},{},{}", by > 0 ? s_.countries[by - 1u].id : std::string(), who, violent);
   }
   const border::CompiledScenario& s_;
   std::ostream& out_;

@@ -305,6 +305,7 @@ CountryLp::Encounter CountryLp::officers_confront(Cargo& cargo, int seam_partner
   const OrganisationParams& org = scenario_.organisations[cargo.organisation];
   const Police& police = scenario_.countries[static_cast<std::size_t>(country_)].police;
   cargo.detected_by = static_cast<std::uint8_t>(country_ + 1);
+  cargo.detected_at = static_cast<std::uint16_t>(std::min(post + 2, 0xFFFF));  // 0xFFFF: a post beyond the field's range
   // The officer who faces the shipment is one of the post's: trained and using the methods with
   // the post's trained share (weighted by the skill kept).
   const bool trained_officer = draws.bernoulli(officers_.trained_use(post, ctx.now(), police_));
@@ -339,6 +340,7 @@ CountryLp::Encounter CountryLp::officers_confront(Cargo& cargo, int seam_partner
     indicators_.counted_for_unit(ctx.now(), post, UnitMeasure::violent_incidents);
     if (deaths > 0) trust_.police_killing_seen(ctx.now(), deaths);
     tally_.violent_incidents += 1;
+    cargo.violent_incidents = static_cast<std::uint8_t>(std::min(255, cargo.violent_incidents + 1));
     tally_.deaths += static_cast<std::uint64_t>(deaths);
   }
   // At a seam the shipment may slip across the line, unless hot pursuit lets officers follow.
@@ -423,6 +425,9 @@ void CountryLp::report_to_organisation(const Cargo& cargo, Fate fate, Context& c
   report.fate = fate;
   report.lost_on_leg = cargo.leg;
   report.legs = cargo.legs;
+  report.detected_by = cargo.detected_by;
+  report.violent_incidents = cargo.violent_incidents;
+  report.detected_at = cargo.detected_at;
   std::copy(std::begin(cargo.route), std::end(cargo.route), std::begin(report.route));
   ctx.send(layout_.organisation(cargo.organisation), scenario_.organisations[cargo.organisation].reporting_delay, report);
 }

@@ -27,6 +27,8 @@ struct Cargo {
   std::uint8_t attempt = 0;       // turn-backs so far: each new attempt draws from streams of its own
   std::uint8_t detected_by = 0;   // 1 + the country that last detected it in this attempt (0 = never detected)
   std::uint8_t resumes = 0;       // set when it sets off again after a turn-back (its node was already passed)
+  std::uint8_t violent_incidents = 0;  // violent confrontations with officers so far (saturates at 255)
+  std::uint16_t detected_at = 0;  // who last detected it in this attempt: 0 nobody, 1 a country's officers at large, 2 + post (0xFFFF: a post beyond)
   ArcIndex route[kMaxRouteLegs] = {};
 };
 static_assert(sizeof(Cargo) <= kMaxPayloadBytes);
@@ -71,6 +73,9 @@ struct ShipmentReported {
   Fate fate = Fate::delivered;
   std::uint8_t lost_on_leg = 0;  // for seized: the leg (or the checkpoint at its start) where it was lost
   std::uint8_t legs = 0;
+  std::uint8_t detected_by = 0;        // as Cargo's (for the trace)
+  std::uint8_t violent_incidents = 0;  // as Cargo's
+  std::uint16_t detected_at = 0;       // as Cargo's
   ArcIndex route[kMaxRouteLegs] = {};
 };
 static_assert(sizeof(ShipmentReported) <= kMaxPayloadBytes);

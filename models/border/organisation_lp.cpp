@@ -285,6 +285,7 @@ void OrganisationLp::send_again(Cargo cargo, const std::vector<ArcIndex>& route,
   cargo.attempt = static_cast<std::uint8_t>(std::min(255, cargo.attempt + 1));
   cargo.bribed_legs = 0;
   cargo.detected_by = 0;
+  cargo.detected_at = 0;
   cargo.found_at_checkpoint = 0;
   cargo.resumes = 1;
   const LpLayout layout{static_cast<int>(scenario_.countries.size())};
