@@ -5,6 +5,7 @@ import argparse
 import os
 import sys
 
+from . import page_file
 from .i18n import languages
 
 EXIT_FAILURE, EXIT_USAGE = 1, 2
@@ -14,8 +15,7 @@ REQUIRED = (("h5py", "python3-h5py"), ("numpy", "python3-numpy"), ("xarray", "py
 
 
 def missing_modules():
-    import importlib.util
-    return [(m, p) for m, p in REQUIRED if importlib.util.find_spec(m) is None]
+    return page_file.missing_modules(REQUIRED)
 
 
 def parse(argv):
@@ -33,9 +33,7 @@ def main(argv=None):
     args = parse(argv)
     missing = missing_modules()
     if missing:
-        print("bstp report: error: Python modules missing: " + ", ".join(m for m, _ in missing) +
-              f" (install the Debian packages {' '.join(p for _, p in missing)}, or run ./scripts/install-deps.sh)",
-              file=sys.stderr)
+        page_file.say_missing("bstp report", missing)
         return EXIT_FAILURE
     from . import i18n, page
     import bstp_results
@@ -53,14 +51,8 @@ def main(argv=None):
         return EXIT_USAGE
     try:
         translation = i18n.translation(args.lang, args.locale_dir)
-        text = page.render(results, args.lang, translation, args.outlines)
-        temporary = f"{args.out}.tmp-{os.getpid()}"
-        with open(temporary, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temporary, args.out)
+        page_file.write_whole(args.out, page.render(results, args.lang, translation, args.outlines))
     except Exception as e:  # noqa: BLE001 - any failure is reported, the output left as it was
-        if "temporary" in locals() and os.path.exists(temporary):
-            os.remove(temporary)
         print(f"bstp report: failed: {type(e).__name__}: {e}", file=sys.stderr)
         return EXIT_FAILURE
     print(f"Report written to {args.out}")

@@ -15,6 +15,7 @@ import json
 import os
 import sys
 
+from . import page_file
 from .i18n import N_, languages
 
 EXIT_FAILURE, EXIT_USAGE = 1, 2
@@ -251,12 +252,9 @@ def parse(argv):
 
 def main(argv=None):
     args = parse(argv)
-    import importlib.util
-    missing = [(m, p) for m, p in REQUIRED if importlib.util.find_spec(m) is None]
+    missing = page_file.missing_modules(REQUIRED)
     if missing:
-        print("bstp review: error: Python modules missing: " + ", ".join(m for m, _ in missing) +
-              f" (install the Debian packages {' '.join(p for _, p in missing)}, or run ./scripts/install-deps.sh)",
-              file=sys.stderr)
+        page_file.say_missing("bstp review", missing)
         return EXIT_FAILURE
     from . import i18n
 
@@ -273,14 +271,8 @@ def main(argv=None):
         return EXIT_USAGE
     try:
         translation = i18n.translation(args.lang, args.locale_dir)
-        text = render(records, args.lang, translation, args.outlines)
-        temporary = f"{args.out}.tmp-{os.getpid()}"
-        with open(temporary, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temporary, args.out)
+        page_file.write_whole(args.out, render(records, args.lang, translation, args.outlines))
     except Exception as e:  # noqa: BLE001 - any failure is reported, the output left as it was
-        if "temporary" in locals() and os.path.exists(temporary):
-            os.remove(temporary)
         print(f"bstp review: failed: {type(e).__name__}: {e}", file=sys.stderr)
         return EXIT_FAILURE
     print(f"After-action report written to {args.out}")
