@@ -58,8 +58,10 @@ double RandomStream::lognormal_mean_sd(double mean, double sd) {
   if (mean <= 0.0) throw std::invalid_argument("lognormal: mean must be positive");
   const double sigma2 = std::log1p((sd * sd) / (mean * mean));
   const double mu = std::log(mean) - 0.5 * sigma2;
-  return std::exp(normal(mu, std::sqrt(sigma2)));
+  return lognormal(mu, std::sqrt(sigma2));
 }
+
+double RandomStream::lognormal(double mu, double sigma) { return std::exp(normal(mu, sigma)); }
 
 std::uint64_t RandomStream::poisson(double mean) {
   if (mean < 0.0) throw std::invalid_argument("poisson: mean must be non-negative");

@@ -44,6 +44,9 @@ class RandomStream {
   double normal(double mean = 0.0, double sd = 1.0);
   // Lognormal with the given mean and standard deviation of the variable itself (not its log).
   double lognormal_mean_sd(double mean, double sd);
+  // exp(normal(mu, sigma)): a lognormal given by the mean and sd of its log (the same numbers as
+  // lognormal_mean_sd when mu and sigma are converted from its mean and sd as it does).
+  double lognormal(double mu, double sigma);
   std::uint64_t poisson(double mean);
   // Index i with probability weights[i] / sum(weights); weights non-negative, sum positive.
   std::size_t discrete(std::span<const double> weights);

@@ -37,6 +37,21 @@ Time draw_ticks(RandomStream& s, const Distribution& d, double seconds_per_unit)
   return to_ticks(draw(s, d), seconds_per_unit);
 }
 
+DurationDraw::DurationDraw(const Distribution& d, double seconds_per_unit) : d_(d), seconds_per_unit_(seconds_per_unit) {
+  if (d.kind == Distribution::Kind::lognormal && d.sd > 0.0 && d.mean > 0.0) {
+    // As RandomStream::lognormal_mean_sd converts them, operation for operation.
+    const double sigma2 = std::log1p((d.sd * d.sd) / (d.mean * d.mean));
+    log_mean_ = std::log(d.mean) - 0.5 * sigma2;
+    log_sd_ = std::sqrt(sigma2);
+  }
+}
+
+Time DurationDraw::operator()(RandomStream& s) const {
+  if (d_.kind == Distribution::Kind::lognormal && d_.sd > 0.0 && d_.mean > 0.0)
+    return to_ticks(std::max(0.0, s.lognormal(log_mean_, log_sd_)), seconds_per_unit_);
+  return draw_ticks(s, d_, seconds_per_unit_);
+}
+
 namespace {
 
 template <class T>
@@ -97,10 +112,10 @@ CompiledScenario::CompiledScenario(const Scenario& scenario)
     p.node = graph_.index_of(node_id);
     p.country = node_country[p.node];
     p.lanes = std::max(1, c.lanes);
-    p.service_minutes = c.service_minutes;
+    p.service = DurationDraw(c.service_minutes, 60.0);
     p.inspection = c.inspection_probability;
     p.secondary = c.secondary_probability;
-    p.secondary_minutes = c.secondary_minutes;
+    p.secondary_service = DurationDraw(c.secondary_minutes, 60.0);
     p.detection = c.detection;
     p.officers = c.officers;
     p.profile.fill(1.0);

@@ -244,11 +244,11 @@ void CountryLp::shipment_reaches_node(Cargo cargo, Context& ctx) {
   serve_legitimate_traffic_until(c, ctx.now());
   const CheckpointParams& cp = scenario_.checkpoints[static_cast<std::size_t>(c)];
   RandomStream draws = shipment_draws(cargo, kCheckpoint);
-  Time service = draw_ticks(draws, cp.service_minutes, 60.0);
+  Time service = cp.service(draws);
   const bool inspected = draws.bernoulli(inspection_[static_cast<std::size_t>(c)]);
   const bool secondary = inspected && draws.bernoulli(cp.secondary);
   if (inspected) inspection_made(ctx.now(), secondary);
-  if (secondary) service += draw_ticks(draws, cp.secondary_minutes, 60.0);
+  if (secondary) service += cp.secondary_service(draws);
   const double skill = officers_.trained_use(scenario_.checkpoint_post(c), ctx.now(), police_);
   const double found = cp.detection.untrained + (cp.detection.trained - cp.detection.untrained) * skill;
   cargo.found_at_checkpoint = secondary && draws.bernoulli(found) ? 1 : 0;
@@ -512,10 +512,10 @@ void CountryLp::vehicle_arrives(int checkpoint, Time now) {
   const CheckpointParams& cp = scenario_.checkpoints[c];
 
   RandomStream& service_draws = service_draws_[c];
-  Time service = draw_ticks(service_draws, cp.service_minutes, 60.0);
+  Time service = cp.service(service_draws);
   const bool inspected = service_draws.bernoulli(inspection_[c]);
   const bool secondary = inspected && service_draws.bernoulli(cp.secondary);
-  if (secondary) service += draw_ticks(service_draws, cp.secondary_minutes, 60.0);
+  if (secondary) service += cp.secondary_service(service_draws);
   if (inspected) inspection_made(now, secondary);
   CheckpointQueue& queue = queues_[c];
   queue_time_until_warmup_is_dropped(checkpoint, now);

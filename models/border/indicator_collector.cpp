@@ -111,17 +111,19 @@ void IndicatorCollector::cohort_trained(Time t, int country, int officers) { add
 void IndicatorCollector::training_paid(Time t, int country, double usd) { add(Indicator::training_cost_usd, t, country, usd); }
 void IndicatorCollector::lever_paid(Indicator lever, Time t, int country, double usd) { add(lever, t, country, usd); }
 void IndicatorCollector::vehicle_crossed(Time t, int country, double wait_hours, double delay_hours, double trade_cost_usd) {
+  // Millions of calls a run: the month is found once and the sums are reached directly.
   if (!measured(t)) return;
-  add(Indicator::legitimate_crossings, t, country, 1.0);
-  add(static_cast<Indicator>(kWaitHours), t, country, wait_hours);
-  add(static_cast<Indicator>(kDelayHours), t, country, delay_hours);
-  add(Indicator::trade_delay_cost_usd, t, country, trade_cost_usd);
-  auto& bins = delay_histogram_[static_cast<std::size_t>(month_of(t))];
+  const int month = month_of(t);
+  at(Indicator::legitimate_crossings, month, country) += 1.0;
+  at(static_cast<Indicator>(kWaitHours), month, country) += wait_hours;
+  at(static_cast<Indicator>(kDelayHours), month, country) += delay_hours;
+  at(Indicator::trade_delay_cost_usd, month, country) += trade_cost_usd;
+  auto& bins = delay_histogram_[static_cast<std::size_t>(month)];
   if (bins.empty()) bins.assign(kDelayBins + 1, 0.0);
   bins[static_cast<std::size_t>(std::min<double>(kDelayBins, std::floor(delay_hours * 60.0)))] += 1.0;
   if (wait_hours > 0.0) {
-    add(static_cast<Indicator>(kWaitPositive), t, country, 1.0);
-    auto& waits = wait_histogram_[static_cast<std::size_t>(month_of(t))];
+    at(static_cast<Indicator>(kWaitPositive), month, country) += 1.0;
+    auto& waits = wait_histogram_[static_cast<std::size_t>(month)];
     if (waits.empty()) waits.assign(kWaitBins + 1, 0.0);
     waits[static_cast<std::size_t>(std::min<double>(kWaitBins, std::floor(wait_hours * 360.0)))] += 1.0;
   }
