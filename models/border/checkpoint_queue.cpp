@@ -4,33 +4,26 @@
 
 namespace bstp::border {
 
-void CheckpointQueue::advance(Time t) {
-  while (!departures_.empty() && departures_.top() <= t) {
-    const Time d = std::max(departures_.top(), integrated_to_);
-    area_ += static_cast<double>(departures_.size()) * static_cast<double>(d - integrated_to_);
-    integrated_to_ = d;
-    departures_.pop();
-  }
-  if (t > integrated_to_) {
-    area_ += static_cast<double>(departures_.size()) * static_cast<double>(t - integrated_to_);
-    integrated_to_ = t;
-  }
-}
-
 CheckpointQueue::Passage CheckpointQueue::join(Time t, Time service, bool counted) {
-  advance(t);
   // The lane that frees first (lowest index on ties) serves the next vehicle in line.
   const auto lane = std::min_element(lane_free_at_.begin(), lane_free_at_.end());
   const Time start = std::max(t, *lane);
   *lane = start + service;
-  if (counted) departures_.push(start + service);
+  if (counted) {
+    while (!departures_.empty() && departures_.front() <= t) departures_.pop_front();
+    departures_.push_back(start + service);
+  }
   return Passage{start - t, start + service};
 }
 
 std::size_t CheckpointQueue::in_system_at(Time t) const {
-  auto copy = departures_;
-  while (!copy.empty() && copy.top() <= t) copy.pop();
-  return copy.size();
+  return static_cast<std::size_t>(std::count_if(departures_.begin(), departures_.end(), [t](Time d) { return d > t; }));
+}
+
+bool CheckpointQueue::holds_at_least(std::size_t limit, Time t) {
+  if (departures_.size() < limit) return false;
+  std::erase_if(departures_, [t](Time d) { return d <= t; });
+  return departures_.size() >= limit;
 }
 
 void CheckpointQueue::set_lanes(int lanes, Time t) {
@@ -40,13 +33,6 @@ void CheckpointQueue::set_lanes(int lanes, Time t) {
     lane_free_at_.resize(n);
   }
   while (lane_free_at_.size() < n) lane_free_at_.push_back(t);
-}
-
-double CheckpointQueue::take_vehicle_ticks(Time t) {
-  advance(t);
-  const double area = area_;
-  area_ = 0.0;
-  return area;
 }
 
 }  // namespace bstp::border

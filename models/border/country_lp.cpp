@@ -36,7 +36,6 @@ CountryLp::CountryLp(const CompiledScenario& scenario, int country, std::uint64_
       indicators_(scenario),
       alerted_until_(scenario.countries.size(), 0),
       next_vehicle_at_(scenario.checkpoints.size(), kNever),
-      warmup_dropped_(scenario.checkpoints.size(), scenario.warmup() == 0),
       contestation_(scenario, country),
       trust_(scenario.scenario().violence.reporting),
       captured_(captured_units(scenario, country, replication)),
@@ -94,9 +93,6 @@ void CountryLp::finish(Time horizon) {
                          [&](Indicator lever, Time at, double usd) { indicators_.lever_paid(lever, at, country_, usd); });
   for (int c : my_checkpoints_) {
     serve_legitimate_traffic_until(c, horizon);
-    CheckpointQueue& queue = queues_[static_cast<std::size_t>(c)];
-    queue_time_until_warmup_is_dropped(c, horizon);
-    indicators_.vehicles_in_system(horizon - 1, queue.take_vehicle_ticks(horizon));
   }
   // Standing protection: each captured unit is paid for every month of the run (pro rata).
   // Over the measured months only (after warmup_days).
@@ -252,7 +248,6 @@ void CountryLp::shipment_reaches_node(Cargo cargo, Context& ctx) {
   const double skill = officers_.trained_use(scenario_.checkpoint_post(c), ctx.now(), police_);
   const double found = cp.detection.untrained + (cp.detection.trained - cp.detection.untrained) * skill;
   cargo.found_at_checkpoint = secondary && draws.bernoulli(found) ? 1 : 0;
-  queue_time_until_warmup_is_dropped(c, ctx.now());
   const CheckpointQueue::Passage passage = queues_[static_cast<std::size_t>(c)].join(ctx.now(), service, false);
   ctx.schedule(passage.departure - ctx.now(), ShipmentClearsCheckpoint{cargo});
 }
@@ -518,10 +513,9 @@ void CountryLp::vehicle_arrives(int checkpoint, Time now) {
   if (secondary) service += cp.secondary_service(service_draws);
   if (inspected) inspection_made(now, secondary);
   CheckpointQueue& queue = queues_[c];
-  queue_time_until_warmup_is_dropped(checkpoint, now);
   // Validation keeps the busiest hour below capacity; this bounds the memory of a queue that
   // grows all the same (a scenario compiled without validation).
-  if (queue.in_system() >= bounds::kMaxVehiclesInSystem)
+  if (queue.holds_at_least(bounds::kMaxVehiclesInSystem, now))
     throw std::runtime_error(
         fmt::format("checkpoints.{}: more than {} vehicles waiting at once; its traffic exceeds its "
                     "capacity (bstp validate reports the rates)",
@@ -533,14 +527,7 @@ void CountryLp::vehicle_arrives(int checkpoint, Time now) {
   tally_.wait_hours_at[c] += wait_hours;
   indicators_.vehicle_crossed(now, country_, wait_hours, delay_hours,
                               delay_hours * scenario_.scenario().economy.trade_cost_usd_per_vehicle_hour);
-  indicators_.vehicles_in_system(now, queue.take_vehicle_ticks(now));
-}
-
-void CountryLp::queue_time_until_warmup_is_dropped(int checkpoint, Time now) {
-  const auto c = static_cast<std::size_t>(checkpoint);
-  if (warmup_dropped_[c] || now < scenario_.warmup()) return;
-  queues_[c].take_vehicle_ticks(scenario_.warmup());  // the vehicle-seconds of the warm-up, not counted
-  warmup_dropped_[c] = true;
+  indicators_.vehicle_in_system(now, passage.departure);
 }
 
 void CountryLp::inspection_made(Time t, bool secondary) {

@@ -110,8 +110,6 @@ class CountryLp final : public LogicalProcess {
   // same whichever country asks).
   Time passage_ticks(Cargo cargo, int leg) const;
   double alert_multiplier(ArcIndex leg, Time now) const;
-  // Drops checkpoint c's vehicle-seconds of the warm-up, once the clock has passed it.
-  void queue_time_until_warmup_is_dropped(int checkpoint, Time now);
   // Whether a joint patrol ordered during the run pairs leg's sector with one across the leg.
   bool joint_patrol_ordered(ArcIndex leg) const;
   bool hot_pursuit_with(int partner) const;
@@ -129,7 +127,6 @@ class CountryLp final : public LogicalProcess {
   std::vector<RandomStream> arrival_draws_, service_draws_;  // per checkpoint
   std::vector<Time> alerted_until_;                // per partner country
   std::vector<Time> next_vehicle_at_;              // per checkpoint: the next candidate arrival (kNever: no traffic)
-  std::vector<bool> warmup_dropped_;               // per checkpoint: its warm-up vehicle-seconds are dropped
   Contestation contestation_;
   CommunityTrust trust_;
   std::vector<std::vector<bool>> captured_;  // [organisation][unit]: captured by its protection

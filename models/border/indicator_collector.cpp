@@ -21,14 +21,16 @@ std::size_t slot(Indicator i) { return static_cast<std::size_t>(i); }
 
 }  // namespace
 
-IndicatorCollector::IndicatorCollector(int months, int countries, int crossings, Time measure_from, int units, int organisations)
+IndicatorCollector::IndicatorCollector(int months, int countries, int crossings, Time measure_from, int units, int organisations,
+                                       Time horizon)
     : months_(months),
       countries_(countries),
       measure_from_(measure_from),
+      horizon_(horizon > 0 ? horizon : static_cast<Time>(months) * kMonthTicks),
       sums_(kSlots * static_cast<std::size_t>(months) * static_cast<std::size_t>(countries + 1), 0.0),
       delay_histogram_(static_cast<std::size_t>(months)),
       wait_histogram_(static_cast<std::size_t>(months)),
-      vehicle_ticks_(static_cast<std::size_t>(months), 0.0),
+      vehicle_ticks_(static_cast<std::size_t>(months), 0),
       crossing_kg_(static_cast<std::size_t>(months) * static_cast<std::size_t>(crossings), 0.0),
       crossing_seizures_(crossing_kg_.size(), 0.0),
       crossing_seized_kg_(crossing_kg_.size(), 0.0),
@@ -40,7 +42,8 @@ IndicatorCollector::IndicatorCollector(int months, int countries, int crossings,
 
 IndicatorCollector::IndicatorCollector(const CompiledScenario& scenario)
     : IndicatorCollector(scenario.months(), static_cast<int>(scenario.countries.size()), static_cast<int>(scenario.crossings.size()),
-                         scenario.warmup(), static_cast<int>(scenario.units.size()), static_cast<int>(scenario.organisations.size())) {}
+                         scenario.warmup(), static_cast<int>(scenario.units.size()), static_cast<int>(scenario.organisations.size()),
+                         scenario.horizon()) {}
 
 int IndicatorCollector::month_of(Time t) const {
   return static_cast<int>(std::clamp<Time>(t / kMonthTicks, 0, months_ - 1));
@@ -128,9 +131,16 @@ void IndicatorCollector::vehicle_crossed(Time t, int country, double wait_hours,
     waits[static_cast<std::size_t>(std::min<double>(kWaitBins, std::floor(wait_hours * 360.0)))] += 1.0;
   }
 }
-void IndicatorCollector::vehicles_in_system(Time t, double vehicle_ticks) {
-  if (!measured(t)) return;
-  vehicle_ticks_[static_cast<std::size_t>(month_of(t))] += vehicle_ticks;
+void IndicatorCollector::vehicle_in_system(Time arrival, Time departure) {
+  Time from = std::max(arrival, measure_from_);
+  const Time to = std::min(departure, horizon_);
+  while (from < to) {
+    const int month = month_of(from);
+    const Time month_ends = month + 1 < months_ ? static_cast<Time>(month + 1) * kMonthTicks : to;
+    const Time until = std::min(to, month_ends);
+    vehicle_ticks_[static_cast<std::size_t>(month)] += until - from;
+    from = until;
+  }
 }
 void IndicatorCollector::crossing_used(Time t, int crossing, double kg) {
   if (!measured(t)) return;
@@ -358,10 +368,10 @@ ReplicationResult IndicatorCollector::result(double horizon_ticks) const {
   const double from = static_cast<double>(measure_from_);
   double area = 0.0;
   for (std::size_t m = 0; m < months; ++m) {
-    area += vehicle_ticks_[m];
+    area += static_cast<double>(vehicle_ticks_[m]);
     const double start = std::max(from, static_cast<double>(m) * static_cast<double>(kMonthTicks));
     const double length = std::min(horizon_ticks, static_cast<double>(m + 1) * static_cast<double>(kMonthTicks)) - start;
-    r.monthly[slot(Indicator::mean_vehicles_in_system)][m] = ratio(vehicle_ticks_[m], length);
+    r.monthly[slot(Indicator::mean_vehicles_in_system)][m] = ratio(static_cast<double>(vehicle_ticks_[m]), length);
   }
   r.totals[slot(Indicator::mean_vehicles_in_system)] = ratio(area, horizon_ticks - from);
 

@@ -25,7 +25,9 @@ struct Deaths {
 class IndicatorCollector {
  public:
   // Facts before `measure_from` (a warm-up) are not counted.
-  IndicatorCollector(int months, int countries, int crossings, Time measure_from = 0, int units = 0, int organisations = 0);
+  // `horizon` 0: the end of the last month.
+  IndicatorCollector(int months, int countries, int crossings, Time measure_from = 0, int units = 0, int organisations = 0,
+                     Time horizon = 0);
   // Sized for the scenario's months, countries, crossings, patrol units and organisations,
   // measuring after its warm-up.
   explicit IndicatorCollector(const CompiledScenario& scenario);
@@ -48,7 +50,10 @@ class IndicatorCollector {
   // A lever's cost (one of programme_cost_parts()), paid at t by `country`.
   void lever_paid(Indicator lever, Time t, int country, double usd);
   void vehicle_crossed(Time t, int country, double wait_hours, double delay_hours, double trade_cost_usd);
-  void vehicles_in_system(Time t, double vehicle_ticks);  // area under the number-in-system curve
+  // A legitimate vehicle was in a checkpoint's system (queue or lane) from `arrival` to
+  // `departure`: its time there, split by month, inside the measured part of the run (the area
+  // under the number-in-system curve, for Little's law).
+  void vehicle_in_system(Time arrival, Time departure);
   void crossing_used(Time t, int crossing, double kg);
   // A shipment of `kg` seized at a border crossing (CompiledScenario::crossing_of_leg).
   void seized_at_crossing(Time t, int crossing, double kg);
@@ -83,11 +88,12 @@ class IndicatorCollector {
 
   int months_, countries_;
   Time measure_from_ = 0;
+  Time horizon_ = 0;  // nothing after it is counted
   // sums[indicator][month][country] (country slot `countries_` = not attributed)
   std::vector<double> sums_;
   std::vector<std::vector<double>> delay_histogram_;  // [month] -> bins
   std::vector<std::vector<double>> wait_histogram_;   // [month] -> bins of positive waits
-  std::vector<double> vehicle_ticks_;               // [month]
+  std::vector<Time> vehicle_ticks_;                   // [month]: whole ticks, so the sum's order does not matter
   std::vector<double> crossing_kg_;                   // [month * crossings + crossing]
   std::vector<double> crossing_seizures_;             // [month * crossings + crossing]
   std::vector<double> crossing_seized_kg_;            // [month * crossings + crossing]
