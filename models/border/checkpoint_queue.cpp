@@ -6,9 +6,16 @@ namespace bstp::border {
 
 CheckpointQueue::Passage CheckpointQueue::join(Time t, Time service, bool counted) {
   // The lane that frees first (lowest index on ties) serves the next vehicle in line.
-  const auto lane = std::min_element(lane_free_at_.begin(), lane_free_at_.end());
-  const Time start = std::max(t, *lane);
-  *lane = start + service;
+  // (A select rather than a branch per lane: which lane frees first is hard to predict.)
+  std::size_t lane = 0;
+  Time free_at = lane_free_at_[0];
+  for (std::size_t i = 1; i < lane_free_at_.size(); ++i) {
+    const bool earlier = lane_free_at_[i] < free_at;
+    free_at = earlier ? lane_free_at_[i] : free_at;
+    lane = earlier ? i : lane;
+  }
+  const Time start = std::max(t, free_at);
+  lane_free_at_[lane] = start + service;
   if (counted) {
     while (!departures_.empty() && departures_.front() <= t) departures_.pop_front();
     departures_.push_back(start + service);

@@ -18,7 +18,10 @@ Time to_ticks(double value, double seconds_per_unit) {
   if (!(ticks > 0.0)) return 0;  // negative, zero or not a number
   // Checked: a value beyond the longest delay (a heavy tail, an overflow to infinity) is cut to it.
   if (!(ticks < static_cast<double>(bounds::kLongestDelayTicks))) return bounds::kLongestDelayTicks;
-  return static_cast<Time>(std::llround(ticks));
+  // Rounded half away from zero, as std::llround does, without the library call (millions of
+  // draws a run): for 0 < ticks < 2^53 the fraction ticks - whole is exact.
+  const auto whole = static_cast<Time>(ticks);
+  return ticks - static_cast<double>(whole) >= 0.5 ? whole + 1 : whole;
 }
 
 double draw(RandomStream& s, const Distribution& d) {

@@ -4,6 +4,10 @@
 // a start from an empty queue biases waits down slightly, far below that at these horizons.
 #include "model_fixtures.hpp"
 
+#include <border/indicator_collector.hpp>
+
+#include <cmath>
+
 #include <gtest/gtest.h>
 
 namespace bstp::border::testing {
@@ -95,6 +99,35 @@ TEST(CheckpointQueue, TicksKeepShortGapsExact) {
     scheduled += in_seconds(to_ticks(gap, 1.0));
   }
   EXPECT_NEAR(scheduled / drawn, 1.0, 1e-5);
+}
+
+// to_ticks rounds as std::llround (half away from zero) without calling it: ties, values near
+// them and random draws give the same ticks.
+TEST(CheckpointQueue, TicksRoundAsLlroundDoes) {
+  for (double ms : {0.5, 1.5, 2.5, 1e6 + 0.5, 0.49999999999999994, 1.4999999999999998, 3.0, 7.25, 1e12 + 0.5})
+    EXPECT_EQ(to_ticks(ms / 1000.0, 1.0), std::llround(ms / 1000.0 * 1000.0)) << ms << " ms";
+  RandomStream draws(StreamId{12, 0, 1, 2});
+  for (int i = 0; i < 100'000; ++i) {
+    const double minutes = draws.exponential(3.0);
+    ASSERT_EQ(to_ticks(minutes, 60.0), std::llround(minutes * 60.0 * 1000.0)) << minutes << " minutes";
+  }
+}
+
+// Vehicle time in the system is credited to the months it falls in: a vehicle in the system
+// across a month's end counts on both sides, and nothing before the warm-up or after the
+// horizon counts.
+TEST(CheckpointQueue, TimeInSystemIsSplitAtMonthEnds) {
+  IndicatorCollector c(3, 1, 0, /*measure_from=*/kHour, 0, 0, /*horizon=*/2 * kMonthTicks + kHour);
+  c.vehicle_in_system(0, 2 * kHour);                                    // 1 h measured of 2
+  c.vehicle_in_system(kMonthTicks - kHour, kMonthTicks + 3 * kHour);    // 1 h in month 0, 3 h in month 1
+  c.vehicle_in_system(2 * kMonthTicks, 2 * kMonthTicks + 5 * kHour);    // 1 h before the horizon
+  const ReplicationResult r = c.result(static_cast<double>(2 * kMonthTicks + kHour));
+  const std::size_t l = static_cast<std::size_t>(Indicator::mean_vehicles_in_system);
+  const double month = static_cast<double>(kMonthTicks);
+  EXPECT_DOUBLE_EQ(r.monthly[l][0], 2.0 * kHour / (month - kHour));
+  EXPECT_DOUBLE_EQ(r.monthly[l][1], 3.0 * kHour / month);
+  EXPECT_DOUBLE_EQ(r.monthly[l][2], 1.0 * kHour / kHour);
+  EXPECT_DOUBLE_EQ(r.totals[l], 6.0 * kHour / (2 * month));
 }
 
 TEST(CheckpointQueue, VehiclesInSystemObeyLittlesLaw) {
