@@ -6,6 +6,7 @@
 #include "experiment/output_path.hpp"
 #include "experiment/replication_codec.hpp"
 #include "experiment/results_file.hpp"
+#include "lp_thread_trial.hpp"
 
 #include <border/border_model.hpp>
 
@@ -153,9 +154,13 @@ void add_session_options(CLI::App& cmd, SessionOptions& o, bool out_required) {
   cmd.add_option("-j,--jobs,--threads", o.threads,
                  "Replications run side by side (default: all cores, shared among the MPI ranks of a machine; "
                  "--threads is the old name)");
-  cmd.add_option("--lp-threads", o.lp_threads, "Threads inside each replication (conservative parallel scheduler)")
+  cmd.add_option("--lp-threads", o.lp_threads,
+                 "Threads inside each replication (conservative parallel scheduler). More than 1: the start of a "
+                 "replication is timed on that many and on 1, and the faster is kept (the results are the same)")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
+  cmd.add_flag("--exact-lp-threads", o.exact_lp_threads,
+               "Use --lp-threads as given, without timing it against one thread");
   CLI::Option* out = cmd.add_option("--out", o.out, "Write all replications to this HDF5 file (docs/results-format.md)");
   if (out_required) out->required();
   cmd.add_flag("--force", o.force,
@@ -219,8 +224,14 @@ Outcome execute(PreparedExperiment& e, const SessionOptions& o, const std::strin
   const experiment::ResultShape shape = experiment::shape_of(results);
   const unsigned threads = o.threads ? o.threads : default_threads();
   const std::vector<Task> tasks = missing_tasks(results, e.shard);
+  unsigned lp_threads = o.lp_threads;
+  if (lp_threads > 1 && !o.exact_lp_threads && !tasks.empty() && !e.complete) {
+    const LpThreadTrial trial = try_lp_threads(plan.points[tasks.front().point], lp_threads);
+    lp_threads = trial.chosen;
+    if (mpi::rank() == 0) std::cerr << "bstp: " << describe(trial) << "\n";
+  }
   const mpi::Compute compute = [&](const mpi::Task& t) {
-    return experiment::encode(simulate(plan.points[t.point], t.replication, o.lp_threads), shape);
+    return experiment::encode(simulate(plan.points[t.point], t.replication, lp_threads), shape);
   };
   if (mpi::rank() != 0) {
     mpi::run_worker(threads, compute);
@@ -271,7 +282,7 @@ Outcome execute(PreparedExperiment& e, const SessionOptions& o, const std::strin
       };
       mpi::run_master(farm_tasks, threads, compute, deliver, [] { return g_interrupted.load(); });
     } else {
-      run_replications(plan.points, results, RunSettings{threads, o.lp_threads}, tasks, record, &progress, &g_interrupted);
+      run_replications(plan.points, results, RunSettings{threads, lp_threads}, tasks, record, &progress, &g_interrupted);
     }
   }
   Clock::duration writing{};

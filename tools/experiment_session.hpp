@@ -20,13 +20,14 @@ inline constexpr int kExitInterrupted = 130;  // stopped by Ctrl-C or SIGTERM; t
 struct SessionOptions {
   unsigned threads = 0;  // 0 = this machine's cores, shared among its MPI ranks
   unsigned lp_threads = 1;
+  bool exact_lp_threads = false;  // skip the trial that falls back to one thread when more do not pay
   std::string out;
   bool force = false;
   bool resume = false;
   std::string shard;  // "I/N", "auto" or "auto/N" (shard.hpp); empty = every task
 };
 
-// Adds --threads, --lp-threads, --out, --force, --resume and --shard to a command.
+// Adds --threads, --lp-threads, --exact-lp-threads, --out, --force, --resume and --shard to a command.
 void add_session_options(CLI::App& cmd, SessionOptions& options, bool out_required);
 
 struct PreparedExperiment {

@@ -8,6 +8,7 @@
 #include "experiment/output_path.hpp"
 #include "experiment/replication_codec.hpp"
 #include "experiment_plan.hpp"
+#include "lp_thread_trial.hpp"
 #include "progress.hpp"
 #include "shard.hpp"
 #include "sweep_file.hpp"
@@ -96,6 +97,22 @@ class Journal : public ::testing::Test {
   std::string path() const { return (dir_ / "out.h5.journal").string(); }
   fs::path dir_;
 };
+
+// --lp-threads K > 1 keeps K threads only when the trial ran at least 10% faster on them.
+TEST(LpThreadTrial, KeepsParallelOnlyWhenItPays) {
+  using tools::describe;
+  using tools::faster_lp_threads;
+  using tools::LpThreadTrial;
+  EXPECT_EQ(faster_lp_threads(2, 0.5, 1.0), 2u);
+  EXPECT_EQ(faster_lp_threads(4, 0.9, 1.0), 4u) << "exactly the margin";
+  EXPECT_EQ(faster_lp_threads(2, 0.95, 1.0), 1u) << "within the timing's noise: one thread";
+  EXPECT_EQ(faster_lp_threads(2, 1.6, 1.0), 1u) << "slower in parallel (the region)";
+  EXPECT_EQ(faster_lp_threads(1, 0.1, 1.0), 1u) << "one thread asked: one thread";
+  LpThreadTrial t{2, 1, 36.5, 0.081, 0.035};
+  EXPECT_EQ(describe(t),
+            "--lp-threads 2: the first 36.5 simulated days took 0.081 s on 2 threads and 0.035 s on 1; replications run "
+            "on 1 thread (the results are the same either way; --exact-lp-threads keeps 2)");
+}
 
 TEST(ReplicationCodec, RoundTripsBitForBit) {
   const ResultShape shape{4, 2, 3, 2, 1};

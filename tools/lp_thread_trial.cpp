@@ -1,0 +1,50 @@
+#include "lp_thread_trial.hpp"
+
+#include <border/border_model.hpp>
+#include <border/clock.hpp>
+
+#include <algorithm>
+#include <chrono>
+
+#include <fmt/format.h>
+
+namespace bstp::tools {
+
+unsigned faster_lp_threads(unsigned requested, double parallel_seconds, double sequential_seconds) {
+  if (requested <= 1) return 1;
+  return parallel_seconds <= 0.9 * sequential_seconds ? requested : 1;
+}
+
+namespace {
+
+double seconds_to_run(const border::CompiledScenario& scenario, unsigned threads, Time until) {
+  const auto began = std::chrono::steady_clock::now();
+  border::Replication replication(scenario, 0, threads);
+  replication.simulation().run_until(until);
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
+}
+
+}  // namespace
+
+LpThreadTrial try_lp_threads(const PlannedPoint& point, unsigned requested) {
+  LpThreadTrial trial;
+  trial.requested = requested;
+  if (requested <= 1) return trial;
+  const border::CompiledScenario& scenario = *point.scenario;
+  const Time until = std::min(scenario.horizon(), std::max(border::kDay, scenario.horizon() / 20));
+  trial.days = border::in_days(until);
+  trial.parallel_seconds = seconds_to_run(scenario, requested, until);
+  trial.sequential_seconds = seconds_to_run(scenario, 1, until);
+  trial.chosen = faster_lp_threads(requested, trial.parallel_seconds, trial.sequential_seconds);
+  return trial;
+}
+
+std::string describe(const LpThreadTrial& t) {
+  const std::string threads = t.chosen == 1 ? "1 thread" : fmt::format("{} threads", t.chosen);
+  return fmt::format("--lp-threads {}: the first {:.4g} simulated days took {:.3f} s on {} threads and {:.3f} s on 1; "
+                     "replications run on {} (the results are the same either way{})",
+                     t.requested, t.days, t.parallel_seconds, t.requested, t.sequential_seconds, threads,
+                     t.chosen == 1 ? fmt::format("; --exact-lp-threads keeps {}", t.requested) : "");
+}
+
+}  // namespace bstp::tools
