@@ -228,7 +228,8 @@ SweepFile read_sweep_file(const std::string& path) {
   try {
     loaded = YAML::Load(s.text);
   } catch (const YAML::Exception& e) {
-    throw border::ScenarioError({{path, e.mark.line + 1, e.mark.column + 1, "", "not valid YAML: " + e.msg}});
+    const Location where = at(e.mark);
+    throw border::ScenarioError({{path, where.line, where.column, "", "not valid YAML: " + e.msg}});
   }
   const YAML::Node& root = loaded;  // lookups through a const node never add keys
   if (!root.IsMap())

@@ -106,7 +106,8 @@ Exercise load_exercise(const std::string& path) {
   try {
     root = YAML::Load(buffer.str());
   } catch (const YAML::Exception& e) {
-    throw ScenarioError({Diagnostic{path, e.mark.line + 1, e.mark.column + 1, "", e.msg}});
+    const config::Location where = config::location_of(e.mark);
+    throw ScenarioError({Diagnostic{path, where.line, where.column, "", e.msg}});
   }
   Checker check(path);
   Exercise ex;
