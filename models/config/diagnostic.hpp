@@ -22,7 +22,7 @@ struct Diagnostic {
   std::string file;
   int line = 0;    // 1-based; 0 when unknown
   int column = 0;  // 1-based; 0 when unknown
-  std::string path;     // dotted key path, e.g. organisations.cartel_a.shipments_per_month
+  std::string path;     // dotted key path, e.g. servers.web.ports.0
   std::string message;  // what was expected
   // Where the value came from: the file (nullopt), or the override with this index in the list
   // of overrides given; such a problem has no line in the file.

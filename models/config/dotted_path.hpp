@@ -1,4 +1,4 @@
-// Dotted key paths (`countries.GT.police.officers`, `edges.3.exposure`): how diagnostics name a
+// Dotted key paths (`servers.web.timeout`, `servers.web.ports.0`): how diagnostics name a
 // value and how overrides address one. A component is a mapping key or an index into a list.
 #pragma once
 
