@@ -13,6 +13,7 @@
 #pragma once
 
 #include <border/scenario_loader.hpp>
+#include <config/location.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -28,9 +29,7 @@ inline constexpr std::uint64_t kMaxSweepReplications = 1'000'000;
 // Design points times replications: every run's result is kept until the output is written.
 inline constexpr double kMaxSweepRuns = 10'000'000;
 
-struct Location {
-  int line = 0, column = 0;  // 1-based; 0 = unknown
-};
+using config::Location;
 
 // One swept path's value at a sweep point.
 struct Assignment {

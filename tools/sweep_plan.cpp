@@ -28,36 +28,27 @@ struct Raw {
   const Assignment* assignment = nullptr;
 };
 
-const std::string kOverrideMark = " (set by an override)";
-
-bool below(const std::string& path, const std::string& prefix) {
-  return path == prefix || (path.size() > prefix.size() && path.compare(0, prefix.size(), prefix) == 0 && path[prefix.size()] == '.');
-}
-
 std::string quoted_list(const std::set<std::string>& names) {
   std::string s;
   for (const std::string& n : names) s += (s.empty() ? "'" : ", '") + n + "'";
   return s;
 }
 
-// The sweep file's diagnostic for what went wrong with `point` (whose overrides come from `origins`).
-void collect(const PointProblem& problem, const std::vector<border::Override>& overrides, const std::vector<Origin>& origins,
-             const std::string& sweep_file, std::vector<Raw>& out) {
+// The sweep file's diagnostic for what went wrong with `point` (whose overrides come from `origins`,
+// one for each override the point was resolved with).
+void collect(const PointProblem& problem, const std::vector<Origin>& origins, const std::string& sweep_file,
+             std::vector<Raw>& out) {
   if (problem.diagnostics.empty()) {
     out.push_back({sweep_file, {}, "", problem.message, problem.point, false, nullptr});
     return;
   }
   for (const border::Diagnostic& d : problem.diagnostics) {
-    Raw raw{d.file, {d.line, d.column}, d.path, d.message, problem.point, false, nullptr};
-    if (d.line == 0 && d.message.ends_with(kOverrideMark)) {
-      for (std::size_t j = overrides.size(); j-- > 0;)  // the last override of a path wins
-        if (below(d.path, overrides[j].first)) {
-          raw = {sweep_file, origins[j].at, d.path, d.message.substr(0, d.message.size() - kOverrideMark.size()), problem.point, true,
-                 origins[j].assignment};
-          break;
-        }
+    if (d.override_index && *d.override_index < origins.size()) {
+      const Origin& origin = origins[*d.override_index];
+      out.push_back({sweep_file, origin.at, d.path, d.message, problem.point, true, origin.assignment});
+    } else {
+      out.push_back({d.file, {d.line, d.column}, d.path, d.full_message(), problem.point, false, nullptr});
     }
-    out.push_back(std::move(raw));
   }
 }
 
@@ -147,8 +138,7 @@ ExperimentPlan plan_sweep(const SweepFile& s, const std::string& command_line) {
 
   std::vector<Raw> raws;
   for (const PointProblem& p : problems)
-    collect(p, p.point < specs.size() ? specs[p.point].overrides : base, p.point < specs.size() ? origins[p.point] : base_origins,
-            s.file, raws);
+    collect(p, p.point < specs.size() ? origins[p.point] : base_origins, s.file, raws);
   // A grid value's problem that every value of its path has is the path's: say it once, at the path.
   std::map<std::tuple<int, std::string, std::string>, std::set<int>> choices;
   for (const Raw& r : raws)

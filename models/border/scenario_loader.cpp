@@ -11,6 +11,8 @@
 #include "yaml_patch.hpp"
 #include "yaml_reader.hpp"
 
+#include <config/emit.hpp>
+
 #include <algorithm>
 #include <cstdint>
 #include <filesystem>
@@ -25,15 +27,6 @@
 #include <yaml-cpp/depthguard.h>
 
 namespace bstp::border {
-
-std::string Diagnostic::str() const {
-  std::string s = file;
-  if (line > 0) s += fmt::format(":{}", line);
-  if (line > 0 && column > 0) s += fmt::format(":{}", column);
-  s += ": ";
-  if (!path.empty()) s += path + ": ";
-  return s + message;
-}
 
 namespace {
 
@@ -201,8 +194,8 @@ YAML::Node policy_patches(const YAML::Node& root, const std::string& policy, con
 // The scenario's tree with a policy's patches and then the overrides applied.
 struct PatchedTree {
   YAML::Node tree;
-  std::vector<Diagnostic> problems;         // paths that could not be set
-  std::vector<std::string> override_paths;  // values below these came from overrides
+  std::vector<Diagnostic> problems;                // paths that could not be set
+  std::vector<config::OverriddenPath> overridden;  // values below these came from overrides
 };
 
 // `tree` is the parsed scenario to patch (consumed); `source` the parsed file the policy is read
@@ -221,7 +214,8 @@ PatchedTree patch_tree(const std::string& file, YAML::Node tree, const YAML::Nod
       }
     }
   }
-  for (const auto& [path, value_text] : overrides) {
+  for (std::size_t index = 0; index < overrides.size(); ++index) {
+    const auto& [path, value_text] = overrides[index];
     YAML::Node value;
     try {
       value = YAML::Load(value_text);
@@ -230,8 +224,8 @@ PatchedTree patch_tree(const std::string& file, YAML::Node tree, const YAML::Nod
       continue;
     }
     if (auto problem = yaml::apply_patch(p.tree, yaml::scenario_shape(), path, value))
-      p.problems.push_back({file, 0, 0, path, *problem + " (set by an override)"});
-    p.override_paths.push_back(path);
+      p.problems.push_back({file, 0, 0, path, *problem, index});
+    p.overridden.push_back({path, index});
   }
   return p;
 }
@@ -277,7 +271,7 @@ struct Resolution {
 };
 
 Resolution read_patched(const std::string& file, PatchedTree p) {
-  yaml::Reader reader(file, p.override_paths);
+  yaml::Reader reader(file, p.overridden);
   Resolution result{yaml::read_scenario(reader, p.tree), std::move(p.problems)};
   yaml::check_scenario(reader, result.scenario);
   if (reader.error_count() == 0 && result.diagnostics.empty()) yaml::check_orders(reader, result.scenario, p.tree);
@@ -305,35 +299,6 @@ Resolution resolve_cut(const std::string& file, const std::string& text, const s
                                                parse_cut_or_whole(*own, text, file), policy, overrides, false));
   r.scenario.policies = policies;
   return r;
-}
-
-// Emits a tree keeping each collection's flow or block style and the quotes of quoted text, so
-// that a name like "1" or "yes" is still text when the output is read back.
-void emit(YAML::Emitter& out, const YAML::Node& node) {
-  switch (node.Type()) {
-    case YAML::NodeType::Map:
-      if (node.Style() == YAML::EmitterStyle::Flow) out << YAML::Flow;
-      out << YAML::BeginMap;
-      for (const auto& entry : node) {
-        out << YAML::Key;
-        emit(out, entry.first);
-        out << YAML::Value;
-        emit(out, entry.second);
-      }
-      out << YAML::EndMap;
-      break;
-    case YAML::NodeType::Sequence:
-      if (node.Style() == YAML::EmitterStyle::Flow) out << YAML::Flow;
-      out << YAML::BeginSeq;
-      for (const auto& item : node) emit(out, item);
-      out << YAML::EndSeq;
-      break;
-    case YAML::NodeType::Scalar:
-      if (node.Tag() == "!") out << YAML::DoubleQuoted;
-      out << node.Scalar();
-      break;
-    default: out << YAML::Null; break;
-  }
 }
 
 std::string provenance_comment(const std::string& file, const std::string& policy, const std::vector<Override>& overrides) {
@@ -490,12 +455,7 @@ Scenario ScenarioDocument::resolve(const std::string& policy, const std::vector<
   return std::move(r.scenario);
 }
 
-std::string yaml_text(const YAML::Node& tree) {
-  YAML::Emitter out;
-  out.SetOutputCharset(YAML::EmitNonAscii);
-  emit(out, tree);
-  return std::string(out.c_str()) + "\n";
-}
+std::string yaml_text(const YAML::Node& tree) { return config::yaml_text(tree, config::Layout::as_written) + "\n"; }
 
 std::string ScenarioDocument::resolved_text(const std::string& policy, const std::vector<Override>& overrides) const {
   resolve(policy, overrides);  // throws when the result is invalid

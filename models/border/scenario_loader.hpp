@@ -10,6 +10,8 @@
 
 #include "scenario.hpp"
 
+#include <config/diagnostic.hpp>
+
 #include <cstddef>
 #include <stdexcept>
 #include <string>
@@ -20,14 +22,8 @@
 
 namespace bstp::border {
 
-struct Diagnostic {
-  std::string file;
-  int line = 0;    // 1-based; 0 when unknown
-  int column = 0;  // 1-based; 0 when unknown
-  std::string path;     // dotted key path, e.g. organisations.cartel_a.shipments_per_month
-  std::string message;  // what was expected
-  std::string str() const;  // "file:line:column: path: message"
-};
+// One problem, `file:line:column: key.path: what was expected` (models/config).
+using config::Diagnostic;
 
 // Thrown when a scenario (or a patch of it) is invalid; what() lists every diagnostic, one per line.
 class ScenarioError : public std::runtime_error {

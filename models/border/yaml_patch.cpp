@@ -1,28 +1,17 @@
 // Setting a value at a dotted path of a YAML tree, the path checked against the format's Shape.
 #include "yaml_patch.hpp"
 
+#include <config/dotted_path.hpp>
+
 #include <algorithm>
-#include <cctype>
 
 #include <fmt/format.h>
 
 namespace bstp::border::yaml {
 namespace {
 
-std::vector<std::string> split_path(const std::string& path) {
-  std::vector<std::string> parts;
-  std::size_t start = 0;
-  for (std::size_t dot; (dot = path.find('.', start)) != std::string::npos; start = dot + 1)
-    parts.push_back(path.substr(start, dot - start));
-  parts.push_back(path.substr(start));
-  return parts;
-}
-
-std::optional<std::size_t> parse_index(const std::string& part) {
-  if (part.empty() || part.size() > 9 || !std::all_of(part.begin(), part.end(), [](unsigned char c) { return std::isdigit(c); }))
-    return std::nullopt;
-  return static_cast<std::size_t>(std::stoul(part));
-}
+using config::parse_index;
+using config::split_path;
 
 std::vector<std::string> keys_of(const YAML::Node& mapping) {
   std::vector<std::string> keys;

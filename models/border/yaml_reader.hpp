@@ -1,11 +1,19 @@
-// Reading YAML into plain structs, collecting every problem as a Diagnostic instead of stopping
-// at the first. This is the generic half: numbers, strings, enums, lists, maps keyed by id, and
-// records described by a table of fields (key, member, rule). The scenario's own tables are in
-// scenario_schema.cpp. The same tables give the Shape of the format, against which policy and
-// override paths are checked (yaml_patch.cpp).
+// Reading the scenario's YAML into plain structs, collecting every problem as a Diagnostic instead
+// of stopping at the first. The scalars, keys, locations and diagnostics are the config library's
+// (models/config, bstp::config); this adds enums, lists, maps keyed by id, and records described
+// by a table of fields (key, member, rule). The scenario's own tables are in scenario_schema.cpp.
+// The same tables give the Shape of the format, against which policy and override paths are
+// checked (yaml_patch.cpp).
 #pragma once
 
 #include "scenario_loader.hpp"
+
+#include <config/dotted_path.hpp>
+#include <config/location.hpp>
+#include <config/reader.hpp>
+#include <config/scalars.hpp>
+#include <config/structure.hpp>
+#include <config/suggestions.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -24,27 +32,30 @@
 
 namespace bstp::border::yaml {
 
-// ---- Rules: what a value must be --------------------------------------------------------------
+// The model-agnostic half (config/): where values are, diagnostics, suggestions, scalars, keys.
+using config::bounded;
+using config::check_duplicates;
+using config::check_keys;
+using config::closest;
+using config::describe;
+using config::did_you_mean;
+using config::expect_mapping;
+using config::expect_sequence;
+using config::given;
+using config::join;
+using config::list_names;
+using config::Location;
+using config::location_of;
+using config::Range;
+using config::read_id;
+using config::read_value;
+using config::Reader;
+using config::required;
+using config::Rule;
+using config::unknown_key_message;
 
-// The interval a number must lie in, and how to say so in an error ("a probability in [0, 1]").
-struct Range {
-  double lo = -std::numeric_limits<double>::infinity();
-  double hi = std::numeric_limits<double>::infinity();
-  bool lo_open = false;  // lo itself is excluded
-  const char* expected = "";
-  bool zero_too = false;  // 0 is allowed besides [lo, hi] (a rate that is either off or above a floor)
-  bool contains(double v) const { return (zero_too && v == 0.0) || ((lo_open ? v > lo : v >= lo) && v <= hi); }
-};
+// ---- The scenario format's rules for numbers --------------------------------------------------
 
-struct Rule {
-  bool required = false;
-  std::optional<Range> range;
-};
-
-constexpr Rule required(Rule rule = {}) {
-  rule.required = true;
-  return rule;
-}
 inline constexpr Rule probability{false, Range{0.0, 1.0, false, "a probability in [0, 1]"}};
 inline constexpr Rule share{false, Range{0.0, 1.0, false, "a share in [0, 1]"}};
 inline constexpr Rule non_negative{false, Range{0.0, std::numeric_limits<double>::infinity(), false, ">= 0"}};
@@ -53,74 +64,6 @@ inline constexpr Rule at_least_one{false, Range{1.0, std::numeric_limits<double>
 inline constexpr Rule latitude{false, Range{-90.0, 90.0, false, "a latitude in [-90, 90]"}};
 inline constexpr Rule longitude{false, Range{-180.0, 180.0, false, "a longitude in [-180, 180]"}};
 inline constexpr Rule hours_of_a_day{false, Range{0.0, 24.0, false, "a number of hours in [0, 24]"}};
-// [lo, hi] (lo_open: (lo, hi]), said as `expected`; zero_too: 0 is allowed as well.
-constexpr Rule bounded(double lo, double hi, const char* expected, bool lo_open = false, bool zero_too = false) {
-  return Rule{false, Range{lo, hi, lo_open, expected, zero_too}};
-}
-
-// ---- Where things are -------------------------------------------------------------------------
-
-struct Location {
-  int line = 0;  // 1-based; 0 = unknown
-  int column = 0;
-};
-
-Location location_of(const YAML::Mark& mark);
-std::string join(const std::string& path, std::string_view key);
-std::string join(const std::string& path, std::size_t index);
-// "'abc'", "a mapping", "a list", "nothing": how a node is named in "expected X, got Y".
-std::string describe(const YAML::Node& node);
-// True when a key is present with a non-null value.
-bool given(const YAML::Node& node);
-// "a, b, c"; a long list is cut after `at_most` names ("a, b, ... (40 in all)").
-std::string list_names(const std::vector<std::string>& names, std::size_t at_most = 20);
-// The candidate closest to `word` by edit distance, when it is close enough to be a likely typo.
-std::optional<std::string> closest(std::string_view word, const std::vector<std::string>& candidates);
-// " (did you mean 'kind'?)" when a candidate is close to `word`, else "".
-std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
-// "unknown key (did you mean 'kind'?)", or "unknown key (expected one of: a, b, c)" without a close one.
-std::string unknown_key_message(std::string_view word, const std::vector<std::string>& candidates);
-
-// Collects diagnostics for one file, and remembers where each value was written so that checks
-// made after reading (references, reachability) can still point at the right line.
-class Reader {
- public:
-  // Values at or below `override_paths` came from overrides, not from the file: their problems
-  // are reported without a line and marked "(set by an override)".
-  explicit Reader(std::string file, std::vector<std::string> override_paths = {});
-
-  void error(const YAML::Node& node, const std::string& path, const std::string& message);
-  void error(Location where, const std::string& path, const std::string& message);
-  // At the place where `path` (or its nearest located ancestor) was read.
-  void error_at(const std::string& path, const std::string& message);
-
-  // Remembers where the value at `path` was written (the first call for a path wins).
-  void locate(const std::string& path, const YAML::Mark& mark);
-  Location location(const std::string& path) const;
-
-  std::size_t error_count() const { return diagnostics_.size(); }
-  // Whether a problem was reported for this path or a value containing it (so that later checks
-  // do not add consequences of a problem already said).
-  bool reported(const std::string& path) const;
-  std::vector<Diagnostic> take_diagnostics() { return std::move(diagnostics_); }
-
- private:
-  bool from_override(const std::string& path) const;
-
-  std::string file_;
-  std::vector<std::string> override_paths_;
-  std::map<std::string, Location> locations_;
-  std::vector<Diagnostic> diagnostics_;
-  std::set<std::string> reported_;
-};
-
-// Reports and returns false unless `node` is a mapping (a list); records where it is.
-bool expect_mapping(Reader& r, const YAML::Node& node, const std::string& path);
-bool expect_sequence(Reader& r, const YAML::Node& node, const std::string& path);
-// Reports duplicate keys and keys that are not plain names.
-void check_duplicates(Reader& r, const YAML::Node& mapping, const std::string& path);
-// The same, and unknown keys (with a suggestion).
-void check_keys(Reader& r, const YAML::Node& mapping, const std::string& path, const std::vector<std::string>& known);
 
 // ---- The shape of the format, for checking patch paths ----------------------------------------
 
@@ -152,11 +95,6 @@ struct EnumNames;  // specialised with `static const std::vector<std::pair<std::
 template <class T>
 const Shape& shape_of();
 
-void read_value(Reader& r, const YAML::Node& node, const std::string& path, double& value, const Rule& rule);
-void read_value(Reader& r, const YAML::Node& node, const std::string& path, int& value, const Rule& rule);
-void read_value(Reader& r, const YAML::Node& node, const std::string& path, std::uint64_t& value, const Rule& rule);
-void read_value(Reader& r, const YAML::Node& node, const std::string& path, bool& value, const Rule& rule);
-void read_value(Reader& r, const YAML::Node& node, const std::string& path, std::string& value, const Rule& rule);
 void read_value(Reader& r, const YAML::Node& node, const std::string& path, Distribution& value, const Rule& rule);
 template <class E>
   requires std::is_enum_v<E>
@@ -266,9 +204,6 @@ void read_value(Reader& r, const YAML::Node& node, const std::string& path, std:
     items.push_back(std::move(item));
   }
 }
-
-// A key of a map keyed by id: a non-empty name without dots (it is a component of dotted paths).
-std::optional<std::string> read_id(Reader& r, const YAML::Node& key, const std::string& path);
 
 template <class T>
 void read_value(Reader& r, const YAML::Node& node, const std::string& path, std::map<std::string, T>& entries,

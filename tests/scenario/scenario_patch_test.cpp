@@ -63,7 +63,8 @@ TEST(ScenarioOverrides, UnknownPathIsAnError) {
   EXPECT_EQ(d.file, kTutorial);
   EXPECT_EQ(d.line, 0);  // an override is not written in the file
   EXPECT_TRUE(contains(d.message, "unknown key 'method_use_shares' in training (did you mean 'method_use_share'?)")) << d.str();
-  EXPECT_TRUE(contains(d.message, "override")) << d.str();
+  EXPECT_EQ(d.override_index, std::optional<std::size_t>(0)) << d.str();  // the first (only) override
+  EXPECT_TRUE(contains(d.str(), "(set by an override)")) << d.str();
 }
 
 TEST(ScenarioOverrides, PathBelowAnIdThatDoesNotExistIsAnError) {
@@ -99,10 +100,35 @@ TEST(ScenarioOverrides, BadValueIsValidatedLikeAWrittenOne) {
   const Diagnostic* range = find(e.diagnostics(), "edges.2.exposure");
   ASSERT_NE(range, nullptr) << e.what();
   EXPECT_EQ(range->line, 0);
-  EXPECT_EQ(range->message, "expected a share in [0, 1], got '1.5' (set by an override)");
+  EXPECT_EQ(range->override_index, std::optional<std::size_t>(0));
+  EXPECT_EQ(range->message, "expected a share in [0, 1], got '1.5'");
+  EXPECT_EQ(range->full_message(), "expected a share in [0, 1], got '1.5' (set by an override)");
   const Diagnostic* reference = find(e.diagnostics(), "edges.3.to");
   ASSERT_NE(reference, nullptr) << e.what();
   EXPECT_TRUE(contains(reference->message, "'nowhere' is not a defined node")) << reference->str();
+}
+
+TEST(ScenarioOverrides, ProblemNamesTheOverrideThatSetTheValue) {
+  const ScenarioDocument doc = ScenarioDocument::from_file(kTutorial);
+  // The second and the fourth set edges.2.exposure; the last one that set the value is named.
+  const ScenarioError e = resolve_error(doc, "", {{"scenario.replications", "3"},
+                                                  {"edges.2", "{from: a, to: b}"},
+                                                  {"training.method_use_share", "0.5"},
+                                                  {"edges.2.exposure", "1.5"}});
+  const Diagnostic* range = find(e.diagnostics(), "edges.2.exposure");
+  ASSERT_NE(range, nullptr) << e.what();
+  EXPECT_EQ(range->override_index, std::optional<std::size_t>(3)) << range->str();
+  // The edge's other keys came with the whole entry, from the second override.
+  const Diagnostic* from = find(e.diagnostics(), "edges.2.from");
+  ASSERT_NE(from, nullptr) << e.what();
+  EXPECT_EQ(from->override_index, std::optional<std::size_t>(1)) << from->str();
+  // A problem of a value written in the file has no override, and its line.
+  const ScenarioDocument broken = ScenarioDocument::from_file("scenarios/invalid/unknown_key.yaml");
+  const ScenarioError written = resolve_error(broken, "", {{"scenario.seed", "5"}});
+  const Diagnostic* typo = find(written.diagnostics(), "nodes.tapachula.kidn");
+  ASSERT_NE(typo, nullptr) << written.what();
+  EXPECT_FALSE(typo->from_override()) << typo->str();
+  EXPECT_EQ(typo->line, 8);
 }
 
 TEST(ScenarioPolicies, UnknownPathIsLocatedAtThePolicyLine) {

@@ -1,6 +1,9 @@
 #include "exercise.hpp"
 
 #include <border/scenario_bounds.hpp>
+#include <config/dotted_path.hpp>
+#include <config/location.hpp>
+#include <config/suggestions.hpp>
 
 #include <cmath>
 #include <iterator>
@@ -23,8 +26,8 @@ class Checker {
  public:
   explicit Checker(std::string file) : file_(std::move(file)) {}
   void error(const YAML::Node& at, const std::string& path, const std::string& message) {
-    const YAML::Mark m = at.IsDefined() ? at.Mark() : YAML::Mark::null_mark();
-    diagnostics_.push_back(Diagnostic{file_, m.line >= 0 ? m.line + 1 : 0, m.column >= 0 ? m.column + 1 : 0, path, message});
+    const config::Location where = config::location_of(at.IsDefined() ? at.Mark() : YAML::Mark::null_mark());
+    diagnostics_.push_back(Diagnostic{file_, where.line, where.column, path, message});
   }
   void finish() const {
     if (!diagnostics_.empty()) throw ScenarioError(diagnostics_);
@@ -50,9 +53,7 @@ class Checker {
     for (const auto& kv : map) {
       const std::string key = kv.first.Scalar();
       if (keys.contains(key)) continue;
-      std::string list;
-      for (const std::string& k : keys) list += (list.empty() ? "" : ", ") + k;
-      error(kv.first, path.empty() ? key : path + "." + key, fmt::format("unknown key; the keys here are {}", list));
+      error(kv.first, config::join(path, key), config::unknown_key_message(key, {keys.begin(), keys.end()}));
     }
   }
   Text bilingual(const YAML::Node& map, const std::string& key, const std::string& path) {
@@ -105,7 +106,8 @@ Exercise load_exercise(const std::string& path) {
   try {
     root = YAML::Load(buffer.str());
   } catch (const YAML::Exception& e) {
-    throw ScenarioError({Diagnostic{path, e.mark.line + 1, e.mark.column + 1, "", e.msg}});
+    const config::Location where = config::location_of(e.mark);
+    throw ScenarioError({Diagnostic{path, where.line, where.column, "", e.msg}});
   }
   Checker check(path);
   Exercise ex;

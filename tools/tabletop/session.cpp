@@ -113,7 +113,7 @@ std::vector<std::string> Session::check_patch(const std::vector<border::Override
       return std::any_of(more.begin(), more.end(), [&](const border::Override& o) { return d.path == o.first; });
     });
     std::vector<std::string> messages;
-    for (const border::Diagnostic& d : found) messages.push_back(d.path.empty() ? d.message : d.path + ": " + d.message);
+    for (const border::Diagnostic& d : found) messages.push_back(d.path.empty() ? d.full_message() : d.path + ": " + d.full_message());
     return messages;
   }
 }
