@@ -88,7 +88,9 @@ TEST(Enforcement, UnconditionalIsTodaysRule) {
     const ReplicationResult a = simulate_replication(base, rep), b = simulate_replication(stated, rep);
     ASSERT_EQ(a.totals.size(), b.totals.size());
     for (std::size_t i = 0; i < a.totals.size(); ++i)
-      if (!(std::isnan(a.totals[i]) && std::isnan(b.totals[i]))) EXPECT_EQ(a.totals[i], b.totals[i]) << info(static_cast<Indicator>(i)).name;
+      if (!(std::isnan(a.totals[i]) && std::isnan(b.totals[i]))) {
+        EXPECT_EQ(a.totals[i], b.totals[i]) << info(static_cast<Indicator>(i)).name;
+      }
     EXPECT_DOUBLE_EQ(total(a, Indicator::resistance_propensity), 0.5);
   }
 }
