@@ -291,8 +291,11 @@ void OrganisationLp::send_load(double kg, NodeIndex source, const Plan& plan, Co
 void OrganisationLp::shipment_reported(const ShipmentReported& e, Context& ctx) {
   const Time now = ctx.now();
   const std::size_t travelled = e.fate == Fate::seized ? std::min<std::size_t>(e.lost_on_leg + 1u, e.legs) : e.legs;
+  // A passage counts as the exposure of its load against a reference load (1 without load
+  // splitting), so that the risk learned is a reference load's whatever the sizes sent.
+  const double exposure = size_factor(params_.spec.load_splitting, params_.reference_kg, e.kg);
   for (std::size_t h = 0; h < travelled; ++h) {
-    add(attempts_[e.route[h]], now, 1.0);
+    add(attempts_[e.route[h]], now, exposure);
     if ((e.bribed_legs >> h) & 1u) add(bribes_[e.route[h]], now, 1.0);
   }
   if (e.fate == Fate::seized && e.lost_on_leg < e.legs) add(losses_[e.route[e.lost_on_leg]], now, 1.0);
@@ -309,8 +312,9 @@ void OrganisationLp::shipment_turned_back(const ShipmentTurnedBack& e, Context& 
   Cargo cargo = e.cargo;
   // The couriers know what they passed and where they were seen: the legs travelled count as
   // attempts, the one where they turned back as a detection (assumption: as a loss would).
+  const double exposure = size_factor(params_.spec.load_splitting, params_.reference_kg, cargo.kg);
   for (std::size_t h = 0; h <= cargo.leg; ++h) {
-    add(attempts_[cargo.route[h]], now, 1.0);
+    add(attempts_[cargo.route[h]], now, exposure);
     if ((cargo.bribed_legs >> h) & 1u) add(bribes_[cargo.route[h]], now, 1.0);
   }
   add(losses_[cargo.route[cargo.leg]], now, 1.0);
