@@ -1,5 +1,6 @@
 #include "compiled_scenario.hpp"
 
+#include "load_splitting.hpp"
 #include "order_language.hpp"
 
 #include "scenario_bounds.hpp"
@@ -143,6 +144,7 @@ CompiledScenario::CompiledScenario(const Scenario& scenario)
     p.shipments_per_second = o.shipments_per_month / in_seconds(kMonthTicks);
     p.reporting_delay = std::max(kHandoverTicks, to_ticks(o.reporting_delay_days, 86400.0));
     p.retry_after = std::max(kHandoverTicks, to_ticks(o.retry_after_hours, 3600.0));
+    p.reference_kg = reference_load_kg(o);
     organisations.push_back(p);
   }
 

@@ -89,6 +89,7 @@ struct OrganisationParams {
   double shipments_per_second = 0.0;
   Time reporting_delay = 0;
   Time retry_after = 0;  // a turned-back shipment sets off again this much later (at least the handover delay)
+  double reference_kg = 0.0;  // the load the detection figures are for (load splitting; load_splitting.hpp)
 };
 
 struct CohortParams {

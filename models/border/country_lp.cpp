@@ -1,6 +1,7 @@
 #include "country_lp.hpp"
 
 #include "corruption.hpp"
+#include "load_splitting.hpp"
 #include "programme_costs.hpp"
 #include "scenario_bounds.hpp"
 #include "trafficker_economics.hpp"
@@ -38,6 +39,7 @@ CountryLp::CountryLp(const CompiledScenario& scenario, int country, std::uint64_
       next_vehicle_at_(scenario.checkpoints.size(), kNever),
       contestation_(scenario, country),
       trust_(scenario.scenario().violence.reporting),
+      violence_record_(scenario.scenario().enforcement, scenario.organisations.size()),
       captured_(captured_units(scenario, country, replication)),
       alert_boost_(scenario.countries.size(), 0.0),
       tally_(scenario.graph().node_count(), scenario.sectors.size(), scenario.checkpoints.size()),
@@ -156,10 +158,19 @@ bool CountryLp::shares_with(int partner) const {
   return sharing_ordered_[static_cast<std::size_t>(partner)].on || scenario_.shares_information(country_, partner, delay, alert, boost);
 }
 
+double CountryLp::detection_hazard(const Cargo& cargo, Time now) const {
+  const OrganisationParams& org = scenario_.organisations[cargo.organisation];
+  const double size = size_factor(org.spec.load_splitting, org.reference_kg, cargo.kg);
+  const Enforcement& enforcement = scenario_.scenario().enforcement;
+  if (enforcement.rule != Enforcement::Rule::conditional) return size;
+  return size * targeting_weight(enforcement, violence_record_.violent_share(cargo.organisation, now));
+}
+
 std::optional<int> CountryLp::patrols_detect(ArcIndex leg, int organisation, Time from, Time to, Time now,
-                                             RandomStream& draws) {
+                                             RandomStream& draws, double hazard) {
   const Arc& arc = scenario_.graph().arc(leg);
-  if (arc.has_fixed_detection) return draws.bernoulli(arc.fixed_detection) ? std::optional<int>(-1) : std::nullopt;
+  if (arc.has_fixed_detection)
+    return draws.bernoulli(detection_with_hazard(arc.fixed_detection, hazard)) ? std::optional<int>(-1) : std::nullopt;
   if (arc.sector < 0 || scenario_.arc_post[leg] < 0) return std::nullopt;
   // Each unit u misses with 1 - q_u x f_u, q_u following the trained share of its own officers;
   // units captured by the organisation's protection look away (q_u = 0).
@@ -174,7 +185,7 @@ std::optional<int> CountryLp::patrols_detect(ArcIndex leg, int organisation, Tim
                          ? 0.0
                          : scenario_.unit_detection(leg, now, officers_.trained_use(scenario_.unit_post(u), now, police_),
                                                     availability, alert, joint);
-    miss_.push_back(q > 0.0 ? 1.0 - q * roster_.share_on_leg(u, leg, from, to, now) : 1.0);
+    miss_.push_back(q > 0.0 ? survival_with_hazard(1.0 - q * roster_.share_on_leg(u, leg, from, to, now), hazard) : 1.0);
     miss *= miss_.back();
   }
   if (!draws.bernoulli(1.0 - miss)) return std::nullopt;
@@ -203,7 +214,8 @@ void CountryLp::shipment_arrives_from_watched_leg(const ShipmentArrivesFromWatch
   Cargo cargo = e.cargo;
   const ArcIndex leg = cargo.route[cargo.leg - 1];
   RandomStream draws = shipment_draws(cargo, kArrivalPatrol);
-  if (const auto post = patrols_detect(leg, cargo.organisation, ctx.now() - passage_ticks(cargo, cargo.leg - 1), ctx.now(), ctx.now(), draws)) {
+  if (const auto post = patrols_detect(leg, cargo.organisation, ctx.now() - passage_ticks(cargo, cargo.leg - 1), ctx.now(), ctx.now(),
+                                       draws, detection_hazard(cargo, ctx.now()))) {
     const int partner = scenario_.is_seam(leg) ? scenario_.other_side(leg, country_) : -1;
     cargo.leg -= 1;  // the encounter happened on the leg just travelled
     if (detected_shipment_turns_back(cargo, ctx)) return;
@@ -246,7 +258,8 @@ void CountryLp::shipment_reaches_node(Cargo cargo, Context& ctx) {
   if (inspected) inspection_made(ctx.now(), secondary);
   if (secondary) service += cp.secondary_service(draws);
   const double skill = officers_.trained_use(scenario_.checkpoint_post(c), ctx.now(), police_);
-  const double found = cp.detection.untrained + (cp.detection.trained - cp.detection.untrained) * skill;
+  const double found = detection_with_hazard(cp.detection.untrained + (cp.detection.trained - cp.detection.untrained) * skill,
+                                             detection_hazard(cargo, ctx.now()));
   cargo.found_at_checkpoint = secondary && draws.bernoulli(found) ? 1 : 0;
   const CheckpointQueue::Passage passage = queues_[static_cast<std::size_t>(c)].join(ctx.now(), service, false);
   ctx.schedule(passage.departure - ctx.now(), ShipmentClearsCheckpoint{cargo});
@@ -279,7 +292,8 @@ void CountryLp::shipment_sets_off(Cargo cargo, Context& ctx) {
   const Time travel = passage_ticks(cargo, cargo.leg);
   if (detector == country_) {
     RandomStream draws = shipment_draws(cargo, kLegPatrol);
-    if (const auto post = patrols_detect(leg, cargo.organisation, ctx.now(), ctx.now() + travel, ctx.now(), draws)) {
+    if (const auto post = patrols_detect(leg, cargo.organisation, ctx.now(), ctx.now() + travel, ctx.now(), draws,
+                                         detection_hazard(cargo, ctx.now()))) {
       if (detected_shipment_turns_back(cargo, ctx)) return;
       const int partner = scenario_.is_seam(leg) ? scenario_.other_side(leg, country_) : -1;
       if (officers_confront(cargo, partner, *post, ctx, draws) == Encounter::seized) return;
@@ -325,8 +339,14 @@ CountryLp::Encounter CountryLp::officers_confront(Cargo& cargo, int seam_partner
     cargo.bribed_legs |= std::uint32_t{1} << cargo.leg;
     return Encounter::passes;
   }
-  // Resistance: a violent confrontation, deadly depending on the officers' use of force.
-  if (draws.bernoulli(org.spec.propensity_to_fight)) {
+  // Resistance: a violent confrontation, deadly depending on the officers' use of force. Under
+  // conditional enforcement the couriers fight as their organisation's posture says, and the
+  // country records the confrontation against the organisation.
+  const Enforcement& enforcement = scenario_.scenario().enforcement;
+  const bool conditional = enforcement.rule == Enforcement::Rule::conditional;
+  const bool fights = draws.bernoulli(conditional ? cargo.resistance / 255.0 : org.spec.propensity_to_fight);
+  if (conditional) violence_record_.confrontation(cargo.organisation, fights, ctx.now());
+  if (fights) {
     const bool deadly = draws.bernoulli(trained_officer ? police.use_of_force.trained : police.use_of_force.untrained);
     const int deaths = deadly ? 1 + static_cast<int>(draws.poisson(0.5)) : 0;
     const bool reported = deadly || draws.bernoulli(trust_.reporting_probability(ctx.now()));
@@ -337,6 +357,13 @@ CountryLp::Encounter CountryLp::officers_confront(Cargo& cargo, int seam_partner
     tally_.violent_incidents += 1;
     cargo.violent_incidents = static_cast<std::uint8_t>(std::min(255, cargo.violent_incidents + 1));
     tally_.deaths += static_cast<std::uint64_t>(deaths);
+    // The couriers may get away with the load by fighting (a draw of its own).
+    if (org.spec.resistance_escape > 0.0 && violence_draws(cargo, 3).bernoulli(org.spec.resistance_escape)) {
+      tally_.escapes += 1;
+      fates.escaped += 1;
+      fates.escaped_kg += cargo.kg;
+      return Encounter::passes;
+    }
   }
   // At a seam the shipment may slip across the line, unless hot pursuit lets officers follow.
   if (seam_partner >= 0 && !hot_pursuit_with(seam_partner) &&

@@ -6,6 +6,7 @@
 #include "checkpoint_queue.hpp"
 #include "compiled_scenario.hpp"
 #include "contestation.hpp"
+#include "enforcement.hpp"
 #include "events.hpp"
 #include "indicator_collector.hpp"
 #include "officer_posts.hpp"
@@ -87,7 +88,13 @@ class CountryLp final : public LogicalProcess {
   // Whether the units on the leg detect a shipment passing it during [from, to]; if so, the post
   // (unit) whose officers detected it (-1 for a leg with a fixed detection probability). Units
   // captured by the organisation's standing protection look away.
-  std::optional<int> patrols_detect(ArcIndex leg, int organisation, Time from, Time to, Time now, RandomStream& draws);
+  // `hazard` multiplies the detection hazard of this load (its size, the organisation's violence
+  // under conditional enforcement; 1 for neither).
+  std::optional<int> patrols_detect(ArcIndex leg, int organisation, Time from, Time to, Time now, RandomStream& draws,
+                                    double hazard);
+  // The multiplier of the detection hazard of `cargo`: its size against the reference load (load
+  // splitting) times its organisation's targeting weight (conditional enforcement).
+  double detection_hazard(const Cargo& cargo, Time now) const;
   enum class Encounter { passes, seized };
   // A detected shipment may retreat to the start of leg `cargo.leg` before the officers reach it:
   // then its organisation is told, to send it again, and this returns true.
@@ -129,6 +136,7 @@ class CountryLp final : public LogicalProcess {
   std::vector<Time> next_vehicle_at_;              // per checkpoint: the next candidate arrival (kNever: no traffic)
   Contestation contestation_;
   CommunityTrust trust_;
+  ViolenceRecord violence_record_;                 // conditional enforcement: each organisation's recent violence
   std::vector<std::vector<bool>> captured_;  // [organisation][unit]: captured by its protection
   std::vector<double> alert_boost_;                // per partner country: the boost of its last alert
   std::vector<double> inspection_;                 // per checkpoint: P(primary inspection) in force

@@ -28,6 +28,7 @@ struct Cargo {
   std::uint8_t detected_by = 0;   // 1 + the country that last detected it in this attempt (0 = never detected)
   std::uint8_t resumes = 0;       // set when it sets off again after a turn-back (its node was already passed)
   std::uint8_t violent_incidents = 0;  // violent confrontations with officers so far (saturates at 255)
+  std::uint8_t resistance = 0;    // conditional enforcement: P(its couriers fight when detected and not bribed) x 255
   std::uint16_t detected_at = 0;  // who last detected it in this attempt: 0 nobody, 1 a country's officers at large, 2 + post (0xFFFF: a post beyond)
   ArcIndex route[kMaxRouteLegs] = {};
 };

@@ -14,7 +14,9 @@ enum Extra : std::size_t {
   kShippingCost = kIndicatorCount, kWaitHours, kDelayHours, kRouteHours, kPlannedRouteHours, kWaitPositive, kCouriers,
   kCourierPay,
   // Officers and training: trained officer-shifts and those using the methods, observed and all.
-  kObservedShifts, kObservedUses, kOfficerShifts, kOfficerUses, kSlots
+  kObservedShifts, kObservedUses, kOfficerShifts, kOfficerUses,
+  // Load splitting and resistance: kg sent, candidates sent on the network, resistance summed over shipments.
+  kSentKg, kCandidatesSent, kResistance, kSlots
 };
 
 std::size_t slot(Indicator i) { return static_cast<std::size_t>(i); }
@@ -67,7 +69,11 @@ void IndicatorCollector::shipment_sent(Time t, double kg, double cost_usd, doubl
   add(static_cast<Indicator>(kShippingCost), t, -1, cost_usd);
   add(Indicator::purchase_cost_usd, t, -1, purchase_usd);
   add(static_cast<Indicator>(kPlannedRouteHours), t, -1, route_hours);
-  (void)kg;
+  add(static_cast<Indicator>(kSentKg), t, -1, kg);
+}
+void IndicatorCollector::candidate_sent(Time t, int loads, double resistance) {
+  add(static_cast<Indicator>(kCandidatesSent), t, -1, 1.0);
+  add(static_cast<Indicator>(kResistance), t, -1, loads * resistance);
 }
 void IndicatorCollector::shipment_deterred(Time t, double kg) {
   add(Indicator::deterred_kg, t, -1, kg);
@@ -338,6 +344,9 @@ ReplicationResult IndicatorCollector::result(double horizon_ticks) const {
           [&](auto v) { return ratio(v(kDelayHours), v(slot(Indicator::legitimate_crossings))); }, true);
   derived(Indicator::observed_method_use, [&](auto v) { return ratio(v(kObservedUses), v(kObservedShifts)); }, true);
   derived(Indicator::true_method_use, [&](auto v) { return ratio(v(kOfficerUses), v(kOfficerShifts)); }, true);
+  derived(Indicator::mean_load_kg, [&](auto v) { return ratio(v(kSentKg), v(slot(Indicator::shipments))); }, false);
+  derived(Indicator::loads_per_candidate, [&](auto v) { return ratio(v(slot(Indicator::shipments)), v(kCandidatesSent)); }, false);
+  derived(Indicator::resistance_propensity, [&](auto v) { return ratio(v(kResistance), v(slot(Indicator::shipments))); }, false);
 
   // Percentiles, time averages and flow shape: not additive, computed from their own records.
   std::vector<double> all_bins(kDelayBins + 1, 0.0);

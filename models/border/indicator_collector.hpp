@@ -35,6 +35,8 @@ class IndicatorCollector {
   // Domain facts, as the entities report them. `country` is the country where it happened.
   // cost_usd: what the shipment costs besides the product (transport, couriers); purchase_usd: the product.
   void shipment_sent(Time t, double kg, double cost_usd, double purchase_usd, double route_hours);
+  // A candidate load sent on the network as `loads` shipments whose couriers fight with `resistance`.
+  void candidate_sent(Time t, int loads, double resistance);
   void shipment_deterred(Time t, double kg);
   void shipment_diverted(Time t, double kg);
   // value_usd: the seized kg at their replacement cost where seized.

@@ -81,6 +81,10 @@ constexpr std::array<IndicatorInfo, kIndicatorCount> kCatalog{{
     {jobs_program_cost_usd, "jobs_program_cost_usd", "USD", "Cost of the jobs programme: job-months x the monthly rate"},
     {programme_cost_usd, "programme_cost_usd", "USD", "Cost of every lever: training, backfill, patrols, checkpoints, coordination, observers, jobs"},
     {over_budget, "over_budget", "flag", "1 when programme cost exceeds a budget (by country: its own budget), else 0; NaN without a budget"},
+    {mean_load_kg, "mean_load_kg", "kg", "Mean kg of a shipment sent on the network (smaller when organisations split loads)"},
+    {loads_per_candidate, "loads_per_candidate", "ratio", "Shipments sent per candidate load sent on the network (1 without load splitting)"},
+    {resistance_propensity, "resistance_propensity", "ratio",
+     "Mean propensity of the couriers of the shipments sent to fight when detected and not bribed"},
 }};
 
 constexpr std::array<Indicator, 10> kProgrammeCostParts{

@@ -83,6 +83,10 @@ enum class Indicator : std::size_t {
   jobs_program_cost_usd,         // job-months funded
   programme_cost_usd,            // the sum of every lever's cost, training and patrols included
   over_budget,                   // 1 when programme cost exceeds a budget (by country: that country's), else 0
+  // Load splitting and conditional enforcement (issue 10, branch load-split):
+  mean_load_kg,                  // kg sent on the network / shipments sent
+  loads_per_candidate,           // shipments sent / candidate loads sent on the network (1 without splitting)
+  resistance_propensity,         // mean propensity to fight of the couriers of the shipments sent
   count
 };
 

@@ -1,6 +1,8 @@
 #include "organisation_lp.hpp"
 
 #include "country_lp.hpp"
+#include "enforcement.hpp"
+#include "load_splitting.hpp"
 #include "route_choice.hpp"
 #include "trafficker_economics.hpp"
 
@@ -34,7 +36,8 @@ OrganisationLp::OrganisationLp(const CompiledScenario& scenario, int organisatio
       sightings_(scenario.graph().arc_count()),
       days_watched_(scenario.countries.size()),
       arcs_of_edge_(scenario.scenario().edges.size()),
-      closed_(scenario.graph().arc_count(), false) {
+      closed_(scenario.graph().arc_count(), false),
+      resistance_(params_.spec.propensity_to_fight) {
   const RiskModel& risk = params_.spec.risk;
   static const char* const kModeNames[] = {"road", "trail", "river", "sea", "air"};
   for (std::size_t a = 0; a < scenario.graph().arc_count(); ++a) {
@@ -102,7 +105,7 @@ double OrganisationLp::bribe_rate(ArcIndex leg, Time now) const {
   return weight > 0.0 ? faded(bribes_[leg], now) / weight : 0.0;
 }
 
-std::vector<double> OrganisationLp::leg_costs(double load_value_usd, Time now) const {
+std::vector<double> OrganisationLp::leg_costs(double load_value_usd, Time now, double hazard) const {
   const BorderGraph& graph = scenario_.graph();
   const Organisation& spec = params_.spec;
   // The cost of a leg: the time it takes, the expected loss (as -log of survival, so that costs
@@ -111,18 +114,21 @@ std::vector<double> OrganisationLp::leg_costs(double load_value_usd, Time now) c
   for (std::size_t a = 0; a < cost.size(); ++a) {
     const auto leg = static_cast<ArcIndex>(a);
     const double risk = std::min(perceived_risk(leg, now), 1.0 - 1e-12);
+    // A load of another size than the reference one: its hazard, -log of survival, is scaled.
+    const double exposure = hazard == 1.0 ? -std::log1p(-risk) : hazard * -std::log1p(-risk);
     cost[a] = spec.cost_of_time_usd_per_hour * graph.arc(leg).mean_hours +
-              spec.risk.risk_aversion * -std::log1p(-risk) * load_value_usd +
+              spec.risk.risk_aversion * exposure * load_value_usd +
               bribe_rate(leg, now) * spec.bribe_offer_share * load_value_usd;
     if (closed_[a]) cost[a] += kClosedLegCost;  // taken only when every way round is closed too
   }
   return cost;
 }
 
-OrganisationLp::Plan OrganisationLp::plan_route(NodeIndex source, double load_value_usd, Time now, double pick) const {
+OrganisationLp::Plan OrganisationLp::plan_route(NodeIndex source, double load_value_usd, Time now, double pick,
+                                                double hazard) const {
   const BorderGraph& graph = scenario_.graph();
   const Organisation& spec = params_.spec;
-  const std::vector<double> cost = leg_costs(load_value_usd, now);
+  const std::vector<double> cost = leg_costs(load_value_usd, now, hazard);
   Plan plan;
   if (spec.route_choice.rule == RouteChoice::Rule::logit) {
     // A draw among the k cheapest routes, each as likely as exp(-(its cost - cheapest) / temperature).
@@ -169,17 +175,29 @@ double OrganisationLp::courier_wage() const {
   return std::max(offered, recruitment_wage(economy));
 }
 
-OrganisationLp::Prospect OrganisationLp::prospect_of(const Plan& plan, double kg, Time now) const {
+double OrganisationLp::cost_per_load(const Plan& plan) const {
+  const Organisation& spec = params_.spec;
+  return spec.couriers_per_shipment * courier_wage() + spec.cost_of_time_usd_per_hour * plan.hours +
+         spec.load_splitting.cost_per_load_usd;
+}
+
+OrganisationLp::Prospect OrganisationLp::prospect_of(const Plan& plan, double kg, Time now, int loads) const {
   const Organisation& spec = params_.spec;
   const Economy& economy = scenario_.scenario().economy;
   const double value = kg * spec.value_per_kg_usd;
+  // Each of the loads has the hazard of its size (load splitting; 1 without it).
+  const double hazard = size_factor(spec.load_splitting, params_.reference_kg, kg / loads);
+  const double success = survival_with_hazard(plan.success, hazard);
+  const double reference_success = survival_with_hazard(plan.reference_success, hazard);
   // The product is bought before the journey: its cost is paid whether the load arrives or not.
-  const double running = kg * (spec.purchase_cost_usd_per_kg + spec.transport_cost_usd_per_kg) + spec.cost_of_time_usd_per_hour * plan.hours;
-  const double expected_profit = value * plan.success - running - spec.couriers_per_shipment * courier_wage() - plan.expected_bribes_usd;
+  // Time, couriers and the fixed cost are paid for each load.
+  const double running = kg * (spec.purchase_cost_usd_per_kg + spec.transport_cost_usd_per_kg) +
+                         loads * (spec.cost_of_time_usd_per_hour * plan.hours) + loads * spec.load_splitting.cost_per_load_usd;
+  const double expected_profit = value * success - running - loads * (spec.couriers_per_shipment * courier_wage()) - plan.expected_bribes_usd;
   Economy without_jobs = economy;
   without_jobs.jobs_program = false;
   const double base_wage = std::max(economy.courier_wage_usd, recruitment_wage(without_jobs));
-  const double reference_profit = value * plan.reference_success - running - spec.couriers_per_shipment * base_wage;
+  const double reference_profit = value * reference_success - running - loads * (spec.couriers_per_shipment * base_wage);
   Prospect p{expected_profit, 0.0};
   if (expected_profit <= 0.0) return p;  // nobody ships at an expected loss
   // Deterrence: volume follows expected profit relative to an untested route at the base wage,
@@ -198,11 +216,13 @@ OrganisationLp::Prospect OrganisationLp::prospect_of(const Plan& plan, double kg
 void OrganisationLp::next_shipment(const NextShipment&, Context& ctx) {
   ctx.schedule(gap_to_next_shipment(), NextShipment{});
   const Organisation& spec = params_.spec;
+  const LoadSplitting& split = spec.load_splitting;
   const double kg = std::max(1.0, draw(draws_, spec.shipment_kg));
   const NodeIndex source = params_.sources[draws_.below(params_.sources.size())];
   const double go = draws_.uniform();
-  const double pick = spec.route_choice.rule == RouteChoice::Rule::logit ? route_draws_.uniform() : 0.0;
-  const Plan plan = plan_route(source, kg * spec.value_per_kg_usd, ctx.now(), pick);
+  const bool logit = spec.route_choice.rule == RouteChoice::Rule::logit;
+  const double pick = logit ? route_draws_.uniform() : 0.0;
+  const Plan plan = plan_route(source, kg * spec.value_per_kg_usd, ctx.now(), pick, size_factor(split, params_.reference_kg, kg));
   if (plan.blocked) {  // no open route today: the shipment is not sent
     indicators_.shipment_deterred(ctx.now(), kg);
     return;
@@ -213,7 +233,11 @@ void OrganisationLp::next_shipment(const NextShipment&, Context& ctx) {
   if (plan.route.size() > kMaxRouteLegs)
     throw std::runtime_error(fmt::format("organisations.{}: route from '{}' has {} legs; at most {} are supported",
                                          params_.id, scenario_.graph().node(source).id, plan.route.size(), kMaxRouteLegs));
-  const Prospect prospect = prospect_of(plan, kg, ctx.now());
+  // Load splitting: as many loads as maximise the expected value net of what each load costs.
+  const int loads = split.max_loads > 1
+                        ? best_load_count(split, params_.reference_kg, kg, kg * spec.value_per_kg_usd, plan.success, cost_per_load(plan))
+                        : 1;
+  const Prospect prospect = prospect_of(plan, kg, ctx.now(), loads);
   switch (choose_shipment(prospect.expected_profit, prospect.willingness, outside_option_profit(spec, kg), go)) {
     case ShipmentChoice::deterred:
       indicators_.shipment_deterred(ctx.now(), kg);
@@ -222,17 +246,42 @@ void OrganisationLp::next_shipment(const NextShipment&, Context& ctx) {
     case ShipmentChoice::outside_option: indicators_.shipment_diverted(ctx.now(), kg); return;
     case ShipmentChoice::network: break;
   }
+  // Conditional enforcement: the organisation weighs a calmer and a fiercer posture against its own.
+  const Enforcement& enforcement = scenario_.scenario().enforcement;
+  if (enforcement.rule == Enforcement::Rule::conditional)
+    resistance_ = adapted_posture(enforcement, resistance_, spec.propensity_to_fight,
+                                  survival_with_hazard(plan.success, size_factor(split, params_.reference_kg, kg / loads)),
+                                  spec.resistance_escape);
+  indicators_.candidate_sent(ctx.now(), loads, resistance_);
+  if (loads == 1) {
+    send_load(kg, source, plan, ctx);
+    return;
+  }
+  // Each load has its couriers, its own route draw (logit) and its own detection chances.
+  const double load_kg = kg / loads;
+  const double hazard = size_factor(split, params_.reference_kg, load_kg);
+  for (int i = 0; i < loads; ++i) {
+    const double load_pick = i == 0 ? pick : (logit ? route_draws_.uniform() : 0.0);
+    const Plan own = plan_route(source, load_kg * spec.value_per_kg_usd, ctx.now(), load_pick, hazard);
+    send_load(load_kg, source, own.route.empty() || own.route.size() > kMaxRouteLegs ? plan : own, ctx);
+  }
+}
 
+void OrganisationLp::send_load(double kg, NodeIndex source, const Plan& plan, Context& ctx) {
+  const Organisation& spec = params_.spec;
   Cargo cargo;
   cargo.shipment = (static_cast<std::uint64_t>(organisation_) << 40) | sequence_++;
   cargo.kg = static_cast<float>(kg);
   cargo.organisation = static_cast<std::uint16_t>(organisation_);
   cargo.sent_at = static_cast<std::uint32_t>(ctx.now() / kSecond);
   cargo.legs = static_cast<std::uint8_t>(plan.route.size());
+  cargo.resistance = static_cast<std::uint8_t>(std::lround(std::clamp(resistance_, 0.0, 1.0) * 255.0));
   std::copy(plan.route.begin(), plan.route.end(), cargo.route);
   indicators_.couriers_paid(ctx.now(), static_cast<int>(std::lround(spec.couriers_per_shipment)),
                             spec.couriers_per_shipment * courier_wage());
-  indicators_.shipment_sent(ctx.now(), kg, kg * spec.transport_cost_usd_per_kg + spec.couriers_per_shipment * courier_wage(),
+  indicators_.shipment_sent(ctx.now(), kg,
+                            kg * spec.transport_cost_usd_per_kg + spec.couriers_per_shipment * courier_wage() +
+                                spec.load_splitting.cost_per_load_usd,
                             kg * spec.purchase_cost_usd_per_kg, plan.hours);
   indicators_.counted_for_organisation(ctx.now(), organisation_, OrganisationMeasure::shipments, 1.0);
   const LpLayout layout{static_cast<int>(scenario_.countries.size())};
@@ -242,8 +291,11 @@ void OrganisationLp::next_shipment(const NextShipment&, Context& ctx) {
 void OrganisationLp::shipment_reported(const ShipmentReported& e, Context& ctx) {
   const Time now = ctx.now();
   const std::size_t travelled = e.fate == Fate::seized ? std::min<std::size_t>(e.lost_on_leg + 1u, e.legs) : e.legs;
+  // A passage counts as the exposure of its load against a reference load (1 without load
+  // splitting), so that the risk learned is a reference load's whatever the sizes sent.
+  const double exposure = size_factor(params_.spec.load_splitting, params_.reference_kg, e.kg);
   for (std::size_t h = 0; h < travelled; ++h) {
-    add(attempts_[e.route[h]], now, 1.0);
+    add(attempts_[e.route[h]], now, exposure);
     if ((e.bribed_legs >> h) & 1u) add(bribes_[e.route[h]], now, 1.0);
   }
   if (e.fate == Fate::seized && e.lost_on_leg < e.legs) add(losses_[e.route[e.lost_on_leg]], now, 1.0);
@@ -260,15 +312,17 @@ void OrganisationLp::shipment_turned_back(const ShipmentTurnedBack& e, Context& 
   Cargo cargo = e.cargo;
   // The couriers know what they passed and where they were seen: the legs travelled count as
   // attempts, the one where they turned back as a detection (assumption: as a loss would).
+  const double exposure = size_factor(params_.spec.load_splitting, params_.reference_kg, cargo.kg);
   for (std::size_t h = 0; h <= cargo.leg; ++h) {
-    add(attempts_[cargo.route[h]], now, 1.0);
+    add(attempts_[cargo.route[h]], now, exposure);
     if ((cargo.bribed_legs >> h) & 1u) add(bribes_[cargo.route[h]], now, 1.0);
   }
   add(losses_[cargo.route[cargo.leg]], now, 1.0);
   // Tried again from where it turned back, by the route now preferred (maybe the same one).
   const NodeIndex from = scenario_.graph().arc(cargo.route[cargo.leg]).from;
   const double pick = params_.spec.route_choice.rule == RouteChoice::Rule::logit ? route_draws_.uniform() : 0.0;
-  const Plan plan = plan_route(from, cargo.kg * params_.spec.value_per_kg_usd, now, pick);
+  const Plan plan = plan_route(from, cargo.kg * params_.spec.value_per_kg_usd, now, pick,
+                               size_factor(params_.spec.load_splitting, params_.reference_kg, cargo.kg));
   if (!plan.route.empty() && plan.route.size() <= kMaxRouteLegs) {
     send_again(cargo, plan.route, ctx, kHandoverTicks);
   } else {  // nothing better: the rest of the old route
@@ -298,7 +352,8 @@ void OrganisationLp::shipment_blocked(const ShipmentBlocked& e, Context& ctx) {
   Cargo cargo = e.cargo;
   const NodeIndex from = scenario_.graph().arc(cargo.route[cargo.leg]).from;
   const double pick = params_.spec.route_choice.rule == RouteChoice::Rule::logit ? route_draws_.uniform() : 0.0;
-  const Plan plan = plan_route(from, cargo.kg * params_.spec.value_per_kg_usd, ctx.now(), pick);
+  const Plan plan = plan_route(from, cargo.kg * params_.spec.value_per_kg_usd, ctx.now(), pick,
+                               size_factor(params_.spec.load_splitting, params_.reference_kg, cargo.kg));
   if (!plan.route.empty() && plan.route.size() <= kMaxRouteLegs) {
     send_again(cargo, plan.route, ctx, kHandoverTicks);
   } else if (closed_[cargo.route[cargo.leg]]) {

@@ -52,15 +52,20 @@ class OrganisationLp final : public LogicalProcess {
     double hours = 0.0;
     double expected_bribes_usd = 0.0;
   };
-  Plan plan_route(NodeIndex source, double load_value_usd, Time now, double pick) const;
-  std::vector<double> leg_costs(double load_value_usd, Time now) const;
-  // The expected profit of sending `kg` by the plan, and the probability that deterrence leaves of
-  // sending it.
+  // `hazard`: the detection hazard of this load relative to a reference load (load splitting).
+  Plan plan_route(NodeIndex source, double load_value_usd, Time now, double pick, double hazard = 1.0) const;
+  std::vector<double> leg_costs(double load_value_usd, Time now, double hazard) const;
+  // The expected profit of sending `kg` by the plan as `loads` loads of kg / loads each (load
+  // splitting), and the probability that deterrence leaves of sending it.
   struct Prospect {
     double expected_profit = 0.0;
     double willingness = 0.0;
   };
-  Prospect prospect_of(const Plan& plan, double kg, Time now) const;
+  Prospect prospect_of(const Plan& plan, double kg, Time now, int loads = 1) const;
+  // What one more load costs: its couriers, its time on the road and the fixed cost per load.
+  double cost_per_load(const Plan& plan) const;
+  // Sends one load of `kg` from `source` by `route` (a new shipment).
+  void send_load(double kg, NodeIndex source, const Plan& plan, Context& ctx);
   double courier_wage() const;
 
   // A quantity that fades with the organisation's memory half-life.
@@ -86,6 +91,7 @@ class OrganisationLp final : public LogicalProcess {
   std::vector<Faded> days_watched_;                 // per country: days of lookout reports
   std::vector<std::vector<ArcIndex>> arcs_of_edge_; // per edge: its one or two arcs
   std::vector<bool> closed_;                        // per arc: closed by an order, as last heard
+  double resistance_;                               // P(its couriers fight), adapted under conditional enforcement
 };
 
 }  // namespace bstp::border

@@ -164,6 +164,16 @@ struct Protection {
   double usd_per_unit_month = 0.0;    // paid per captured unit per month
 };
 
+// Load splitting (docs/model.md, "Load splitting"; issue 10): a candidate load may go as up to
+// max_loads smaller loads, each with its couriers, its own route draw and its own detection
+// chances, when that is expected to pay. Off with max_loads 1 (the default).
+struct LoadSplitting {
+  int max_loads = 1;               // the most loads one candidate is split into (1 = never split)
+  double size_elasticity = 0.0;    // detection hazard ~ (load kg / reference_kg)^elasticity (0 = size does not matter)
+  double reference_kg = 0.0;       // load the detection figures are for (0 = the mean of shipment_kg)
+  double cost_per_load_usd = 0.0;  // fixed cost of one more load (vehicle, concealment, coordination)
+};
+
 struct Organisation {
   std::string id;  // map key
   std::string name;
@@ -193,6 +203,9 @@ struct Organisation {
   int max_turn_backs = 3;               // after this many, a detected shipment no longer retreats
   RouteChoice route_choice;
   Protection protection;
+  // Load splitting and resistance (issue 10, branch load-split).
+  LoadSplitting load_splitting;
+  double resistance_escape = 0.0;       // P(a load gets away when its couriers fight, at a detection that is not bribed)
 };
 
 // A class of officers. Its seats go to countries in one of three ways (exactly one is given):
@@ -329,6 +342,18 @@ struct Violence {
   Reporting reporting;
 };
 
+// Conditional or unconditional enforcement (docs/model.md, "Violence"; Lessing 2015, 2017; issue
+// 10, branch load-split). Conditional: each country raises the detection hazard of an
+// organisation's loads by 1 + violence_weight x that organisation's recent share of violent
+// confrontations, and organisations adapt how often their couriers resist.
+struct Enforcement {
+  enum class Rule { unconditional, conditional };
+  Rule rule = Rule::unconditional;
+  double violence_weight = 0.0;  // conditional: the hazard multiplier's rise for an organisation whose every confrontation is violent
+  double memory_days = 90.0;     // half-life of the state's record of each organisation's violence
+  double posture_step = 0.05;    // how far an organisation moves its propensity to fight at one candidate shipment
+};
+
 // What each lever costs, besides the rates that sit on the lever's own entry (a training programme's
 // cost_per_seat_usd, a unit kind's cost_per_unit_day_usd). Charged for what happens in a
 // replication (docs/model.md, "Programme costs"); a lever that is not used costs nothing.
@@ -398,6 +423,7 @@ struct Scenario {
   Economy economy;
   Violence violence;
   Corruption corruption;
+  Enforcement enforcement;  // issue 10, branch load-split
   Costs costs;
   std::map<std::string, Budget> budget;
   Discounting discounting;

@@ -35,6 +35,8 @@ inline constexpr double kMaxTurnoverPerYear = 12;  // officers leaving their pos
 inline constexpr double kMaxJobs = 1e7;         // jobs a jobs programme funds in one country
 inline constexpr double kMaxBudgetUsd = 1e12;   // a country's programme budget
 inline constexpr double kMaxBenefitYears = 100; // benefits credited after the run
+inline constexpr int kMaxLoadsPerCandidate = 100;  // loads one candidate shipment is split into
+inline constexpr double kMaxSizeElasticity = 5;    // detection hazard ~ size^elasticity
 
 // Sizes of the sections.
 inline constexpr std::size_t kMaxCountries = 100;

@@ -55,6 +55,7 @@ BSTP_RECORD(RiskModel);
 BSTP_RECORD(Surveillance);
 BSTP_RECORD(OutsideOption);
 BSTP_RECORD(RouteChoice);
+BSTP_RECORD(LoadSplitting);
 BSTP_KEYED_RECORD(Organisation, id);
 BSTP_RECORD(Cohort);
 BSTP_KEYED_RECORD(TrainingProgram, id);
@@ -74,6 +75,7 @@ BSTP_RECORD(Violence);
 BSTP_RECORD(Protection);
 BSTP_RECORD(Audit);
 BSTP_RECORD(Corruption);
+BSTP_RECORD(Enforcement);
 BSTP_RECORD(JobsProgramCost);
 BSTP_RECORD(Costs);
 BSTP_KEYED_RECORD(Budget, country);
@@ -385,6 +387,19 @@ const Fields<RouteChoice>& Schema<RouteChoice>::fields() {
   return f;
 }
 
+// Load splitting (issue 10, branch load-split).
+const Fields<LoadSplitting>& Schema<LoadSplitting>::fields() {
+  static const Fields<LoadSplitting> f{
+      {"max_loads", &LoadSplitting::max_loads,
+       bounded(1, bounds::kMaxLoadsPerCandidate, "a whole number of loads in [1, 100]")},
+      {"size_elasticity", &LoadSplitting::size_elasticity,
+       bounded(0, bounds::kMaxSizeElasticity, "an elasticity in [0, 5]")},
+      {"reference_kg", &LoadSplitting::reference_kg, shipment_kg},
+      {"cost_per_load_usd", &LoadSplitting::cost_per_load_usd, usd},
+  };
+  return f;
+}
+
 const Fields<Organisation>& Schema<Organisation>::fields() {
   using O = Organisation;
   static const Fields<Organisation> f{
@@ -412,6 +427,8 @@ const Fields<Organisation>& Schema<Organisation>::fields() {
       {"max_turn_backs", &O::max_turn_backs, bounded(0, bounds::kMaxTurnBacks, "a whole number in [0, 100]")},
       {"route_choice", &O::route_choice},
       {"protection", &O::protection},
+      {"load_splitting", &O::load_splitting},
+      {"resistance_escape", &O::resistance_escape, probability},
   };
   return f;
 }
@@ -611,6 +628,28 @@ const Fields<Corruption>& Schema<Corruption>::fields() {
   return f;
 }
 
+// ---- Enforcement (issue 10, branch load-split) ------------------------------------------------
+
+template <>
+struct EnumNames<Enforcement::Rule> {
+  static const std::vector<std::pair<std::string, Enforcement::Rule>>& list() {
+    using R = Enforcement::Rule;
+    static const std::vector<std::pair<std::string, R>> names{{"unconditional", R::unconditional},
+                                                              {"conditional", R::conditional}};
+    return names;
+  }
+};
+
+const Fields<Enforcement>& Schema<Enforcement>::fields() {
+  static const Fields<Enforcement> f{
+      {"rule", &Enforcement::rule},
+      {"violence_weight", &Enforcement::violence_weight, multiplier},
+      {"memory_days", &Enforcement::memory_days, some_days},
+      {"posture_step", &Enforcement::posture_step, probability},
+  };
+  return f;
+}
+
 // ---- Costs, budgets and discounting (docs/model.md, "Programme costs") ------------------------
 
 const Fields<JobsProgramCost>& Schema<JobsProgramCost>::fields() {
@@ -743,6 +782,7 @@ const Fields<Scenario>& Schema<Scenario>::fields() {
       {"economy", &Scenario::economy},
       {"violence", &Scenario::violence},
       {"corruption", &Scenario::corruption},
+      {"enforcement", &Scenario::enforcement},
       {"costs", &Scenario::costs},
       {"budget", &Scenario::budget},
       {"discounting", &Scenario::discounting},

@@ -72,6 +72,9 @@ LABELS = {
     "jobs_program_cost_usd": N_("jobs programme cost"),
     "programme_cost_usd": N_("programme cost"),
     "over_budget": N_("over budget"),
+    "mean_load_kg": N_("mean load per shipment"),
+    "loads_per_candidate": N_("loads per candidate shipment"),
+    "resistance_propensity": N_("couriers' propensity to fight"),
 }
 
 

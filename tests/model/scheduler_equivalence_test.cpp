@@ -45,6 +45,13 @@ TEST(SchedulerEquivalence, TutorialIsIdenticalOnOneToFourThreads) {
   expect_same_on_every_scheduler("scenarios/tutorial.yaml", "coordinated", 90);
 }
 
+// Split loads and conditional enforcement keep state in both kinds of LP (loads sent, violence
+// remembered, postures adapted): still the same bits on any number of threads.
+TEST(SchedulerEquivalence, SplittingAndConditionalEnforcementAreIdenticalOnOneToFourThreads) {
+  expect_same_on_every_scheduler("scenarios/splitting-and-enforcement.yaml", "split_loads_more_patrols", 180);
+  expect_same_on_every_scheduler("scenarios/splitting-and-enforcement.yaml", "conditional", 180);
+}
+
 TEST(SchedulerEquivalence, RegionIsIdenticalOnOneToFourThreads) {
   expect_same_on_every_scheduler("scenarios/bstp-region.yaml", "trained_coordinated", 120);
 }
