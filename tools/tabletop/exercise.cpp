@@ -148,7 +148,10 @@ Exercise load_exercise(const std::string& path) {
   }
   const YAML::Node scenario = head["scenario"];
   try {
-    if (scenario.IsScalar()) {
+    if (!scenario.IsDefined()) {
+      check.error(head, "exercise.scenario",
+                  "a scenario file (relative to the exercise file) or the scenario itself as a mapping");
+    } else if (scenario.IsScalar()) {
       const std::filesystem::path p = std::filesystem::path(path).parent_path() / scenario.Scalar();
       ex.document = border::ScenarioDocument::from_file(p.lexically_normal().string());
     } else if (scenario.IsMap()) {
