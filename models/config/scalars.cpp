@@ -1,23 +1,16 @@
 #include "scalars.hpp"
 
+#include "suggestions.hpp"
+
 #include <algorithm>
 #include <cctype>
 
 #include <fmt/format.h>
 
 namespace bstp::config {
-namespace {
-
-std::string lower(std::string_view s) {
-  std::string r(s);
-  std::transform(r.begin(), r.end(), r.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return r;
-}
-
-}  // namespace
 
 std::optional<bool> boolean_word(std::string_view text) {
-  const std::string word = lower(text);
+  const std::string word = lower_case(text);
   if (word == "true") return true;
   if (word == "false") return false;
   return std::nullopt;
@@ -81,7 +74,7 @@ void read_value(Reader& r, const YAML::Node& node, const std::string& path, bool
   // The documented words only: YAML 1.1's yes/no/on/off are reported with the word to write.
   if (node.IsScalar()) {
     if (const std::optional<bool> word = boolean_word(node.Scalar())) return void(value = *word);
-    const std::string text = lower(node.Scalar());
+    const std::string text = lower_case(node.Scalar());
     if (text == "yes" || text == "on" || text == "y")
       return r.error(node, path, "expected true or false, got " + describe(node) + " (write true)");
     if (text == "no" || text == "off" || text == "n")

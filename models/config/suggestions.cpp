@@ -27,25 +27,21 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return d[a.size()][b.size()];
 }
 
-namespace {
-
-std::string lower(std::string_view s) {
+std::string lower_case(std::string_view s) {
   std::string r(s);
   std::transform(r.begin(), r.end(), r.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return r;
 }
 
-}  // namespace
-
 std::optional<std::string> closest(std::string_view word, const std::vector<std::string>& candidates) {
   // Close enough: at most one edit in three characters, and less than half the word changed
   // (so "XX" does not suggest "MX").
-  const std::string w = lower(word);
+  const std::string w = lower_case(word);
   const std::size_t limit = std::max<std::size_t>(1, w.size() / 3);
   std::optional<std::string> best;
   std::size_t best_distance = limit + 1;
   for (const std::string& c : candidates) {
-    const std::size_t d = edit_distance(w, lower(c));
+    const std::size_t d = edit_distance(w, lower_case(c));
     if (d < best_distance && 2 * d < w.size()) {
       best = c;
       best_distance = d;

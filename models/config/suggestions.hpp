@@ -10,6 +10,8 @@
 
 namespace bstp::config {
 
+// `s` in lower case (ASCII letters only: keys and words of the formats are ASCII).
+std::string lower_case(std::string_view s);
 // "a, b, c"; a long list is cut after `at_most` names ("a, b, ... (40 in all)").
 std::string list_names(const std::vector<std::string>& names, std::size_t at_most = 20);
 // Optimal string alignment distance: insertions, deletions, substitutions and transpositions of

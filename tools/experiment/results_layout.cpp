@@ -1,6 +1,8 @@
 // Unit and name conventions of the results file (docs/results-format.md).
 #include "experiment/results_layout.hpp"
 
+#include <config/dotted_path.hpp>
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -15,15 +17,6 @@ std::string udunits_of(const std::string& unit_word) {
 }
 
 namespace {
-
-std::vector<std::string> split_path(const std::string& path) {
-  std::vector<std::string> parts;
-  std::size_t start = 0;
-  for (std::size_t dot; (dot = path.find('.', start)) != std::string::npos; start = dot + 1)
-    parts.push_back(path.substr(start, dot - start));
-  parts.push_back(path.substr(start));
-  return parts;
-}
 
 // The last `k` components joined with '_', with anything but letters, digits and '_' made '_'.
 std::string suffix(const std::vector<std::string>& parts, std::size_t k) {
@@ -50,7 +43,7 @@ bool numeric(const std::string& part) {
 
 std::vector<std::string> parameter_short_names(const std::vector<std::string>& paths) {
   std::vector<std::vector<std::string>> parts;
-  for (const std::string& p : paths) parts.push_back(split_path(p));
+  for (const std::string& p : paths) parts.push_back(config::split_path(p));
   std::vector<std::string> names;
   for (std::size_t i = 0; i < paths.size(); ++i) {
     std::size_t k = 1;
