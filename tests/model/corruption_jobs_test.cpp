@@ -26,11 +26,7 @@ TEST(Corruption, AuditsLowerAcceptanceForEveryMonitoredOfficer) {
 // A single watched leg; the organisation always offers a bribe when detected.
 std::string watched_leg(const std::string& extra) {
   return "scenario: {name: corruption, horizon_days: 365, seed: 19, replications: 1}\ncountries:\n" + country("AA", 100, 0.5, 0.6, 0.3) +
-         "nodes:\n"
-         "  src: {kind: landing, country: AA, lat: 14, lon: -91}\n"
-         "  dst: {kind: hub, country: AA, lat: 14.3, lon: -91}\n"
-         "edges:\n"
-         "  - {from: src, to: dst, travel_hours: {dist: fixed, mean: 2}, sector: s, exposure: 1}\n"
+         one_leg("sector: s, exposure: 1") +
          "sectors:\n"
          "  s: {country: AA, units: 4, placement: fixed, officers_per_unit: 4, detection: {untrained: 0.5, trained: 0.5}}\n"
          "organisations:\n" +
@@ -47,11 +43,7 @@ TEST(Corruption, ProtectionWhoseOfficersAllAcceptBlindsTheSector) {
   // Acceptance 1: every unit of the protected sector is captured, so nothing is detected there.
   const std::string yaml = "scenario: {name: protection, horizon_days: 365, seed: 23, replications: 1}\ncountries:\n" +
                            country("AA", 100, 0.0, 1.0, 1.0) +
-                           "nodes:\n"
-                           "  src: {kind: landing, country: AA, lat: 14, lon: -91}\n"
-                           "  dst: {kind: hub, country: AA, lat: 14.3, lon: -91}\n"
-                           "edges:\n"
-                           "  - {from: src, to: dst, travel_hours: {dist: fixed, mean: 2}, sector: s, exposure: 1}\n"
+                           one_leg("sector: s, exposure: 1") +
                            "sectors:\n"
                            "  s: {country: AA, units: 3, placement: fixed, officers_per_unit: 4, detection: {untrained: 0.5, trained: 0.5}}\n"
                            "organisations:\n" +
@@ -85,11 +77,7 @@ TEST(Jobs, TheJobsProgrammeMovesItsIndicators) {
   // 2 couriers. Local youth earn 300 a month; the programme employs 60% of them at 900.
   const std::string yaml =
       "scenario: {name: jobs, horizon_days: 365, seed: 29, replications: 1}\ncountries:\n" + country("AA") +
-      "nodes:\n"
-      "  src: {kind: landing, country: AA, lat: 14, lon: -91}\n"
-      "  dst: {kind: hub, country: AA, lat: 14.3, lon: -91}\n"
-      "edges:\n"
-      "  - {from: src, to: dst, travel_hours: {dist: fixed, mean: 2}, detection_probability: 0.1}\n"
+      one_leg("detection_probability: 0.1") +
       "organisations:\n"
       "  cell:\n    sources: [src]\n    destinations: [dst]\n    shipments_per_month: 100\n    shipment_kg: {dist: fixed, mean: 10}\n"
       "    value_per_kg_usd: 10000\n    purchase_cost_usd_per_kg: 8000\n    couriers_per_shipment: 2\n"

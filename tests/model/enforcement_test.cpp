@@ -66,11 +66,7 @@ TEST(Enforcement, PostureMovesOnlyWhenViolenceCosts) {
 // with 0.3. Policies: unconditional (today's rule) and conditional with weight 2.
 std::string patrolled_leg() {
   return "scenario: {name: lessing, horizon_days: 365, seed: 37, replications: 1}\ncountries:\n" + country("AA") +
-         "nodes:\n"
-         "  src: {kind: landing, country: AA, lat: 14, lon: -91}\n"
-         "  dst: {kind: hub, country: AA, lat: 14.3, lon: -91}\n"
-         "edges:\n"
-         "  - {from: src, to: dst, travel_hours: {dist: fixed, mean: 2}, sector: s, exposure: 1}\n"
+         one_leg("sector: s, exposure: 1") +
          "sectors:\n"
          "  s: {country: AA, units: 2, placement: fixed, detection: {untrained: 0.3, trained: 0.3}}\n"
          "organisations:\n" +

@@ -45,14 +45,9 @@ TEST(LoadSplitting, BestLoadCountByHand) {
 }
 
 // src -> dst, one leg detected with `detection` (a fixed probability), known to the organisation.
-std::string one_leg(double detection, const std::string& splitting_line, const std::string& policies = "") {
+std::string watched_leg(double detection, const std::string& splitting_line, const std::string& policies = "") {
   return "scenario: {name: split, horizon_days: 365, seed: 29, replications: 1}\ncountries:\n" + country("AA") +
-         "nodes:\n"
-         "  src: {kind: landing, country: AA, lat: 14, lon: -91}\n"
-         "  dst: {kind: hub, country: AA, lat: 14.3, lon: -91}\n"
-         "edges:\n"
-         "  - {from: src, to: dst, travel_hours: {dist: fixed, mean: 2}, detection_probability: " +
-         std::to_string(detection) + "}\norganisations:\n" + organisation("cell", "src", "dst", 30.0, "informed", 0.0) +
+         one_leg("detection_probability: " + std::to_string(detection)) + "organisations:\n" + organisation("cell", "src", "dst", 30.0, "informed", 0.0) +
          splitting_line + policies;
 }
 
@@ -60,7 +55,7 @@ TEST(LoadSplitting, TheOrganisationSplitsAsComputedByHand) {
   // As the hand case: 100 kg at 10,000 USD/kg, a leg detected half the time, 100,000 per load
   // (couriers unpaid): two loads of 50 kg, each detected with 1 - 0.5^0.5 = 0.293.
   const CompiledScenario s =
-      compile(one_leg(0.5, "    load_splitting: {max_loads: 5, size_elasticity: 1, cost_per_load_usd: 100000}\n"));
+      compile(watched_leg(0.5, "    load_splitting: {max_loads: 5, size_elasticity: 1, cost_per_load_usd: 100000}\n"));
   std::vector<double> caught;
   for (std::uint64_t rep = 0; rep < 6; ++rep) {
     const ReplicationResult r = simulate_replication(s, rep);
@@ -74,13 +69,13 @@ TEST(LoadSplitting, TheOrganisationSplitsAsComputedByHand) {
 }
 
 TEST(LoadSplitting, OffByDefaultOneLoadPerCandidate) {
-  const ReplicationResult r = simulate_replication(compile(one_leg(0.5, "")), 0);
+  const ReplicationResult r = simulate_replication(compile(watched_leg(0.5, "")), 0);
   ASSERT_GT(total(r, Indicator::shipments), 100.0);
   EXPECT_EQ(total(r, Indicator::loads_per_candidate), 1.0);
   EXPECT_EQ(total(r, Indicator::mean_load_kg), 100.0);
   // And with max_loads 1 the elasticity changes only detection, never the number of loads.
   const ReplicationResult one =
-      simulate_replication(compile(one_leg(0.5, "    load_splitting: {max_loads: 1, size_elasticity: 1, reference_kg: 50}\n")), 0);
+      simulate_replication(compile(watched_leg(0.5, "    load_splitting: {max_loads: 1, size_elasticity: 1, reference_kg: 50}\n")), 0);
   EXPECT_EQ(total(one, Indicator::loads_per_candidate), 1.0);
   EXPECT_EQ(total(one, Indicator::mean_load_kg), 100.0);
 }
@@ -92,11 +87,7 @@ TEST(LoadSplitting, HigherPatrolDetectionMeansSmallerLoads) {
   // 5 (bstp run on this file: mean load 37 and 20 kg).
   const std::string yaml =
       "scenario: {name: split, horizon_days: 365, seed: 31, replications: 1}\ncountries:\n" + country("AA") +
-      "nodes:\n"
-      "  src: {kind: landing, country: AA, lat: 14, lon: -91}\n"
-      "  dst: {kind: hub, country: AA, lat: 14.3, lon: -91}\n"
-      "edges:\n"
-      "  - {from: src, to: dst, travel_hours: {dist: fixed, mean: 2}, sector: s, exposure: 1}\n"
+      one_leg("sector: s, exposure: 1") +
       "sectors:\n"
       "  s: {country: AA, units: 1, placement: fixed, detection: {untrained: 0.2, trained: 0.2}}\n"
       "organisations:\n" +

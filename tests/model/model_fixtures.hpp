@@ -43,6 +43,17 @@ inline std::vector<double> minus(const std::vector<double>& a, const std::vector
   return d;
 }
 
+// Nodes `src` (a landing) and `dst` (a hub) of country AA and the one leg between them, 2 hours
+// long, with `leg` added to the leg's fields (e.g. "sector: s, exposure: 1").
+inline std::string one_leg(const std::string& leg) {
+  return "nodes:\n"
+         "  src: {kind: landing, country: AA, lat: 14, lon: -91}\n"
+         "  dst: {kind: hub, country: AA, lat: 14.3, lon: -91}\n"
+         "edges:\n"
+         "  - {from: src, to: dst, travel_hours: {dist: fixed, mean: 2}" +
+         (leg.empty() ? std::string() : ", " + leg) + "}\n";
+}
+
 // A country block with no corruption or violence unless the test asks for it.
 inline std::string country(const std::string& id, int officers = 100, double share_trained = 0.0, double bribe_untrained = 0.0,
                            double bribe_trained = 0.0) {
