@@ -14,8 +14,13 @@ inline constexpr Time kSecond = kTicksPerSecond;
 inline constexpr Time kMinute = 60 * kSecond;
 inline constexpr Time kHour = 60 * kMinute;
 inline constexpr Time kDay = 24 * kHour;
+// Seconds in the units durations are written in (scenario files, orders): for to_ticks.
+inline constexpr double kSecondsPerMinute = static_cast<double>(seconds::kMinute);
+inline constexpr double kSecondsPerHour = static_cast<double>(seconds::kHour);
+inline constexpr double kSecondsPerDay = static_cast<double>(seconds::kDay);
+
 // A month of the indicators' monthly series: a twelfth of a mean year.
-inline constexpr Time kMonthTicks = static_cast<Time>(30.4375 * 86400) * kSecond;
+inline constexpr Time kMonthTicks = static_cast<Time>(30.4375 * seconds::kDay) * kSecond;
 // The smallest delay of anything passing between countries or organisations: the kernel's
 // lookahead. A cross-border leg shorter than this takes this long.
 inline constexpr Time kHandoverTicks = 10 * kMinute;

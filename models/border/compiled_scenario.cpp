@@ -75,10 +75,10 @@ std::vector<std::string> sector_ids(const Scenario& s) {
 
 CompiledScenario::CompiledScenario(const Scenario& scenario)
     : scenario_(scenario), graph_(scenario, sector_ids(scenario)) {
-  horizon_ = to_ticks(scenario.horizon_days, 86400.0);
+  horizon_ = days_to_ticks(scenario.horizon_days);
   months_ = static_cast<int>((horizon_ + kMonthTicks - 1) / kMonthTicks);
   if (horizon_ <= 0) throw std::invalid_argument("scenario.horizon_days must be positive");
-  warmup_ = to_ticks(scenario.warmup_days, 86400.0);
+  warmup_ = days_to_ticks(scenario.warmup_days);
   if (warmup_ >= horizon_) throw std::invalid_argument("scenario.warmup_days must be less than horizon_days");
 
   for (const auto& [id, c] : scenario.countries) countries.push_back(CountryParams{id, c.police, {}, {}});
@@ -116,15 +116,15 @@ CompiledScenario::CompiledScenario(const Scenario& scenario)
     p.node = graph_.index_of(node_id);
     p.country = node_country[p.node];
     p.lanes = std::max(1, c.lanes);
-    p.service = DurationDraw(c.service_minutes, 60.0);
+    p.service = DurationDraw(c.service_minutes, kSecondsPerMinute);
     p.inspection = c.inspection_probability;
     p.secondary = c.secondary_probability;
-    p.secondary_service = DurationDraw(c.secondary_minutes, 60.0);
+    p.secondary_service = DurationDraw(c.secondary_minutes, kSecondsPerMinute);
     p.detection = c.detection;
     p.officers = c.officers;
     p.profile.fill(1.0);
     if (const auto t = scenario.traffic.find(node_id); t != scenario.traffic.end()) {
-      p.vehicles_per_second = t->second.vehicles_per_hour / 3600.0;
+      p.vehicles_per_second = t->second.vehicles_per_hour / kSecondsPerHour;
       if (t->second.daily_profile.size() == 24) std::copy(t->second.daily_profile.begin(), t->second.daily_profile.end(), p.profile.begin());
     }
     p.profile_max = *std::max_element(p.profile.begin(), p.profile.end());
@@ -142,8 +142,8 @@ CompiledScenario::CompiledScenario(const Scenario& scenario)
     if (p.sources.empty() || p.destinations.empty())
       throw std::invalid_argument(fmt::format("organisations.{}: needs at least one source and one destination", id));
     p.shipments_per_second = o.shipments_per_month / in_seconds(kMonthTicks);
-    p.reporting_delay = std::max(kHandoverTicks, to_ticks(o.reporting_delay_days, 86400.0));
-    p.retry_after = std::max(kHandoverTicks, to_ticks(o.retry_after_hours, 3600.0));
+    p.reporting_delay = std::max(kHandoverTicks, days_to_ticks(o.reporting_delay_days));
+    p.retry_after = std::max(kHandoverTicks, hours_to_ticks(o.retry_after_hours));
     p.reference_kg = reference_load_kg(o);
     organisations.push_back(p);
   }
@@ -154,8 +154,8 @@ CompiledScenario::CompiledScenario(const Scenario& scenario)
         CohortParams p;
         p.country = country(cid, "training.programs." + id + ".cohorts");
         p.seats = seats;
-        p.start = to_ticks(cohort.start_day, 86400.0);
-        p.end = p.start + to_ticks(cohort.length_weeks * 7.0, 86400.0);
+        p.start = days_to_ticks(cohort.start_day);
+        p.end = p.start + days_to_ticks(cohort.length_weeks * 7.0);
         p.cost_usd = p.seats * program.cost_per_seat_usd;
         p.refresher = cohort.refresher;
         countries[p.country].cohorts.push_back(static_cast<int>(cohorts.size()));
@@ -168,7 +168,7 @@ CompiledScenario::CompiledScenario(const Scenario& scenario)
     for (std::size_t i = 0; i < e.countries.size(); ++i)
       for (std::size_t j = i + 1; j < e.countries.size(); ++j)
         exercises.push_back({country(e.countries[i], "coordination.joint_exercises"),
-                             country(e.countries[j], "coordination.joint_exercises"), to_ticks(e.day, 86400.0), e.seam_closure});
+                             country(e.countries[j], "coordination.joint_exercises"), days_to_ticks(e.day), e.seam_closure});
 
   crossing_slot.assign(graph_.node_count(), -1);
   for (std::size_t n = 0; n < graph_.node_count(); ++n) {
@@ -204,7 +204,7 @@ void CompiledScenario::compile_orders() {
     if (const auto* problem = std::get_if<std::string>(&parsed))
       throw std::invalid_argument(fmt::format("orders.{}.order: '{}': {}", i, timed.order, *problem));
     for (const auto& [country, event] : std::get<Order>(parsed).events)
-      scheduled_orders.push_back({to_ticks(timed.day, 86400.0), country, event});
+      scheduled_orders.push_back({days_to_ticks(timed.day), country, event});
   }
   std::stable_sort(scheduled_orders.begin(), scheduled_orders.end(),
                    [](const ScheduledOrder& a, const ScheduledOrder& b) { return a.at < b.at; });
@@ -235,9 +235,9 @@ void CompiledScenario::compile_observer(const ObserverTeam& team) {
 ObserverParams CompiledScenario::observer_params(const ObserverTeam& team) const {
   ObserverParams p;
   p.country = country_index(team.country);
-  p.start = to_ticks(team.start_day, 86400.0);
-  p.end = p.start + to_ticks(team.days, 86400.0);
-  p.visit = to_ticks(team.days_per_visit, 86400.0);
+  p.start = days_to_ticks(team.start_day);
+  p.end = p.start + days_to_ticks(team.days);
+  p.visit = days_to_ticks(team.days_per_visit);
   p.boost = team.method_use_boost;
   p.spillover = team.spillover;
   p.whole_country = team.sectors.empty() && p.visit == 0;
@@ -270,8 +270,8 @@ bool CompiledScenario::shares_information(int from, int to, Time& delay, Time& a
   for (const InformationSharing& s : scenario_.coordination.information_sharing) {
     const int x = country_index(s.a), y = country_index(s.b);
     if ((x == from && y == to) || (x == to && y == from)) {
-      delay = std::max(kHandoverTicks, to_ticks(s.delay_days, 86400.0));
-      alert = to_ticks(s.alert_days, 86400.0);
+      delay = std::max(kHandoverTicks, days_to_ticks(s.delay_days));
+      alert = days_to_ticks(s.alert_days);
       boost = s.alert_detection_boost;
       return true;
     }
@@ -351,10 +351,10 @@ void CompiledScenario::compile_sector(const std::string& id, const Sector& s) {
   p.country = country_index(s.country);
   if (p.country < 0) throw std::invalid_argument(fmt::format("sectors.{}: unknown country '{}'", id, s.country));
   p.placement = s.placement.value_or(s.movement.value_or(Placement::random));
-  p.duty = to_ticks(s.hours_on_duty_per_day, 3600.0);
-  p.shift_start = to_ticks(s.shift_start_hour, 3600.0) % kDay;
-  p.transit = to_ticks(s.transit_hours, 3600.0);
-  p.rotation = std::max<Time>(1, to_ticks(s.rotation_days, 86400.0));
+  p.duty = hours_to_ticks(s.hours_on_duty_per_day);
+  p.shift_start = hours_to_ticks(s.shift_start_hour) % kDay;
+  p.transit = hours_to_ticks(s.transit_hours);
+  p.rotation = std::max<Time>(1, days_to_ticks(s.rotation_days));
   p.targeting_half_life_days = s.targeting_memory_days;
   p.detection = s.detection;
   p.officers_per_unit = s.officers_per_unit;

@@ -214,6 +214,9 @@ class CompiledScenario {
 // `value` units of `seconds_per_unit` seconds, in ticks (clock.hpp), rounded: 0 for a negative value
 // or NaN, and at most bounds::kLongestDelayTicks (so that a time plus a delay never overflows the clock).
 Time to_ticks(double value, double seconds_per_unit);
+// Days and hours (as scenario files and orders write them) in ticks, checked as to_ticks.
+inline Time days_to_ticks(double days) { return to_ticks(days, kSecondsPerDay); }
+inline Time hours_to_ticks(double hours) { return to_ticks(hours, kSecondsPerHour); }
 // Draws a duration from `d` (in its own units of `seconds_per_unit` seconds) and returns it in ticks (>= 0).
 Time draw_ticks(RandomStream& stream, const Distribution& d, double seconds_per_unit);
 double draw(RandomStream& stream, const Distribution& d);

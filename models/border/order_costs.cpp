@@ -58,12 +58,12 @@ void OrderCosts::charge(const OrderArrives& order, Time now, const PayCharge& pa
     case OrderKind::train_cohort: {
       const double seats = order.target, weeks = order.value[0];
       if (now < horizon) pay(Indicator::training_cost_usd, now, seats * order.value[1]);
-      charge_days(Indicator::backfill_cost_usd, now, now + to_ticks(weeks * 7.0, 86400.0), horizon,
+      charge_days(Indicator::backfill_cost_usd, now, now + days_to_ticks(weeks * 7.0), horizon,
                   seats * costs.backfill_usd_per_officer_day, pay);
       break;
     }
     case OrderKind::observe:
-      charge_days(Indicator::observer_cost_usd, now, now + to_ticks(order.value[0], 86400.0), horizon, costs.observer_team_usd_per_day, pay);
+      charge_days(Indicator::observer_cost_usd, now, now + days_to_ticks(order.value[0]), horizon, costs.observer_team_usd_per_day, pay);
       break;
     case OrderKind::post_unit:
     case OrderKind::withdraw_unit:

@@ -180,12 +180,12 @@ std::string Session::execute(const std::string& line) {
       const std::string unit = words.size() == 3 ? words[2] : "days";
       const double per = unit == "day" || unit == "days" ? 1.0 : unit == "week" || unit == "weeks" ? 7.0 : 0.0;
       if (per == 0.0 || !std::isfinite(n) || n <= 0.0 || n > exercise_.days) return usage + "\n";
-      return step(now() + border::to_ticks(n * per, 86400.0));
+      return step(now() + border::days_to_ticks(n * per));
     }
     if (command == "run-until") {
       const double d = words.size() == 2 ? plain_number(words[1]) : -1.0;
       if (!(d >= 0.0) || d > exercise_.days) return format_msg(tr(N_("usage: run-until DAY, a day from now to {}")), exercise_.days) + "\n";
-      const Time until = border::to_ticks(d, 86400.0);
+      const Time until = border::days_to_ticks(d);
       if (until <= now()) return format_msg(tr(N_("it is already {}; the clock only moves forward")), when(now())) + "\n";
       return step(until);
     }
@@ -257,7 +257,7 @@ std::string Session::step(Time until) {
     for (std::size_t i = 0; i < exercise_.injects.size(); ++i) {
       const Inject& in = exercise_.injects[i];
       if (fired_[i]) continue;
-      if (in.day) stop = std::min(stop, std::max(now() + 1, border::to_ticks(*in.day, 86400.0)));
+      if (in.day) stop = std::min(stop, std::max(now() + 1, border::days_to_ticks(*in.day)));
       if (in.when && !in.day) conditions = true;
     }
     if (conditions) {
@@ -275,7 +275,7 @@ std::string Session::step(Time until) {
     for (std::size_t i = 0; i < exercise_.injects.size(); ++i) {
       const Inject& in = exercise_.injects[i];
       if (fired_[i]) continue;
-      const bool day_came = in.day && border::to_ticks(*in.day, 86400.0) <= now();
+      const bool day_came = in.day && border::days_to_ticks(*in.day) <= now();
       const bool met = in.when && !in.day && condition_met_[i] >= 0;
       // An inject with both a day and a condition fires on the day if the condition holds then.
       if ((day_came && (!in.when || measure(*in.when) > in.when->above)) || met) {
