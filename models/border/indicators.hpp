@@ -83,6 +83,14 @@ enum class Indicator : std::size_t {
   jobs_program_cost_usd,         // job-months funded
   programme_cost_usd,            // the sum of every lever's cost, training and patrols included
   over_budget,                   // 1 when programme cost exceeds a budget (by country: that country's), else 0
+  // Corruption and community levers (issue 10, branch corruption-levers):
+  collusive_captures,            // patrol units that took an organisation's payment (unit x organisation x rotation period)
+  coercive_captures,             // patrol units that gave in to a threat (plata o plomo)
+  captured_unit_months,          // months patrol units spent captured (unit x organisation)
+  coercion_attacks,              // attacks on officers of units that refused under threat (also in violent_incidents)
+  pay_raise_cost_usd,            // officer-months x the raise
+  rotation_cost_usd,             // officers rotated x the moving allowance
+  committee_cost_usd,            // committee-months x the monthly rate
   count
 };
 

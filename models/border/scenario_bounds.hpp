@@ -35,6 +35,10 @@ inline constexpr double kMaxTurnoverPerYear = 12;  // officers leaving their pos
 inline constexpr double kMaxJobs = 1e7;         // jobs a jobs programme funds in one country
 inline constexpr double kMaxBudgetUsd = 1e12;   // a country's programme budget
 inline constexpr double kMaxBenefitYears = 100; // benefits credited after the run
+// Corruption and community levers (branch corruption-levers).
+inline constexpr double kMinRotationDays = 1;    // officers rotated at most once a day (each rotation is an event)
+inline constexpr double kMaxCareerMonths = 1200; // months an officer expects to keep the job (100 years)
+inline constexpr double kMaxCommittees = 1e5;    // community committees of one entry
 
 // Sizes of the sections.
 inline constexpr std::size_t kMaxCountries = 100;

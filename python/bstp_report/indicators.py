@@ -72,6 +72,13 @@ LABELS = {
     "jobs_program_cost_usd": N_("jobs programme cost"),
     "programme_cost_usd": N_("programme cost"),
     "over_budget": N_("over budget"),
+    "collusive_captures": N_("patrol units bought (collusion)"),
+    "coercive_captures": N_("patrol units coerced (plata o plomo)"),
+    "captured_unit_months": N_("unit-months captured"),
+    "coercion_attacks": N_("attacks on officers who refused"),
+    "pay_raise_cost_usd": N_("officer pay raise cost"),
+    "rotation_cost_usd": N_("officer rotation cost"),
+    "committee_cost_usd": N_("community committee cost"),
 }
 
 
