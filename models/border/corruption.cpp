@@ -89,17 +89,4 @@ ProtectionOffer offer_protection(const CompiledScenario& scenario, int country, 
   return offer;
 }
 
-std::vector<std::vector<bool>> captured_units(const CompiledScenario& scenario, int country, std::uint64_t replication) {
-  const std::size_t units = scenario.units.size();
-  std::vector<std::vector<bool>> captured(scenario.organisations.size(), std::vector<bool>(units, false));
-  const double trained_share = scenario.initial_skill(country);
-  const double months = static_cast<double>(scenario.horizon()) / static_cast<double>(kMonthTicks);
-  for (std::size_t o = 0; o < scenario.organisations.size(); ++o)
-    for (std::size_t u = 0; u < units; ++u)
-      if (protection_covers(scenario, country, static_cast<int>(o), static_cast<int>(u)))
-        captured[o][u] = offer_protection(scenario, country, replication, static_cast<int>(o), static_cast<int>(u), 0, trained_share, months)
-                             .captured();
-  return captured;
-}
-
 }  // namespace bstp::border

@@ -9,7 +9,6 @@
 #include "compiled_scenario.hpp"
 
 #include <cstdint>
-#include <vector>
 
 namespace bstp::border {
 
@@ -58,11 +57,5 @@ ProtectionOffer offer_protection(const CompiledScenario& scenario, int country, 
 
 // Whether `unit` is one of `country`'s units in a sector `organisation` buys protection in.
 bool protection_covers(const CompiledScenario& scenario, int country, int organisation, int unit);
-
-// Which patrol units of `country` each organisation has captured by standing protection at the
-// start: captured[organisation][unit] for the units of the scenario (false outside the country). A
-// unit of a protected sector is captured when its officers accept, judged with the acceptance of
-// the country's starting mix of trained officers and the unit's audit status.
-std::vector<std::vector<bool>> captured_units(const CompiledScenario& scenario, int country, std::uint64_t replication);
 
 }  // namespace bstp::border
