@@ -91,8 +91,8 @@ void Contestation::load_seized(double kg, Time now) {
   if (params_.base_rate > 0.0) seized_.add(now, recent_, kg);
 }
 
-double CommunityTrust::reporting_probability(Time now) const {
-  const double trust = params_.trust + params_.community_engagement - params_.bribe_penalty * bribes_.value(now, half_life()) -
+double CommunityTrust::reporting_probability(Time now, double committees) const {
+  const double trust = params_.trust + params_.community_engagement + committees - params_.bribe_penalty * bribes_.value(now, half_life()) -
                        params_.force_penalty * killings_.value(now, half_life());
   return std::clamp(trust, 0.0, 1.0);
 }

@@ -63,7 +63,8 @@ class Contestation {
 class CommunityTrust {
  public:
   explicit CommunityTrust(const Reporting& params) : params_(params) {}
-  double reporting_probability(Time now) const;
+  // `committees`: the rise of trust from community committees (community_committees.hpp).
+  double reporting_probability(Time now, double committees = 0.0) const;
   void bribe_seen(Time now) { bribes_.add(now, half_life(), 1.0); }
   void police_killing_seen(Time now, int deaths) { killings_.add(now, half_life(), deaths); }
 

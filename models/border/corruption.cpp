@@ -12,34 +12,81 @@ const Audit* audit_of(const CompiledScenario& scenario, int country) {
   return nullptr;
 }
 
+const PayRaise* pay_raise_of(const CompiledScenario& scenario, int country) {
+  for (const PayRaise& p : scenario.scenario().corruption.pay)
+    if (scenario.country_index(p.country) == country && p.usd_per_officer_month > 0.0) return &p;
+  return nullptr;
+}
+
+Time rotation_period(const CompiledScenario& scenario, int country) {
+  for (const Rotation& r : scenario.scenario().corruption.rotation)
+    if (scenario.country_index(r.country) == country && r.every_days > 0.0) return std::max<Time>(kDay, to_ticks(r.every_days, 86400.0));
+  return 0;
+}
+
 double bribe_acceptance(const Police& police, bool trained, bool monitored, const Audit* audit) {
   const double base = trained ? police.bribe_acceptance.trained : police.bribe_acceptance.untrained;
   return monitored && audit != nullptr ? base * (1.0 - audit->acceptance_reduction) : base;
 }
 
-std::vector<std::vector<bool>> captured_units(const CompiledScenario& scenario, int country, std::uint64_t replication) {
-  const std::size_t units = scenario.units.size();
-  std::vector<std::vector<bool>> captured(scenario.organisations.size(), std::vector<bool>(units, false));
+double pay_deterrence(const PayRaise* pay, const Audit* audit, bool monitored, double bribe_usd) {
+  if (pay == nullptr || !(pay->usd_per_officer_month > 0.0)) return 1.0;
+  const double caught = monitored && audit != nullptr ? audit->caught_probability : pay->caught_probability;
+  const double expected_loss = caught * pay->usd_per_officer_month * pay->months_left;
+  if (!(expected_loss > 0.0)) return 1.0;
+  if (!(bribe_usd > 0.0)) return 0.0;
+  return std::max(0.0, 1.0 - expected_loss / bribe_usd);
+}
+
+double bribe_acceptance(const Police& police, bool trained, bool monitored, const Audit* audit, const PayRaise* pay,
+                        double bribe_usd) {
+  const double accept = bribe_acceptance(police, trained, monitored, audit);
+  return pay == nullptr ? accept : accept * pay_deterrence(pay, audit, monitored, bribe_usd);
+}
+
+bool protection_covers(const CompiledScenario& scenario, int country, int organisation, int unit) {
+  const Protection& protection = scenario.organisations[static_cast<std::size_t>(organisation)].spec.protection;
+  const SectorParams& sector = scenario.sectors[static_cast<std::size_t>(scenario.units[static_cast<std::size_t>(unit)].sector)];
+  return sector.country == country &&
+         std::find(protection.sectors.begin(), protection.sectors.end(), sector.id) != protection.sectors.end();
+}
+
+ProtectionOffer offer_protection(const CompiledScenario& scenario, int country, std::uint64_t replication, int organisation, int unit,
+                                 std::uint64_t period, double trained_share, double bribe_months) {
   const Police& police = scenario.countries[static_cast<std::size_t>(country)].police;
   const Audit* audit = audit_of(scenario, country);
-  const double trained_share = scenario.initial_skill(country);
-  for (std::size_t o = 0; o < scenario.organisations.size(); ++o) {
-    const Protection& protection = scenario.organisations[o].spec.protection;
-    for (std::size_t u = 0; u < units; ++u) {
-      const SectorParams& sector = scenario.sectors[static_cast<std::size_t>(scenario.units[u].sector)];
-      if (sector.country != country ||
-          std::find(protection.sectors.begin(), protection.sectors.end(), sector.id) == protection.sectors.end())
-        continue;
-      // The unit's own stream for this organisation's offer, apart from its placement draws.
-      RandomStream draws(StreamId{scenario.scenario().seed, replication, entity::patrol_unit(static_cast<int>(u)),
-                                  (std::uint64_t{1} << 48) | static_cast<std::uint64_t>(o)});
-      const bool monitored = audit != nullptr && draws.bernoulli(audit->share_monitored);
-      const double accept = (1.0 - trained_share) * bribe_acceptance(police, false, monitored, audit) +
-                            trained_share * bribe_acceptance(police, true, monitored, audit);
-      captured[o][u] = draws.bernoulli(accept);
-    }
+  const PayRaise* pay = pay_raise_of(scenario, country);
+  const Protection& protection = scenario.organisations[static_cast<std::size_t>(organisation)].spec.protection;
+  // The unit's own stream for this organisation's offer (and period), apart from its placement draws.
+  RandomStream draws(StreamId{scenario.scenario().seed, replication, entity::patrol_unit(unit),
+                              (std::uint64_t{1} << 48) | (period << 24) | static_cast<std::uint64_t>(organisation)});
+  ProtectionOffer offer;
+  const bool monitored = audit != nullptr && draws.bernoulli(audit->share_monitored);
+  double accept = (1.0 - trained_share) * bribe_acceptance(police, false, monitored, audit) +
+                  trained_share * bribe_acceptance(police, true, monitored, audit);
+  if (pay != nullptr) {
+    // Each officer weighs a share of the unit's payments for as long as the capture would last.
+    const int officers = std::max(1, scenario.post_officers(scenario.unit_post(unit)));
+    accept *= pay_deterrence(pay, audit, monitored, protection.usd_per_unit_month / officers * std::min(pay->months_left, bribe_months));
   }
-  return captured;
+  if (draws.bernoulli(accept)) {
+    offer.capture = ProtectionOffer::Capture::collusive;
+    return offer;
+  }
+  // Plata o plomo: a unit that refused the money may be threatened.
+  const Coercion& coercion = protection.coercion;
+  if (!(coercion.threat_probability > 0.0) || !draws.bernoulli(coercion.threat_probability)) return offer;
+  offer.threatened = true;
+  if (draws.bernoulli(coercion.acceptance_under_threat)) {
+    offer.capture = ProtectionOffer::Capture::coercive;
+    return offer;
+  }
+  offer.attacked = draws.bernoulli(coercion.attack_probability);
+  if (offer.attacked) {
+    offer.deaths = static_cast<int>(draws.poisson(coercion.deaths_per_attack));
+    offer.report_draw = draws.uniform();
+  }
+  return offer;
 }
 
 }  // namespace bstp::border

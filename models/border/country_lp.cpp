@@ -40,7 +40,11 @@ CountryLp::CountryLp(const CompiledScenario& scenario, int country, std::uint64_
       contestation_(scenario, country),
       trust_(scenario.scenario().violence.reporting),
       violence_record_(scenario.scenario().enforcement, scenario.organisations.size()),
-      captured_(captured_units(scenario, country, replication)),
+      captured_(scenario.organisations.size(), std::vector<bool>(scenario.units.size(), false)),
+      rotation_(rotation_period(scenario, country)),
+      captured_from_(scenario.organisations.size(), 0),
+      captured_until_(scenario.organisations.size(), kNever),
+      committees_(scenario, country),
       alert_boost_(scenario.countries.size(), 0.0),
       tally_(scenario.graph().node_count(), scenario.sectors.size(), scenario.checkpoints.size()),
       sharing_ordered_(scenario.countries.size()),
@@ -66,6 +70,9 @@ CountryLp::CountryLp(const CompiledScenario& scenario, int country, std::uint64_
   on(&CountryLp::lookouts_report);
   on(&CountryLp::order_arrives);
   on(&CountryLp::roll_call);
+  on(&CountryLp::protection_offered);
+  // Standing protection of the officers posted at the start (rotation period 0).
+  for (std::size_t o = 0; o < scenario.organisations.size(); ++o) offer_protection_to_units(static_cast<int>(o), 0, 0);
 }
 
 void CountryLp::start(Context& ctx) {
@@ -86,6 +93,66 @@ void CountryLp::start(Context& ctx) {
     has_traffic = true;
   }
   if (has_traffic) ctx.schedule(kHour - 1, TrafficHourEnds{});
+  // Attacks of plata o plomo on the officers at the start; with rotation, each organisation
+  // approaches the officers of every rotation `recapture_days` after they are posted.
+  attacks_made(0);
+  if (rotation_ > 0)
+    for (std::size_t o = 0; o < scenario_.organisations.size(); ++o) {
+      const Time lag = to_ticks(scenario_.organisations[o].spec.protection.recapture_days, 86400.0);
+      bool covers = false;
+      for (std::size_t u = 0; u < scenario_.units.size(); ++u)
+        covers = covers || protection_covers(scenario_, country_, static_cast<int>(o), static_cast<int>(u));
+      if (covers && lag < rotation_ && rotation_ + lag < scenario_.horizon())
+        ctx.schedule(rotation_ + lag, ProtectionOffered{static_cast<std::uint16_t>(o), 1});
+    }
+}
+
+// --- standing protection, collusive and coercive (branch corruption-levers) ----------------------
+
+void CountryLp::offer_protection_to_units(int organisation, std::uint64_t period, Time now) {
+  const auto o = static_cast<std::size_t>(organisation);
+  const Time until = rotation_ > 0 ? static_cast<Time>(period + 1) * rotation_ : kNever;
+  // The officers at the start weigh the starting mix; those of a rotation the mix at their posting.
+  const double trained = period == 0 ? scenario_.initial_skill(country_)
+                                     : police_.trained_share(now) * std::clamp(scenario_.scenario().training.method_use_share, 0.0, 1.0);
+  const double months = static_cast<double>(std::min(until, scenario_.horizon()) - now) / static_cast<double>(kMonthTicks);
+  CaptureSpell spell{organisation, now, until, 0, 0};
+  bool covers = false;
+  for (std::size_t u = 0; u < scenario_.units.size(); ++u) {
+    captured_[o][u] = false;
+    if (!protection_covers(scenario_, country_, organisation, static_cast<int>(u))) continue;
+    covers = true;
+    const ProtectionOffer offer = offer_protection(scenario_, country_, replication_, organisation, static_cast<int>(u), period, trained, months);
+    captured_[o][u] = offer.captured();
+    spell.collusive += offer.capture == ProtectionOffer::Capture::collusive ? 1 : 0;
+    spell.coercive += offer.capture == ProtectionOffer::Capture::coercive ? 1 : 0;
+    if (offer.attacked) attacks_.push_back(offer);
+  }
+  captured_from_[o] = now;
+  captured_until_[o] = until;
+  if (covers) spells_.push_back(spell);
+}
+
+void CountryLp::attacks_made(Time now) {
+  for (const ProtectionOffer& attack : attacks_) {
+    const bool reported = attack.deaths > 0 || attack.report_draw < reporting_probability(now);
+    indicators_.violent_incident(now, country_, Deaths{attack.deaths, 0, 0}, reported, false);
+    indicators_.coercion_attack(now, country_);
+    tally_.violent_incidents += 1;
+    tally_.deaths += static_cast<std::uint64_t>(attack.deaths);
+  }
+  attacks_.clear();
+}
+
+void CountryLp::protection_offered(const ProtectionOffered& e, Context& ctx) {
+  offer_protection_to_units(e.organisation, e.period, ctx.now());
+  attacks_made(ctx.now());
+  if (ctx.now() + rotation_ < scenario_.horizon()) ctx.schedule(rotation_, ProtectionOffered{e.organisation, e.period + 1});
+}
+
+bool CountryLp::looking_away(int organisation, int unit, Time now) const {
+  const auto o = static_cast<std::size_t>(organisation);
+  return captured_[o][static_cast<std::size_t>(unit)] && now >= captured_from_[o] && now < captured_until_[o];
 }
 
 void CountryLp::finish(Time horizon) {
@@ -96,15 +163,20 @@ void CountryLp::finish(Time horizon) {
   for (int c : my_checkpoints_) {
     serve_legitimate_traffic_until(c, horizon);
   }
-  // Standing protection: each captured unit is paid for every month of the run (pro rata).
-  // Over the measured months only (after warmup_days).
-  const double months = static_cast<double>(horizon - std::min(horizon, scenario_.warmup())) / static_cast<double>(kMonthTicks);
-  for (std::size_t o = 0; o < captured_.size(); ++o) {
-    const auto units = static_cast<int>(std::count(captured_[o].begin(), captured_[o].end(), true));
-    if (units > 0)
-      indicators_.protection_paid(horizon - 1, country_, units,
-                                  units * months * scenario_.organisations[o].spec.protection.usd_per_unit_month);
+  // Standing protection: each captured unit is paid for every month it is captured (pro rata),
+  // to the next rotation or the end of the run. Over the measured months only (after warmup_days).
+  const Time measured_from = std::min(horizon, scenario_.warmup());
+  for (const CaptureSpell& spell : spells_) {
+    const int units = spell.collusive + spell.coercive;
+    if (units == 0) continue;
+    const Time from = std::max(spell.from, measured_from), until = std::min(spell.until, horizon);
+    const double spell_months = until > from ? static_cast<double>(until - from) / static_cast<double>(kMonthTicks) : 0.0;
+    indicators_.protection_paid(horizon - 1, country_, units,
+                                units * spell_months * scenario_.organisations[static_cast<std::size_t>(spell.organisation)].spec.protection.usd_per_unit_month);
+    indicators_.captures_counted(horizon - 1, country_, spell.collusive, spell.coercive, units * spell_months);
   }
+  // The months of the run (measured) of the jobs programme.
+  const double months = static_cast<double>(horizon - measured_from) / static_cast<double>(kMonthTicks);
   // The jobs programme's jobs and wages, where its jobs are.
   const Economy& economy = scenario_.scenario().economy;
   const int jobs_country = economy.jobs_country.empty() ? 0 : scenario_.country_index(economy.jobs_country);
@@ -176,12 +248,11 @@ std::optional<int> CountryLp::patrols_detect(ArcIndex leg, int organisation, Tim
   // units captured by the organisation's protection look away (q_u = 0).
   const double availability = police_.availability(), alert = alert_multiplier(leg, now);
   const bool joint = joint_patrol_ordered(leg);
-  const std::vector<bool>& looking_away = captured_[static_cast<std::size_t>(organisation)];
   const std::vector<int>& units = roster_.units_on_sector(arc.sector);
   miss_.clear();
   double miss = 1.0;
   for (int u : units) {
-    const double q = looking_away[static_cast<std::size_t>(u)]
+    const double q = looking_away(organisation, u, now)
                          ? 0.0
                          : scenario_.unit_detection(leg, now, officers_.trained_use(scenario_.unit_post(u), now, police_),
                                                     availability, alert, joint);
@@ -329,7 +400,10 @@ CountryLp::Encounter CountryLp::officers_confront(Cargo& cargo, int seam_partner
   const Audit* audit = audit_of(scenario_, country_);
   RandomStream audit_draws = violence_draws(cargo, 2);
   const bool monitored = audit != nullptr && audit_draws.bernoulli(audit->share_monitored);
-  if (draws.bernoulli(org.spec.propensity_to_bribe) && draws.bernoulli(bribe_acceptance(police, trained_officer, monitored, audit))) {
+  // A raise makes the officer weigh the bribe against the pay lost if caught (branch corruption-levers).
+  const PayRaise* raise = pay_raise_of(scenario_, country_);
+  if (draws.bernoulli(org.spec.propensity_to_bribe) &&
+      draws.bernoulli(bribe_acceptance(police, trained_officer, monitored, audit, raise, org.spec.bribe_offer_share * value))) {
     indicators_.bribe_taken(ctx.now(), country_, org.spec.bribe_offer_share * value);
     indicators_.counted_for_unit(ctx.now(), post, UnitMeasure::bribes);
     trust_.bribe_seen(ctx.now());
@@ -349,7 +423,7 @@ CountryLp::Encounter CountryLp::officers_confront(Cargo& cargo, int seam_partner
   if (fights) {
     const bool deadly = draws.bernoulli(trained_officer ? police.use_of_force.trained : police.use_of_force.untrained);
     const int deaths = deadly ? 1 + static_cast<int>(draws.poisson(0.5)) : 0;
-    const bool reported = deadly || draws.bernoulli(trust_.reporting_probability(ctx.now()));
+    const bool reported = deadly || draws.bernoulli(reporting_probability(ctx.now()));
     RandomStream who = violence_draws(cargo, 1);
     indicators_.violent_incident(ctx.now(), country_, split_deaths(deaths, scenario_.scenario().violence.encounter_deaths, who), reported, false);
     indicators_.counted_for_unit(ctx.now(), post, UnitMeasure::violent_incidents);
@@ -432,7 +506,7 @@ void CountryLp::groups_contest_node(const Cargo& cargo, NodeIndex node, Context&
     if (draws.bernoulli(-std::expm1(-hazard))) {
       const Violence& violence = scenario_.scenario().violence;
       const int deaths = static_cast<int>(draws.poisson(violence.contestation.deaths_per_incident));
-      const bool reported = deaths > 0 || draws.bernoulli(trust_.reporting_probability(ctx.now()));
+      const bool reported = deaths > 0 || draws.bernoulli(reporting_probability(ctx.now()));
       indicators_.violent_incident(ctx.now(), country_, split_deaths(deaths, violence.contestation_deaths, draws), reported, true);
     }
   }

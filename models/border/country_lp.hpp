@@ -4,8 +4,10 @@
 #pragma once
 
 #include "checkpoint_queue.hpp"
+#include "community_committees.hpp"
 #include "compiled_scenario.hpp"
 #include "contestation.hpp"
+#include "corruption.hpp"
 #include "enforcement.hpp"
 #include "events.hpp"
 #include "indicator_collector.hpp"
@@ -80,6 +82,18 @@ class CountryLp final : public LogicalProcess {
   void lookouts_report(const LookoutsReport& e, Context& ctx);
   void order_arrives(const OrderArrives& e, Context& ctx);
   void roll_call(const RollCall& e, Context& ctx);
+  // Standing protection, bought again after each rotation (branch corruption-levers).
+  void protection_offered(const ProtectionOffered& e, Context& ctx);
+  // Organisation o offers its payment to each of this country's units it buys protection in, as
+  // the officers posted in rotation `period` take their posts; the captures last to the period's
+  // end. Attacks on units that refused under threat are kept for attacks_made.
+  void offer_protection_to_units(int organisation, std::uint64_t period, Time now);
+  // Records the attacks of the last offers (violent incidents against officers), at `now`.
+  void attacks_made(Time now);
+  // Whether unit u looks away from organisation o's loads at `now` (captured, in the period of its capture).
+  bool looking_away(int organisation, int unit, Time now) const;
+  // P(a non-deadly violent incident is reported): community trust, with the committees' rise.
+  double reporting_probability(Time now) const { return trust_.reporting_probability(now, committees_.trust_gain(now)); }
   const CohortParams& cohort(std::uint16_t index) const;
 
   // The steps of a shipment's journey through this country.
@@ -137,7 +151,18 @@ class CountryLp final : public LogicalProcess {
   Contestation contestation_;
   CommunityTrust trust_;
   ViolenceRecord violence_record_;                 // conditional enforcement: each organisation's recent violence
-  std::vector<std::vector<bool>> captured_;  // [organisation][unit]: captured by its protection
+  std::vector<std::vector<bool>> captured_;  // [organisation][unit]: captured by its protection (this rotation period)
+  // Protection by rotation period (branch corruption-levers).
+  Time rotation_ = 0;                              // rotation period of this country's patrol officers (0: none)
+  std::vector<Time> captured_from_, captured_until_;  // per organisation: when its current captures hold
+  struct CaptureSpell {
+    int organisation;
+    Time from, until;  // until: kNever to the end of the run
+    int collusive, coercive;
+  };
+  std::vector<CaptureSpell> spells_;               // every period's captures, in the order made
+  std::vector<ProtectionOffer> attacks_;           // attacks of the last offers, not yet recorded
+  CommunityCommittees committees_;
   std::vector<double> alert_boost_;                // per partner country: the boost of its last alert
   std::vector<double> inspection_;                 // per checkpoint: P(primary inspection) in force
   SituationTally tally_;

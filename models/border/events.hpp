@@ -109,6 +109,12 @@ struct SeamAlert {
 };
 struct LookoutsReport {};                        // country, self: once a day, what lookouts saw the day before
 struct RollCall {};                              // country, self: once a day, the officers at their posts are counted
+// Country, self (branch corruption-levers): with rotation, organisation `organisation` offers its
+// protection payment to the officers posted at rotation `period` (docs/model.md, "Corruption").
+struct ProtectionOffered {
+  std::uint16_t organisation = 0;
+  std::uint32_t period = 0;
+};
 
 // An order given during a run (a tabletop exercise, tools/tabletop; docs/tabletop.md), delivered
 // to the country whose forces it concerns at the moment it is given. What the fields mean

@@ -107,6 +107,11 @@ void IndicatorCollector::protection_paid(Time t, int country, int units, double 
   add(Indicator::captured_units, t, country, units);
   add(Indicator::protection_usd, t, country, usd);
 }
+void IndicatorCollector::captures_counted(Time t, int country, int collusive, int coercive, double unit_months) {
+  add(Indicator::collusive_captures, t, country, collusive);
+  add(Indicator::coercive_captures, t, country, coercive);
+  add(Indicator::captured_unit_months, t, country, unit_months);
+}
 void IndicatorCollector::jobs_paid(Time t, int country, int jobs, double usd) {
   add(Indicator::local_jobs, t, country, jobs);
   add(Indicator::local_income_usd, t, country, usd);
@@ -295,6 +300,9 @@ ReplicationResult IndicatorCollector::result(double horizon_ticks) const {
                       Indicator::contestation_incidents, Indicator::officer_deaths, Indicator::trafficker_deaths,
                       Indicator::bystander_deaths, Indicator::protection_usd, Indicator::captured_units, Indicator::local_jobs,
                       Indicator::officer_days_in_class})
+    sum_indicator(i, true);
+  for (Indicator i : {Indicator::collusive_captures, Indicator::coercive_captures, Indicator::captured_unit_months,
+                      Indicator::coercion_attacks})
     sum_indicator(i, true);
   for (Indicator i : {Indicator::shipments, Indicator::deterred_shipments, Indicator::purchase_cost_usd,
                       Indicator::deterred_kg, Indicator::diverted_kg, Indicator::local_income_usd})

@@ -46,6 +46,10 @@ class IndicatorCollector {
   void violent_incident(Time t, int country, const Deaths& deaths, bool reported, bool contestation);
   void cohort_trained(Time t, int country, int officers);
   void protection_paid(Time t, int country, int units, double usd);
+  // Captures of one rotation period by kind, and the unit-months they lasted (branch corruption-levers).
+  void captures_counted(Time t, int country, int collusive, int coercive, double unit_months);
+  // An attack on officers of a unit that refused under threat (its incident is counted apart).
+  void coercion_attack(Time t, int country) { add(Indicator::coercion_attacks, t, country, 1.0); }
   void jobs_paid(Time t, int country, int jobs, double usd);
   void couriers_paid(Time t, int couriers, double usd);
   void training_paid(Time t, int country, double usd);

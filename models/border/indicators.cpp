@@ -79,17 +79,26 @@ constexpr std::array<IndicatorInfo, kIndicatorCount> kCatalog{{
     {joint_exercise_cost_usd, "joint_exercise_cost_usd", "USD", "Cost of joint exercises held (shared evenly by their countries)"},
     {observer_cost_usd, "observer_cost_usd", "USD", "Cost of observer teams: team-days x the daily rate"},
     {jobs_program_cost_usd, "jobs_program_cost_usd", "USD", "Cost of the jobs programme: job-months x the monthly rate"},
-    {programme_cost_usd, "programme_cost_usd", "USD", "Cost of every lever: training, backfill, patrols, checkpoints, coordination, observers, jobs"},
+    {programme_cost_usd, "programme_cost_usd", "USD", "Cost of every lever: training, backfill, patrols, checkpoints, coordination, observers, jobs, pay, rotation, committees"},
     {over_budget, "over_budget", "flag", "1 when programme cost exceeds a budget (by country: its own budget), else 0; NaN without a budget"},
     {mean_load_kg, "mean_load_kg", "kg", "Mean kg of a shipment sent on the network (smaller when organisations split loads)"},
     {loads_per_candidate, "loads_per_candidate", "ratio", "Shipments sent per candidate load sent on the network (1 without load splitting)"},
     {resistance_propensity, "resistance_propensity", "ratio",
      "Mean propensity of the couriers of the shipments sent to fight when detected and not bribed"},
+    // Corruption and community levers (branch corruption-levers).
+    {collusive_captures, "collusive_captures", "count", "Patrol units that took an organisation's protection payment (once per rotation period)"},
+    {coercive_captures, "coercive_captures", "count", "Patrol units that refused the payment but gave in to a threat (plata o plomo)"},
+    {captured_unit_months, "captured_unit_months", "unit-months", "Months patrol units spent captured by protection (per organisation)"},
+    {coercion_attacks, "coercion_attacks", "count", "Attacks on officers of units that refused an organisation under threat (also in violent_incidents)"},
+    {pay_raise_cost_usd, "pay_raise_cost_usd", "USD", "Cost of officers' raises: officer-months x the raise"},
+    {rotation_cost_usd, "rotation_cost_usd", "USD", "Cost of rotating patrol officers: officers moved x the moving allowance"},
+    {committee_cost_usd, "committee_cost_usd", "USD", "Cost of community committees: committee-months x the monthly rate"},
 }};
 
-constexpr std::array<Indicator, 10> kProgrammeCostParts{
+constexpr std::array<Indicator, 13> kProgrammeCostParts{
     training_cost_usd,  backfill_cost_usd,       patrol_cost_usd,  checkpoint_cost_usd,   joint_patrol_cost_usd,
-    information_sharing_cost_usd, hot_pursuit_cost_usd, joint_exercise_cost_usd, observer_cost_usd, jobs_program_cost_usd};
+    information_sharing_cost_usd, hot_pursuit_cost_usd, joint_exercise_cost_usd, observer_cost_usd, jobs_program_cost_usd,
+    pay_raise_cost_usd, rotation_cost_usd, committee_cost_usd};
 
 constexpr bool catalog_in_order() {
   for (std::size_t i = 0; i < kCatalog.size(); ++i)

@@ -87,6 +87,14 @@ enum class Indicator : std::size_t {
   mean_load_kg,                  // kg sent on the network / shipments sent
   loads_per_candidate,           // shipments sent / candidate loads sent on the network (1 without splitting)
   resistance_propensity,         // mean propensity to fight of the couriers of the shipments sent
+  // Corruption and community levers (issue 10, branch corruption-levers):
+  collusive_captures,            // patrol units that took an organisation's payment (unit x organisation x rotation period)
+  coercive_captures,             // patrol units that gave in to a threat (plata o plomo)
+  captured_unit_months,          // months patrol units spent captured (unit x organisation)
+  coercion_attacks,              // attacks on officers of units that refused under threat (also in violent_incidents)
+  pay_raise_cost_usd,            // officer-months x the raise
+  rotation_cost_usd,             // officers rotated x the moving allowance
+  committee_cost_usd,            // committee-months x the monthly rate
   count
 };
 

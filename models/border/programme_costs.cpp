@@ -1,5 +1,7 @@
 #include "programme_costs.hpp"
 
+#include "community_committees.hpp"
+#include "corruption.hpp"
 #include "order_costs.hpp"
 
 #include <algorithm>
@@ -100,6 +102,28 @@ void charge_scheduled_costs(const CompiledScenario& scenario, int country, const
   if (s.economy.jobs_program)
     if (const int where = s.economy.jobs_country.empty() ? 0 : scenario.country_index(s.economy.jobs_country); where == country)
       charge_months(Indicator::jobs_program_cost_usd, 0, horizon, s.economy.jobs_created * costs.jobs_program.usd_per_job_month, pay);
+
+  // Corruption and community levers (branch corruption-levers).
+  // A raise is paid to every officer of the country, month by month.
+  for (const PayRaise& raise : s.corruption.pay)
+    if (scenario.country_index(raise.country) == country)
+      charge_months(Indicator::pay_raise_cost_usd, 0, horizon,
+                    scenario.countries[static_cast<std::size_t>(country)].police.officers * raise.usd_per_officer_month, pay);
+  // Each rotation moves the officers of the country's patrol units (a unit whose officers are not
+  // counted moves as one), paid on the day it happens.
+  if (const Time every = rotation_period(scenario, country); every > 0 && costs.rotation_usd_per_officer > 0.0) {
+    double officers = 0.0;
+    for (std::size_t u = 0; u < scenario.units.size(); ++u)
+      if (scenario.sectors[static_cast<std::size_t>(scenario.units[u].sector)].country == country)
+        officers += std::max(1, scenario.post_officers(scenario.unit_post(static_cast<int>(u))));
+    for (Time t = every; t < horizon; t += every)
+      if (officers > 0.0) pay(Indicator::rotation_cost_usd, t, officers * costs.rotation_usd_per_officer);
+  }
+  // Community committees are paid month by month while they meet.
+  for (const Committees& c : s.violence.reporting.committees)
+    if (scenario.country_index(c.country) == country && c.committees > 0)
+      charge_months(Indicator::committee_cost_usd, to_ticks(c.start_day, 86400.0), std::min(committees_end(c), horizon),
+                    c.committees * costs.committee_usd_per_month, pay);
 }
 
 std::vector<PlannedCost> planned_costs(const CompiledScenario& scenario) {

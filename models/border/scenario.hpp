@@ -159,9 +159,22 @@ struct OutsideOption {
 
 // Standing protection: a monthly payment per patrol unit of the listed sectors whose officers
 // accept it; a captured unit does not detect the organisation's loads (docs/model.md, "Corruption").
+// --- Coercive capture (plata o plomo; branch corruption-levers) ---
+// A unit that refuses the payment may be threatened; under threat it gives in more often, and a
+// refusal under threat may be answered by an attack on its officers (docs/model.md, "Corruption").
+struct Coercion {
+  double threat_probability = 0.0;       // P(the organisation threatens a unit that refused its payment); 0 = collusion only
+  double acceptance_under_threat = 0.5;  // P(a threatened unit gives in and is captured)
+  double attack_probability = 0.0;       // P(a unit that refuses under threat is attacked)
+  double deaths_per_attack = 1.0;        // mean officers killed in an attack (Poisson)
+};
+// --- end coercive capture ---
+
 struct Protection {
   std::vector<std::string> sectors;   // sector ids the organisation buys protection in (none = no protection)
   double usd_per_unit_month = 0.0;    // paid per captured unit per month
+  Coercion coercion;                  // plata o plomo (branch corruption-levers)
+  double recapture_days = 30.0;       // after a rotation, days before the organisation approaches the new officers
 };
 
 // Load splitting (docs/model.md, "Load splitting"; issue 10): a candidate load may go as up to
@@ -301,10 +314,29 @@ struct Audit {
   std::string country;
   double share_monitored = 0.0;
   double acceptance_reduction = 0.0;
+  double caught_probability = 0.5;  // P(a bribe taken by a monitored officer is found and the officer dismissed) (pay lever)
 };
+
+// --- Officer pay and rotation levers (branch corruption-levers; docs/model.md, "Corruption") ---
+// A raise for every officer of the country: an officer who takes a bribe risks losing it for the
+// months left in the job, in proportion to the chance of being caught (efficiency wage).
+struct PayRaise {
+  std::string country;
+  double usd_per_officer_month = 0.0;  // the raise
+  double months_left = 60.0;           // expected months an officer keeps the job (what a dismissal costs)
+  double caught_probability = 0.02;    // P(a bribe taken by an officer no audit monitors is found and the officer dismissed)
+};
+// Patrol officers are moved every `every_days`: a unit's capture lapses and must be bought again.
+struct Rotation {
+  std::string country;
+  double every_days = 0.0;  // 0 = no rotation
+};
+// --- end officer pay and rotation ---
 
 struct Corruption {
   std::vector<Audit> audits;
+  std::vector<PayRaise> pay;         // branch corruption-levers
+  std::vector<Rotation> rotation;    // branch corruption-levers
 };
 
 // Who dies in violent incidents: shares of the dead (normalised by their sum).
@@ -327,9 +359,23 @@ struct ContestationParams {
 
 // Which violent incidents are reported: all deadly ones; the others with a probability that
 // follows community trust.
+// --- Community committees (round tables; branch corruption-levers) ---
+// Committees meeting from start_day for `days` raise community trust in the police: the gain
+// builds up towards committees x trust_per_committee and fades after they stop.
+struct Committees {
+  std::string country;
+  int committees = 0;
+  double start_day = 0.0;
+  double days = 0.0;                  // 0 = to the end of the run
+  double trust_per_committee = 0.02;  // long-run rise of the reporting probability per committee
+  double build_up_days = 180.0;       // time constant of the rise (and of the fading after they stop)
+};
+// --- end community committees ---
+
 struct Reporting {
   double trust = 0.5;                 // P(a non-deadly incident is reported) with no recent corruption or police killing
-  double community_engagement = 0.0;  // added to it (round tables, community committees)
+  double community_engagement = 0.0;  // added to it: a standing effect with no cost (former form; see committees)
+  std::vector<Committees> committees; // the costed lever (branch corruption-levers)
   double bribe_penalty = 0.0;         // subtracted per recent bribe taken in the country (fading)
   double force_penalty = 0.0;         // subtracted per recent death in a police encounter (fading)
   double memory_days = 180.0;         // half-life of that memory
@@ -374,6 +420,9 @@ struct Costs {
   double joint_exercise_usd = 0.0;                // one exercise, paid on its day
   double observer_team_usd_per_day = 0.0;         // one observer team in the field for a day
   JobsProgramCost jobs_program;
+  // Corruption and community levers (branch corruption-levers); the raise itself sits on corruption.pay.
+  double rotation_usd_per_officer = 0.0;          // moving allowance of one officer at one rotation
+  double committee_usd_per_month = 0.0;           // one community committee meeting for a month
 };
 
 // What a country may spend on the programme: over the run, per month, or both.

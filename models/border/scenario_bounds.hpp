@@ -37,6 +37,10 @@ inline constexpr double kMaxBudgetUsd = 1e12;   // a country's programme budget
 inline constexpr double kMaxBenefitYears = 100; // benefits credited after the run
 inline constexpr int kMaxLoadsPerCandidate = 100;  // loads one candidate shipment is split into
 inline constexpr double kMaxSizeElasticity = 5;    // detection hazard ~ size^elasticity
+// Corruption and community levers (branch corruption-levers).
+inline constexpr double kMinRotationDays = 1;    // officers rotated at most once a day (each rotation is an event)
+inline constexpr double kMaxCareerMonths = 1200; // months an officer expects to keep the job (100 years)
+inline constexpr double kMaxCommittees = 1e5;    // community committees of one entry
 
 // Sizes of the sections.
 inline constexpr std::size_t kMaxCountries = 100;

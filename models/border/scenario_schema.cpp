@@ -70,10 +70,14 @@ BSTP_RECORD(Coordination);
 BSTP_RECORD(Economy);
 BSTP_RECORD(DeathShares);
 BSTP_RECORD(ContestationParams);
+BSTP_RECORD(Committees);  // branch corruption-levers
 BSTP_RECORD(Reporting);
 BSTP_RECORD(Violence);
+BSTP_RECORD(Coercion);  // branch corruption-levers
 BSTP_RECORD(Protection);
 BSTP_RECORD(Audit);
+BSTP_RECORD(PayRaise);  // branch corruption-levers
+BSTP_RECORD(Rotation);  // branch corruption-levers
 BSTP_RECORD(Corruption);
 BSTP_RECORD(Enforcement);
 BSTP_RECORD(JobsProgramCost);
@@ -581,6 +585,19 @@ const Fields<ContestationParams>& Schema<ContestationParams>::fields() {
   return f;
 }
 
+// Community committees (branch corruption-levers; docs/model.md, "Violence").
+const Fields<Committees>& Schema<Committees>::fields() {
+  static const Fields<Committees> f{
+      {"country", &Committees::country, required()},
+      {"committees", &Committees::committees, bounded(0, bounds::kMaxCommittees, "a whole number in [0, 100000]")},
+      {"start_day", &Committees::start_day, any_days},
+      {"days", &Committees::days, any_days},
+      {"trust_per_committee", &Committees::trust_per_committee, share},
+      {"build_up_days", &Committees::build_up_days, some_days},
+  };
+  return f;
+}
+
 const Fields<Reporting>& Schema<Reporting>::fields() {
   static const Fields<Reporting> f{
       {"trust", &Reporting::trust, probability},
@@ -588,6 +605,7 @@ const Fields<Reporting>& Schema<Reporting>::fields() {
       {"bribe_penalty", &Reporting::bribe_penalty, share},
       {"force_penalty", &Reporting::force_penalty, share},
       {"memory_days", &Reporting::memory_days, some_days},
+      {"committees", &Reporting::committees},
   };
   return f;
 }
@@ -604,10 +622,42 @@ const Fields<Violence>& Schema<Violence>::fields() {
 
 // ---- Corruption -------------------------------------------------------------------------------
 
+// Coercive capture, officer pay and rotation (branch corruption-levers).
+const Fields<Coercion>& Schema<Coercion>::fields() {
+  static const Fields<Coercion> f{
+      {"threat_probability", &Coercion::threat_probability, probability},
+      {"acceptance_under_threat", &Coercion::acceptance_under_threat, probability},
+      {"attack_probability", &Coercion::attack_probability, probability},
+      {"deaths_per_attack", &Coercion::deaths_per_attack, bounded(0, 100, "a mean number of deaths in [0, 100]")},
+  };
+  return f;
+}
+
+const Fields<PayRaise>& Schema<PayRaise>::fields() {
+  static const Fields<PayRaise> f{
+      {"country", &PayRaise::country, required()},
+      {"usd_per_officer_month", &PayRaise::usd_per_officer_month, usd},
+      {"months_left", &PayRaise::months_left, bounded(0, bounds::kMaxCareerMonths, "a number of months in [0, 1200]")},
+      {"caught_probability", &PayRaise::caught_probability, probability},
+  };
+  return f;
+}
+
+const Fields<Rotation>& Schema<Rotation>::fields() {
+  static const Fields<Rotation> f{
+      {"country", &Rotation::country, required()},
+      {"every_days", &Rotation::every_days,
+       bounded(bounds::kMinRotationDays, bounds::kMaxDays, "0 or a number of days in [1, 36500]", false, true)},
+  };
+  return f;
+}
+
 const Fields<Protection>& Schema<Protection>::fields() {
   static const Fields<Protection> f{
       {"sectors", &Protection::sectors},
       {"usd_per_unit_month", &Protection::usd_per_unit_month, usd},
+      {"coercion", &Protection::coercion},
+      {"recapture_days", &Protection::recapture_days, any_days},
   };
   return f;
 }
@@ -617,6 +667,7 @@ const Fields<Audit>& Schema<Audit>::fields() {
       {"country", &Audit::country, required()},
       {"share_monitored", &Audit::share_monitored, share},
       {"acceptance_reduction", &Audit::acceptance_reduction, share},
+      {"caught_probability", &Audit::caught_probability, probability},
   };
   return f;
 }
@@ -624,6 +675,8 @@ const Fields<Audit>& Schema<Audit>::fields() {
 const Fields<Corruption>& Schema<Corruption>::fields() {
   static const Fields<Corruption> f{
       {"audits", &Corruption::audits},
+      {"pay", &Corruption::pay},
+      {"rotation", &Corruption::rotation},
   };
   return f;
 }
@@ -673,6 +726,8 @@ const Fields<Costs>& Schema<Costs>::fields() {
       {"joint_exercise_usd", &Costs::joint_exercise_usd, usd},
       {"observer_team_usd_per_day", &Costs::observer_team_usd_per_day, usd},
       {"jobs_program", &Costs::jobs_program},
+      {"rotation_usd_per_officer", &Costs::rotation_usd_per_officer, usd},
+      {"committee_usd_per_month", &Costs::committee_usd_per_month, usd},
   };
   return f;
 }

@@ -433,6 +433,14 @@ void check_scenario(Reader& r, const Scenario& s) {
   // Corruption and jobs name countries.
   for (std::size_t i = 0; i < s.corruption.audits.size(); ++i)
     check_reference(r, join(join(join("corruption", "audits"), i), "country"), s.corruption.audits[i].country, s.countries, "country");
+  // Officer pay, rotation and community committees name countries (branch corruption-levers).
+  for (std::size_t i = 0; i < s.corruption.pay.size(); ++i)
+    check_reference(r, join(join(join("corruption", "pay"), i), "country"), s.corruption.pay[i].country, s.countries, "country");
+  for (std::size_t i = 0; i < s.corruption.rotation.size(); ++i)
+    check_reference(r, join(join(join("corruption", "rotation"), i), "country"), s.corruption.rotation[i].country, s.countries, "country");
+  for (std::size_t i = 0; i < s.violence.reporting.committees.size(); ++i)
+    check_reference(r, join(join(join(join("violence", "reporting"), "committees"), i), "country"),
+                    s.violence.reporting.committees[i].country, s.countries, "country");
   if (!s.economy.jobs_country.empty())
     check_reference(r, join("economy", "jobs_country"), s.economy.jobs_country, s.countries, "country");
   check_costs(r, s);

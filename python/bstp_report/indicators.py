@@ -75,6 +75,13 @@ LABELS = {
     "mean_load_kg": N_("mean load per shipment"),
     "loads_per_candidate": N_("loads per candidate shipment"),
     "resistance_propensity": N_("couriers' propensity to fight"),
+    "collusive_captures": N_("patrol units bought (collusion)"),
+    "coercive_captures": N_("patrol units coerced (plata o plomo)"),
+    "captured_unit_months": N_("unit-months captured"),
+    "coercion_attacks": N_("attacks on officers who refused"),
+    "pay_raise_cost_usd": N_("officer pay raise cost"),
+    "rotation_cost_usd": N_("officer rotation cost"),
+    "committee_cost_usd": N_("community committee cost"),
 }
 
 
