@@ -7,6 +7,12 @@
 // times the random draws one legitimate vehicle needs and nothing else (the arrival gap, the
 // daily-profile thinning, the lane time, the inspections): a floor under the model's cost per
 // vehicle that no bookkeeping change can go below with the same draws.
+// BM_ScaledRegionLpThreads (when the build generated the scaled region, bench/CMakeLists.txt):
+// one year of the region scaled 10 times (scripts/scale_scenario.py --copies 10), each iteration
+// one replication on 1 LP thread and then the same one on 2; counters: the speed-up (1-thread wall
+// time over 2-thread), events, synchronisation windows and events per window of the 2-thread run,
+// vehicles, and the share of vehicles served by the busiest country's LP (docs/performance.md,
+// "One replication on 2 LP threads").
 #include <border/border_model.hpp>
 #include <border/compiled_scenario.hpp>
 #include <border/indicators.hpp>
@@ -15,16 +21,26 @@
 
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cstdint>
+#include <cstring>
 #include <memory>
+#include <numeric>
 #include <string>
+#include <vector>
 
 namespace {
 
-std::shared_ptr<const bstp::border::CompiledScenario> region(const std::string& policy, unsigned horizon_days) {
-  const auto doc = bstp::border::ScenarioDocument::from_file(BSTP_SOURCE_DIR "/scenarios/bstp-region.yaml");
+std::shared_ptr<const bstp::border::CompiledScenario> compile(const std::string& file, const std::string& policy,
+                                                              unsigned horizon_days) {
+  const auto doc = bstp::border::ScenarioDocument::from_file(file);
   return std::make_shared<const bstp::border::CompiledScenario>(
       doc.resolve(policy, {{"scenario.horizon_days", std::to_string(horizon_days)}}));
+}
+
+std::shared_ptr<const bstp::border::CompiledScenario> region(const std::string& policy, unsigned horizon_days) {
+  return compile(BSTP_SOURCE_DIR "/scenarios/bstp-region.yaml", policy, horizon_days);
 }
 
 void BM_Region(benchmark::State& state, const std::string& policy, unsigned lp_threads) {
@@ -56,6 +72,70 @@ void BM_PholdW1(benchmark::State& state) {
   state.counters["events_per_second"] = benchmark::Counter(static_cast<double>(events), benchmark::Counter::kIsRate);
 }
 
+#ifdef BSTP_SCALED_REGION
+bool same_bits(const std::vector<double>& a, const std::vector<double>& b) {
+  return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0;
+}
+
+// One replication of the scaled region on 1 LP thread, then on 2, timed apart; the two must give
+// the same indicator totals to the bit (NaN where undefined included).
+void BM_ScaledRegionLpThreads(benchmark::State& state) {
+  using namespace bstp::border;
+  const auto scenario = compile(BSTP_SCALED_REGION, "baseline", 365);
+  // Where the kernel events are handled, from one untimed sequential run: the country LPs' share,
+  // and the share of the LPs the 2-thread partition (contiguous blocks of LP ids) gives worker 1.
+  static const std::vector<std::uint64_t> events_by_lp = [&] {
+    Replication counted(*scenario, 0, 1);
+    std::vector<std::uint64_t> counts(counted.simulation().lp_count(), 0);
+    counted.simulation().set_observer([&](const bstp::CommittedEvent& e) { ++counts.at(e.lp); });
+    counted.finish();
+    return counts;
+  }();
+  const auto all_events = static_cast<double>(std::accumulate(events_by_lp.begin(), events_by_lp.end(), std::uint64_t{0}));
+  const auto share_of = [&](std::size_t first, std::size_t last) {
+    return static_cast<double>(std::accumulate(events_by_lp.begin() + static_cast<std::ptrdiff_t>(first),
+                                               events_by_lp.begin() + static_cast<std::ptrdiff_t>(last), std::uint64_t{0})) /
+           all_events;
+  };
+  state.counters["country_lp_event_share"] = share_of(0, scenario->countries.size());
+  state.counters["worker_1_event_share"] = share_of(events_by_lp.size() / 2, events_by_lp.size());
+  double seconds_1 = 0.0, seconds_2 = 0.0;
+  std::uint64_t replications = 0, events = 0, windows = 0;
+  ReplicationResult last;
+  for (auto _ : state) {
+    const auto began = std::chrono::steady_clock::now();
+    const ReplicationResult one = simulate_replication(*scenario, replications, 1);
+    const auto middle = std::chrono::steady_clock::now();
+    Replication two_threads(*scenario, replications, 2);
+    const bstp::RunStats stats = two_threads.simulation().run();
+    ReplicationResult two = two_threads.finish();
+    const auto ended = std::chrono::steady_clock::now();
+    if (!same_bits(one.totals, two.totals)) {
+      state.SkipWithError("1 and 2 LP threads gave different indicator totals");
+      return;
+    }
+    seconds_1 += std::chrono::duration<double>(middle - began).count();
+    seconds_2 += std::chrono::duration<double>(ended - middle).count();
+    events += stats.committed_events;
+    windows += stats.windows;
+    last = std::move(two);
+    ++replications;
+  }
+  const auto n = static_cast<double>(std::max<std::uint64_t>(replications, 1));
+  const auto& by_country = last.by_country.at(static_cast<std::size_t>(Indicator::legitimate_crossings));
+  const double vehicles = std::accumulate(by_country.begin(), by_country.end(), 0.0);
+  state.counters["speedup_2_lp_threads"] = seconds_2 > 0 ? seconds_1 / seconds_2 : 0.0;
+  state.counters["seconds_1_lp_thread"] = seconds_1 / n;
+  state.counters["seconds_2_lp_threads"] = seconds_2 / n;
+  state.counters["events"] = static_cast<double>(events) / n;
+  state.counters["windows"] = static_cast<double>(windows) / n;
+  state.counters["events_per_window"] = windows > 0 ? static_cast<double>(events) / static_cast<double>(windows) : 0.0;
+  state.counters["vehicles"] = vehicles;
+  state.counters["busiest_country_vehicle_share"] =
+      vehicles > 0 ? *std::max_element(by_country.begin(), by_country.end()) / vehicles : 0.0;
+}
+#endif
+
 // The draws of one vehicle at a busy checkpoint of the region (lane time lognormal, mean 3 min,
 // sd 1.5; primary inspection 0.12, secondary 0.35 of those, exponential, mean 25 min), with the
 // thinning of a daytime profile whose peak is 1.6 times the mean.
@@ -84,6 +164,9 @@ BENCHMARK_CAPTURE(BM_Region, baseline_sequential, "baseline", 1)->Unit(benchmark
 BENCHMARK_CAPTURE(BM_Region, trained_coordinated_sequential, "trained_coordinated", 1)
     ->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(3.0);
 BENCHMARK_CAPTURE(BM_Region, baseline_2_lp_threads, "baseline", 2)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(3.0);
+#ifdef BSTP_SCALED_REGION
+BENCHMARK(BM_ScaledRegionLpThreads)->Unit(benchmark::kSecond)->UseRealTime()->Iterations(1);
+#endif
 
 }  // namespace
 
