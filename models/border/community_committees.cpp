@@ -5,13 +5,13 @@
 namespace bstp::border {
 
 Time committees_end(const Committees& c) {
-  return c.days > 0.0 ? to_ticks(c.start_day, 86400.0) + to_ticks(c.days, 86400.0) : kNever;
+  return c.days > 0.0 ? days_to_ticks(c.start_day) + days_to_ticks(c.days) : kNever;
 }
 
 CommunityCommittees::CommunityCommittees(const CompiledScenario& scenario, int country) {
   for (const Committees& c : scenario.scenario().violence.reporting.committees) {
     if (scenario.country_index(c.country) != country || c.committees <= 0 || !(c.trust_per_committee > 0.0)) continue;
-    entries_.push_back({to_ticks(c.start_day, 86400.0), committees_end(c), c.committees * c.trust_per_committee,
+    entries_.push_back({days_to_ticks(c.start_day), committees_end(c), c.committees * c.trust_per_committee,
                         c.build_up_days * static_cast<double>(kDay)});
   }
 }

@@ -20,7 +20,7 @@ const PayRaise* pay_raise_of(const CompiledScenario& scenario, int country) {
 
 Time rotation_period(const CompiledScenario& scenario, int country) {
   for (const Rotation& r : scenario.scenario().corruption.rotation)
-    if (scenario.country_index(r.country) == country && r.every_days > 0.0) return std::max<Time>(kDay, to_ticks(r.every_days, 86400.0));
+    if (scenario.country_index(r.country) == country && r.every_days > 0.0) return std::max<Time>(kDay, days_to_ticks(r.every_days));
   return 0;
 }
 

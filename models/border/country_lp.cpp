@@ -98,7 +98,7 @@ void CountryLp::start(Context& ctx) {
   attacks_made(0);
   if (rotation_ > 0)
     for (std::size_t o = 0; o < scenario_.organisations.size(); ++o) {
-      const Time lag = to_ticks(scenario_.organisations[o].spec.protection.recapture_days, 86400.0);
+      const Time lag = days_to_ticks(scenario_.organisations[o].spec.protection.recapture_days);
       bool covers = false;
       for (std::size_t u = 0; u < scenario_.units.size(); ++u)
         covers = covers || protection_covers(scenario_, country_, static_cast<int>(o), static_cast<int>(u));
@@ -187,7 +187,7 @@ void CountryLp::finish(Time horizon) {
 Time CountryLp::passage_ticks(Cargo cargo, int leg) const {
   cargo.leg = static_cast<std::uint8_t>(leg);
   RandomStream travel_draws = shipment_draws(cargo, kTravel);
-  const Time travel = draw_ticks(travel_draws, scenario_.graph().arc(cargo.route[leg]).travel_hours, 3600.0);
+  const Time travel = draw_ticks(travel_draws, scenario_.graph().arc(cargo.route[leg]).travel_hours, kSecondsPerHour);
   // A leg into another country takes at least the handover delay.
   const Arc& arc = scenario_.graph().arc(cargo.route[leg]);
   return scenario_.node_country[arc.to] == scenario_.node_country[arc.from] ? travel : std::max(travel, kHandoverTicks);
@@ -561,7 +561,7 @@ void CountryLp::lookouts_report(const LookoutsReport& e, Context& ctx) {
     UnitsSighted report;
     report.country = static_cast<std::uint16_t>(country_);
     auto send = [&] {
-      ctx.send(layout_.organisation(static_cast<int>(o)), std::max(kHandoverTicks, to_ticks(watch.delay_days, 86400.0)), report);
+      ctx.send(layout_.organisation(static_cast<int>(o)), std::max(kHandoverTicks, days_to_ticks(watch.delay_days)), report);
       report.first = 0;
       report.count = 0;
     };
@@ -687,8 +687,8 @@ void CountryLp::order_arrives(const OrderArrives& e, Context& ctx) {
       inspection_[e.subject] = e.value[0];
       break;
     case OrderKind::share_intelligence:
-      sharing_ordered_[e.subject] = {true, std::max(kHandoverTicks, to_ticks(e.value[0], 86400.0)),
-                                     to_ticks(e.value[1], 86400.0), e.value[2]};
+      sharing_ordered_[e.subject] = {true, std::max(kHandoverTicks, days_to_ticks(e.value[0])),
+                                     days_to_ticks(e.value[1]), e.value[2]};
       break;
     case OrderKind::joint_patrol: joint_patrols_ordered_.emplace_back(e.subject, e.target); break;
     case OrderKind::hot_pursuit: hot_pursuit_ordered_[e.subject] = true; break;
@@ -696,7 +696,7 @@ void CountryLp::order_arrives(const OrderArrives& e, Context& ctx) {
       // A course like the scenario's cohorts; its seats and backfill are charged by order_costs_.
       const std::size_t index = scenario_.cohorts.size() + ordered_cohorts_.size();
       if (index > std::numeric_limits<std::uint16_t>::max()) break;  // more courses than events can name: ignored
-      ordered_cohorts_.push_back({country_, e.target, now, now + to_ticks(e.value[0] * 7.0, 86400.0), 0.0, false});
+      ordered_cohorts_.push_back({country_, e.target, now, now + days_to_ticks(e.value[0] * 7.0), 0.0, false});
       cohort_starts(CohortStarts{static_cast<std::uint16_t>(index)}, ctx);
       break;
     }
@@ -721,7 +721,7 @@ void CountryLp::order_arrives(const OrderArrives& e, Context& ctx) {
       ObserverParams watching = scenario_.observer_params(team);
       watching.whole_country = e.target < 0;
       watching.start = now;
-      watching.end = now + to_ticks(e.value[0], 86400.0);
+      watching.end = now + days_to_ticks(e.value[0]);
       officers_.add_team(std::move(watching));
       break;
     }

@@ -85,7 +85,7 @@ void charge_scheduled_costs(const CompiledScenario& scenario, int country, const
   for (const JointExercise& e : co.joint_exercises) {
     std::vector<int> parties;
     for (const std::string& id : e.countries) parties.push_back(scenario.country_index(id));
-    const Time day = to_ticks(e.day, 86400.0);
+    const Time day = days_to_ticks(e.day);
     const double share = share_of(parties, country);
     if (day < horizon && share > 0.0 && costs.joint_exercise_usd > 0.0)
       pay(Indicator::joint_exercise_cost_usd, day, share * costs.joint_exercise_usd);
@@ -94,8 +94,8 @@ void charge_scheduled_costs(const CompiledScenario& scenario, int country, const
   // Observer teams in the field.
   for (int i : scenario.countries[static_cast<std::size_t>(country)].observers) {
     const ObserverTeam& team = s.training.observers[static_cast<std::size_t>(i)];
-    const Time start = to_ticks(team.start_day, 86400.0);
-    charge_days(Indicator::observer_cost_usd, start, start + to_ticks(team.days, 86400.0), horizon,
+    const Time start = days_to_ticks(team.start_day);
+    charge_days(Indicator::observer_cost_usd, start, start + days_to_ticks(team.days), horizon,
                 costs.observer_team_usd_per_day, pay);
   }
   // The jobs programme pays its jobs month by month while it is on.
@@ -122,7 +122,7 @@ void charge_scheduled_costs(const CompiledScenario& scenario, int country, const
   // Community committees are paid month by month while they meet.
   for (const Committees& c : s.violence.reporting.committees)
     if (scenario.country_index(c.country) == country && c.committees > 0)
-      charge_months(Indicator::committee_cost_usd, to_ticks(c.start_day, 86400.0), std::min(committees_end(c), horizon),
+      charge_months(Indicator::committee_cost_usd, days_to_ticks(c.start_day), std::min(committees_end(c), horizon),
                     c.committees * costs.committee_usd_per_month, pay);
 }
 
