@@ -170,6 +170,8 @@ CompiledScenario::CompiledScenario(const Scenario& scenario)
         exercises.push_back({country(e.countries[i], "coordination.joint_exercises"),
                              country(e.countries[j], "coordination.joint_exercises"), days_to_ticks(e.day), e.seam_closure});
 
+  compile_coordination();
+
   crossing_slot.assign(graph_.node_count(), -1);
   for (std::size_t n = 0; n < graph_.node_count(); ++n) {
     const NodeKind k = graph_.node(static_cast<NodeIndex>(n)).kind;
@@ -258,42 +260,54 @@ int CompiledScenario::other_side(ArcIndex a, int country) const {
   return node_country[arc.from] == country ? node_country[arc.to] : node_country[arc.from];
 }
 
-bool CompiledScenario::hot_pursuit(int a, int b) const {
+void CompiledScenario::compile_coordination() {
+  const std::size_t n = countries.size();
+  hot_pursuit_.assign(n * n, 0);
   for (const HotPursuit& h : scenario_.coordination.hot_pursuit) {
     const int x = country_index(h.a), y = country_index(h.b);
-    if ((x == a && y == b) || (x == b && y == a)) return true;
+    if (x < 0 || y < 0) continue;
+    hot_pursuit_[pair(x, y)] = hot_pursuit_[pair(y, x)] = 1;
   }
-  return false;
-}
-
-bool CompiledScenario::shares_information(int from, int to, Time& delay, Time& alert, double& boost) const {
+  sharing_.assign(n * n, SharingTerms{});
   for (const InformationSharing& s : scenario_.coordination.information_sharing) {
     const int x = country_index(s.a), y = country_index(s.b);
-    if ((x == from && y == to) || (x == to && y == from)) {
-      delay = std::max(kHandoverTicks, days_to_ticks(s.delay_days));
-      alert = days_to_ticks(s.alert_days);
-      boost = s.alert_detection_boost;
-      return true;
-    }
+    if (x < 0 || y < 0 || sharing_[pair(x, y)].on) continue;  // the first entry naming the pair holds
+    const SharingTerms terms{true, std::max(kHandoverTicks, days_to_ticks(s.delay_days)), days_to_ticks(s.alert_days),
+                             s.alert_detection_boost};
+    sharing_[pair(x, y)] = sharing_[pair(y, x)] = terms;
   }
-  return false;
-}
-
-double CompiledScenario::seam_factor(ArcIndex a, Time t, bool joint_patrol) const {
-  if (!is_seam(a)) return 1.0;
-  if (joint_patrol) return 1.0;
-  const Arc& arc = graph_.arc(a);
-  const int x = node_country[arc.from], y = node_country[arc.to];
-  if (arc.sector >= 0) {
-    // A joint patrol closes the seam it pairs: the leg's sector with one across this leg's line.
+  joint_patrolled_.assign(graph_.arc_count(), 0);
+  for (std::size_t a = 0; a < graph_.arc_count(); ++a) {
+    const Arc& arc = graph_.arc(static_cast<ArcIndex>(a));
+    if (arc.sector < 0 || !is_seam(static_cast<ArcIndex>(a))) continue;
     const SectorParams& mine = sectors[arc.sector];
+    const int x = node_country[arc.from], y = node_country[arc.to];
     const int across = mine.country == x ? y : x;
     for (const JointPatrol& j : scenario_.coordination.joint_patrols) {
       const std::string& partner = j.sector_a == mine.id ? j.sector_b : j.sector_b == mine.id ? j.sector_a : std::string();
       if (const auto s = scenario_.sectors.find(partner); s != scenario_.sectors.end() && country_index(s->second.country) == across)
-        return 1.0;
+        joint_patrolled_[a] = 1;
     }
   }
+}
+
+bool CompiledScenario::hot_pursuit(int a, int b) const { return hot_pursuit_[pair(a, b)] != 0; }
+
+bool CompiledScenario::shares_information(int from, int to, Time& delay, Time& alert, double& boost) const {
+  const SharingTerms& terms = sharing_[pair(from, to)];
+  if (!terms.on) return false;
+  delay = terms.delay;
+  alert = terms.alert;
+  boost = terms.boost;
+  return true;
+}
+
+double CompiledScenario::seam_factor(ArcIndex a, Time t, bool joint_patrol) const {
+  if (!is_seam(a)) return 1.0;
+  // A joint patrol closes the seam it pairs: the leg's sector with one across this leg's line.
+  if (joint_patrol || joint_patrolled_[a]) return 1.0;
+  const Arc& arc = graph_.arc(a);
+  const int x = node_country[arc.from], y = node_country[arc.to];
   double penalty = scenario_.coordination.seam_penalty;
   for (const ExerciseParams& e : exercises)
     if (e.at <= t && ((e.a == x && e.b == y) || (e.a == y && e.b == x))) penalty *= 1.0 - e.closure;

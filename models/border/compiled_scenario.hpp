@@ -201,6 +201,7 @@ class CompiledScenario {
   void compile_sector(const std::string& id, const Sector& s);
   void compile_observer(const ObserverTeam& team);
   void compile_orders();
+  void compile_coordination();
   double expected_patrol_detection(ArcIndex a, double skill) const;
 
   Scenario scenario_;
@@ -209,6 +210,19 @@ class CompiledScenario {
   Time warmup_ = 0;
   int months_ = 0;
   std::vector<double> informed_risk_;
+  // Coordination, compiled once so that no event looks up ids: per pair of countries
+  // [a * countries + b] (both ways) a hot-pursuit agreement and the terms of information sharing
+  // (the first entry of the list naming the pair); per arc, whether a joint patrol pairs its
+  // sector with one of the country across it.
+  struct SharingTerms {
+    bool on = false;
+    Time delay = 0, alert = 0;
+    double boost = 0.0;
+  };
+  std::vector<char> hot_pursuit_;
+  std::vector<SharingTerms> sharing_;
+  std::vector<char> joint_patrolled_;
+  std::size_t pair(int a, int b) const { return static_cast<std::size_t>(a) * countries.size() + static_cast<std::size_t>(b); }
 };
 
 // `value` units of `seconds_per_unit` seconds, in ticks (clock.hpp), rounded: 0 for a negative value

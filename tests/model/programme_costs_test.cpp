@@ -44,6 +44,38 @@ TEST(ProgrammeCosts, AgreementsCostTheirSetupAndMonthsAndExercisesTheirDay) {
   EXPECT_DOUBLE_EQ(by_country(r, Indicator::joint_exercise_cost_usd, s.country_index("MX")), 25000.0);
 }
 
+// Coordination is compiled into tables by pair of countries (both ways) and by leg: the first
+// sharing entry naming a pair holds, hot pursuit is symmetric, a joint patrol closes its seam.
+TEST(CompiledCoordination, PairTablesReadBothWaysAndTheFirstSharingEntryHolds) {
+  const CompiledScenario s = tutorial(
+      "coordinated", {{"coordination.information_sharing",
+                       "[{a: GT, b: MX, delay_days: 1, alert_days: 14, alert_detection_boost: 0.5}, "
+                       "{a: MX, b: GT, delay_days: 3, alert_days: 7, alert_detection_boost: 0.1}]"}});
+  const int gt = s.country_index("GT"), mx = s.country_index("MX");
+  Time delay = 0, alert = 0;
+  double boost = 0.0;
+  ASSERT_TRUE(s.shares_information(mx, gt, delay, alert, boost));
+  EXPECT_EQ(delay, kDay);
+  EXPECT_EQ(alert, 14 * kDay);
+  EXPECT_DOUBLE_EQ(boost, 0.5);
+  EXPECT_FALSE(s.shares_information(gt, gt, delay, alert, boost)) << "a country with itself";
+  EXPECT_FALSE(tutorial("baseline").shares_information(gt, mx, delay, alert, boost));
+  EXPECT_TRUE(s.hot_pursuit(gt, mx));
+  EXPECT_TRUE(s.hot_pursuit(mx, gt));
+  EXPECT_FALSE(tutorial("baseline").hot_pursuit(gt, mx));
+  const CompiledScenario baseline = tutorial("baseline");
+  int seams = 0;
+  for (std::size_t a = 0; a < s.graph().arc_count(); ++a) {
+    const auto arc = static_cast<ArcIndex>(a);
+    if (!s.is_seam(arc) || s.graph().arc(arc).sector < 0) continue;
+    const bool suchiate = s.sectors[static_cast<std::size_t>(s.graph().arc(arc).sector)].id.find("suchiate") != std::string::npos;
+    if (suchiate) ++seams;
+    EXPECT_EQ(s.seam_factor(arc, 0), suchiate ? 1.0 : baseline.seam_factor(arc, 0)) << "arc " << a;
+    EXPECT_LT(baseline.seam_factor(arc, 0), 1.0) << "arc " << a << ": an open seam without a joint patrol";
+  }
+  EXPECT_GT(seams, 0) << "the tutorial's Suchiate legs are seams";
+}
+
 TEST(ProgrammeCosts, OfficersInClassCostBackfillAndLanesCostEveryDay) {
   // Baseline: one cohort of 20 seats for 4 weeks: 20 x 28 officer-days at 40 USD; 5 lanes x 365 days at 300 USD.
   const CompiledScenario s = tutorial("baseline", {{"costs.inspection_usd", "0"}, {"costs.secondary_inspection_usd", "0"}});
