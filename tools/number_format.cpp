@@ -51,7 +51,8 @@ std::string format_estimate(double mean, double half_width) {
   if (!std::isfinite(mean)) return "n/a";
   if (std::isnan(half_width)) return format_value(mean);
   if (!std::isfinite(half_width)) return format_value(mean) + " ± inf";
-  if (half_width == 0.0)  // every replication gave the same value: show it as it is
+  // Every replication gave the same value (up to the rounding of summing it): show it as it is.
+  if (half_width == 0.0 || half_width <= 1e-12 * std::fabs(mean))
     return (mean == std::round(mean) ? group_thousands(mean, 0) : format_value(mean)) + " ± 0";
   // Two significant figures of the half-width; above 100, round both to the half-width's own
   // second figure (27630 -> 28,000) rather than printing noise digits.

@@ -34,6 +34,8 @@ TEST(NumberFormat, EstimatesShowTheFiguresTheIntervalSupports) {
   EXPECT_EQ(format_estimate(1102345.0, 27630.0), "1,102,000 ± 28,000");
   EXPECT_EQ(format_estimate(0.04567, 0.0031), "0.0457 ± 0.0031");
   EXPECT_EQ(format_estimate(-0.00001, 0.00002), "-0.000010 ± 0.000020");
+  // The same value in every replication, its mean off by a rounding: no digits of noise.
+  EXPECT_EQ(format_estimate(0.14999999999999997, 1.5e-17), format_estimate(0.15, 0.0));
   EXPECT_EQ(format_estimate(-0.000001, 0.002), "0.0000 ± 0.0020");
   EXPECT_EQ(format_estimate(0.0, 0.0), "0 ± 0");
   EXPECT_EQ(format_estimate(160.0, 0.0), "160 ± 0");
