@@ -87,4 +87,13 @@ int run_python_module(const std::string& module, const std::vector<std::string>&
   return kExitFailure;
 }
 
+int write_page(const std::string& module, const std::string& source, const std::string& out, const std::string& lang,
+               bool force, const std::string& what) {
+  if (!std::filesystem::exists(source)) throw UsageError(fmt::format("{}: no such file", source));
+  if (std::filesystem::exists(out) && !force) throw UsageError(fmt::format("{} exists; pass --force to overwrite it", out));
+  std::vector<std::string> args{source, "--out", out, "--lang", lang};
+  if (force) args.emplace_back("--force");
+  return run_python_module(module, args, what);
+}
+
 }  // namespace bstp::tools

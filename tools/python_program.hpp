@@ -28,4 +28,9 @@ std::optional<std::string> find_python();
 // std::runtime_error when the package or python3 cannot be found or run.
 int run_python_module(const std::string& module, const std::vector<std::string>& args, const std::string& what);
 
+// A page command (`bstp report`, `bstp review`): refuses a missing `source` or an existing `out`
+// without `force` (UsageError), then runs `module SOURCE --out OUT --lang LANG [--force]`.
+int write_page(const std::string& module, const std::string& source, const std::string& out, const std::string& lang,
+               bool force, const std::string& what);
+
 }  // namespace bstp::tools

@@ -5,17 +5,10 @@
 #include "option_checks.hpp"
 #include "python_program.hpp"
 
-#include <algorithm>
-#include <cctype>
-#include <filesystem>
-#include <vector>
-
-#include <fmt/format.h>
+#include <string>
 
 namespace bstp::tools {
 namespace {
-
-namespace fs = std::filesystem;
 
 struct ReportOptions {
   std::string results;
@@ -25,11 +18,7 @@ struct ReportOptions {
 };
 
 int report(const ReportOptions& o) {
-  if (!fs::exists(o.results)) throw UsageError(fmt::format("{}: no such file", o.results));
-  if (fs::exists(o.out) && !o.force) throw UsageError(fmt::format("{} exists; pass --force to overwrite it", o.out));
-  std::vector<std::string> args{o.results, "--out", o.out, "--lang", o.lang};
-  if (o.force) args.emplace_back("--force");
-  return run_python_module("bstp_report", args, "report");
+  return write_page("bstp_report", o.results, o.out, o.lang, o.force, "report");
 }
 
 }  // namespace

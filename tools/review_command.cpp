@@ -5,11 +5,7 @@
 #include "option_checks.hpp"
 #include "python_program.hpp"
 
-#include <algorithm>
-#include <cctype>
-#include <filesystem>
-
-#include <fmt/format.h>
+#include <string>
 
 namespace bstp::tools {
 namespace {
@@ -20,12 +16,7 @@ struct ReviewOptions {
 };
 
 int review(const ReviewOptions& o) {
-  if (!std::filesystem::exists(o.log)) throw UsageError(fmt::format("{}: no such file", o.log));
-  if (std::filesystem::exists(o.out) && !o.force)
-    throw UsageError(fmt::format("{} exists; pass --force to overwrite it", o.out));
-  std::vector<std::string> args{o.log, "--out", o.out, "--lang", o.lang};
-  if (o.force) args.emplace_back("--force");
-  return run_python_module("bstp_report.review", args, "review");
+  return write_page("bstp_report.review", o.log, o.out, o.lang, o.force, "review");
 }
 
 }  // namespace

@@ -21,11 +21,7 @@ def missing_modules():
 def parse(argv):
     parser = argparse.ArgumentParser(prog="bstp report", description=__doc__.split("\n\n")[0])
     parser.add_argument("results", help="results file written by bstp run --out or bstp sweep --out")
-    parser.add_argument("-o", "--out", required=True, help="HTML file to write")
-    parser.add_argument("--lang", default="en", choices=languages(), help="language of the page")
-    parser.add_argument("--force", action="store_true", help="replace an existing output file")
-    parser.add_argument("--locale-dir", action="append", default=[], help="where compiled catalogs are")
-    parser.add_argument("--outlines", default=None, help="GeoJSON of country outlines (default data/countries.geojson)")
+    page_file.add_page_options(parser, languages())
     return parser.parse_args(argv)
 
 
@@ -38,11 +34,7 @@ def main(argv=None):
     from . import i18n, page
     import bstp_results
 
-    if not os.path.exists(args.results):
-        print(f"bstp report: error: {args.results}: no such file", file=sys.stderr)
-        return EXIT_USAGE
-    if os.path.exists(args.out) and not args.force:
-        print(f"bstp report: error: {args.out} exists (use --force to replace it)", file=sys.stderr)
+    if page_file.paths_refused("bstp report", args.results, args.out, args.force):
         return EXIT_USAGE
     try:
         results = bstp_results.open(args.results)

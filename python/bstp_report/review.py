@@ -242,11 +242,7 @@ def render(records, lang, translation, outlines=None):
 def parse(argv):
     parser = argparse.ArgumentParser(prog="bstp review", description=__doc__.split("\n\n")[0])
     parser.add_argument("log", help="the exercise's log, written by bstp tabletop --log")
-    parser.add_argument("-o", "--out", required=True, help="HTML file to write")
-    parser.add_argument("--lang", default="en", choices=languages(), help="language of the page")
-    parser.add_argument("--force", action="store_true", help="replace an existing output file")
-    parser.add_argument("--locale-dir", action="append", default=[], help="where compiled catalogs are")
-    parser.add_argument("--outlines", default=None, help="GeoJSON of country outlines (default data/countries.geojson)")
+    page_file.add_page_options(parser, languages())
     return parser.parse_args(argv)
 
 
@@ -258,11 +254,7 @@ def main(argv=None):
         return EXIT_FAILURE
     from . import i18n
 
-    if not os.path.exists(args.log):
-        print(f"bstp review: error: {args.log}: no such file", file=sys.stderr)
-        return EXIT_USAGE
-    if os.path.exists(args.out) and not args.force:
-        print(f"bstp review: error: {args.out} exists (use --force to replace it)", file=sys.stderr)
+    if page_file.paths_refused("bstp review", args.log, args.out, args.force):
         return EXIT_USAGE
     try:
         records = read_log(args.log)
