@@ -3,15 +3,10 @@
 #include "corruption.hpp"
 #include "load_splitting.hpp"
 #include "programme_costs.hpp"
-#include "scenario_bounds.hpp"
 #include "trafficker_economics.hpp"
 
 #include <algorithm>
-#include <limits>
 #include <cmath>
-#include <stdexcept>
-
-#include <fmt/format.h>
 
 namespace bstp::border {
 namespace {
@@ -105,54 +100,6 @@ void CountryLp::start(Context& ctx) {
       if (covers && lag < rotation_ && rotation_ + lag < scenario_.horizon())
         ctx.schedule(rotation_ + lag, ProtectionOffered{static_cast<std::uint16_t>(o), 1});
     }
-}
-
-// --- standing protection, collusive and coercive (branch corruption-levers) ----------------------
-
-void CountryLp::offer_protection_to_units(int organisation, std::uint64_t period, Time now) {
-  const auto o = static_cast<std::size_t>(organisation);
-  const Time until = rotation_ > 0 ? static_cast<Time>(period + 1) * rotation_ : kNever;
-  // The officers at the start weigh the starting mix; those of a rotation the mix at their posting.
-  const double trained = period == 0 ? scenario_.initial_skill(country_)
-                                     : police_.trained_share(now) * std::clamp(scenario_.scenario().training.method_use_share, 0.0, 1.0);
-  const double months = static_cast<double>(std::min(until, scenario_.horizon()) - now) / static_cast<double>(kMonthTicks);
-  CaptureSpell spell{organisation, now, until, 0, 0};
-  bool covers = false;
-  for (std::size_t u = 0; u < scenario_.units.size(); ++u) {
-    captured_[o][u] = false;
-    if (!protection_covers(scenario_, country_, organisation, static_cast<int>(u))) continue;
-    covers = true;
-    const ProtectionOffer offer = offer_protection(scenario_, country_, replication_, organisation, static_cast<int>(u), period, trained, months);
-    captured_[o][u] = offer.captured();
-    spell.collusive += offer.capture == ProtectionOffer::Capture::collusive ? 1 : 0;
-    spell.coercive += offer.capture == ProtectionOffer::Capture::coercive ? 1 : 0;
-    if (offer.attacked) attacks_.push_back(offer);
-  }
-  captured_from_[o] = now;
-  captured_until_[o] = until;
-  if (covers) spells_.push_back(spell);
-}
-
-void CountryLp::attacks_made(Time now) {
-  for (const ProtectionOffer& attack : attacks_) {
-    const bool reported = attack.deaths > 0 || attack.report_draw < reporting_probability(now);
-    indicators_.violent_incident(now, country_, Deaths{attack.deaths, 0, 0}, reported, false);
-    indicators_.coercion_attack(now, country_);
-    tally_.violent_incidents += 1;
-    tally_.deaths += static_cast<std::uint64_t>(attack.deaths);
-  }
-  attacks_.clear();
-}
-
-void CountryLp::protection_offered(const ProtectionOffered& e, Context& ctx) {
-  offer_protection_to_units(e.organisation, e.period, ctx.now());
-  attacks_made(ctx.now());
-  if (ctx.now() + rotation_ < scenario_.horizon()) ctx.schedule(rotation_, ProtectionOffered{e.organisation, e.period + 1});
-}
-
-bool CountryLp::looking_away(int organisation, int unit, Time now) const {
-  const auto o = static_cast<std::size_t>(organisation);
-  return captured_[o][static_cast<std::size_t>(unit)] && now >= captured_from_[o] && now < captured_until_[o];
 }
 
 void CountryLp::finish(Time horizon) {
@@ -582,60 +529,6 @@ void CountryLp::lookouts_report(const LookoutsReport& e, Context& ctx) {
   }
 }
 
-// --- legitimate traffic -------------------------------------------------------------------------
-
-void CountryLp::traffic_hour_ends(const TrafficHourEnds& e, Context& ctx) {
-  ctx.schedule(kHour, e);
-  for (int c : my_checkpoints_) serve_legitimate_traffic_until(c, ctx.now() + 1);
-}
-
-void CountryLp::serve_legitimate_traffic_until(int checkpoint, Time t) {
-  const auto c = static_cast<std::size_t>(checkpoint);
-  const CheckpointParams& cp = scenario_.checkpoints[c];
-  // Arrivals follow the daily profile by thinning a Poisson process at the peak rate.
-  const double mean_gap = 1.0 / (cp.vehicles_per_second * cp.profile_max);
-  while (next_vehicle_at_[c] < t) {
-    const Time arrival = next_vehicle_at_[c];
-    next_vehicle_at_[c] = arrival + to_ticks(arrival_draws_[c].exponential(mean_gap), 1.0);
-    const auto hour = static_cast<std::size_t>((arrival % kDay) / kHour);
-    if (arrival_draws_[c].bernoulli(cp.profile[hour] / cp.profile_max)) vehicle_arrives(checkpoint, arrival);
-  }
-}
-
-// A legitimate vehicle arrives at checkpoint `checkpoint` at time `now` (not later than the clock).
-void CountryLp::vehicle_arrives(int checkpoint, Time now) {
-  const auto c = static_cast<std::size_t>(checkpoint);
-  const CheckpointParams& cp = scenario_.checkpoints[c];
-
-  RandomStream& service_draws = service_draws_[c];
-  Time service = cp.service(service_draws);
-  const bool inspected = service_draws.bernoulli(inspection_[c]);
-  const bool secondary = inspected && service_draws.bernoulli(cp.secondary);
-  if (secondary) service += cp.secondary_service(service_draws);
-  if (inspected) inspection_made(now, secondary);
-  CheckpointQueue& queue = queues_[c];
-  // Validation keeps the busiest hour below capacity; this bounds the memory of a queue that
-  // grows all the same (a scenario compiled without validation).
-  if (queue.holds_at_least(bounds::kMaxVehiclesInSystem, now))
-    throw std::runtime_error(
-        fmt::format("checkpoints.{}: more than {} vehicles waiting at once; its traffic exceeds its "
-                    "capacity (bstp validate reports the rates)",
-                    cp.node_id, bounds::kMaxVehiclesInSystem));
-  const CheckpointQueue::Passage passage = queue.join(now, service, true);
-  const double wait_hours = in_hours(passage.wait);
-  const double delay_hours = in_hours(passage.departure - now);
-  tally_.vehicles_at[c] += 1;
-  tally_.wait_hours_at[c] += wait_hours;
-  indicators_.vehicle_crossed(now, country_, wait_hours, delay_hours,
-                              delay_hours * scenario_.scenario().economy.trade_cost_usd_per_vehicle_hour);
-  indicators_.vehicle_in_system(now, passage.departure);
-}
-
-void CountryLp::inspection_made(Time t, bool secondary) {
-  const double usd = inspection_cost(scenario_.scenario().costs, secondary);
-  if (usd > 0.0) indicators_.lever_paid(Indicator::checkpoint_cost_usd, t, country_, usd);
-}
-
 // --- training -----------------------------------------------------------------------------------
 
 const CohortParams& CountryLp::cohort(std::uint16_t index) const {
@@ -664,67 +557,6 @@ void CountryLp::roll_call(const RollCall& e, Context& ctx) {
     const OfficerPosts::Crew crew = officers_.crew(post, ctx.now(), police_);
     if (crew.trained == 0) continue;
     indicators_.methods_used(ctx.now(), country_, crew.trained, crew.using_methods, officers_.observed(post, ctx.now()));
-  }
-}
-
-
-// --- orders given during the run (a tabletop exercise) -------------------------------------------
-
-void CountryLp::order_arrives(const OrderArrives& e, Context& ctx) {
-  const Time now = ctx.now();
-  order_costs_.charge(e, now, [&](Indicator lever, Time at, double usd) { indicators_.lever_paid(lever, at, country_, usd); });
-  switch (e.kind) {
-    case OrderKind::post_unit: roster_.post_unit(e.subject, e.target, now); break;
-    case OrderKind::withdraw_unit: roster_.withdraw_unit(e.subject, now); break;
-    case OrderKind::release_unit: roster_.release_unit(e.subject, now); break;
-    case OrderKind::placement: roster_.change_placement(e.subject, static_cast<Placement>(e.target), now); break;
-    case OrderKind::lanes:
-      serve_legitimate_traffic_until(e.subject, now);
-      queues_[e.subject].set_lanes(e.target, now);
-      break;
-    case OrderKind::inspection:
-      serve_legitimate_traffic_until(e.subject, now);
-      inspection_[e.subject] = e.value[0];
-      break;
-    case OrderKind::share_intelligence:
-      sharing_ordered_[e.subject] = {true, std::max(kHandoverTicks, days_to_ticks(e.value[0])),
-                                     days_to_ticks(e.value[1]), e.value[2]};
-      break;
-    case OrderKind::joint_patrol: joint_patrols_ordered_.emplace_back(e.subject, e.target); break;
-    case OrderKind::hot_pursuit: hot_pursuit_ordered_[e.subject] = true; break;
-    case OrderKind::train_cohort: {
-      // A course like the scenario's cohorts; its seats and backfill are charged by order_costs_.
-      const std::size_t index = scenario_.cohorts.size() + ordered_cohorts_.size();
-      if (index > std::numeric_limits<std::uint16_t>::max()) break;  // more courses than events can name: ignored
-      ordered_cohorts_.push_back({country_, e.target, now, now + days_to_ticks(e.value[0] * 7.0), 0.0, false});
-      cohort_starts(CohortStarts{static_cast<std::uint16_t>(index)}, ctx);
-      break;
-    }
-    case OrderKind::close_leg:
-    case OrderKind::open_leg: {
-      const auto edge = static_cast<std::size_t>(e.target);
-      closed_edges_[edge] = e.kind == OrderKind::close_leg;
-      // The country at the edge's first end tells the organisations (once, not once per end).
-      const Edge& spec = scenario_.scenario().edges[edge];
-      if (scenario_.node_country[scenario_.graph().index_of(spec.from)] == country_)
-        for (std::size_t o = 0; o < scenario_.organisations.size(); ++o)
-          ctx.send(layout_.organisation(static_cast<int>(o)), kHandoverTicks,
-                   LegClosed{static_cast<std::uint32_t>(edge), static_cast<std::uint8_t>(e.kind == OrderKind::close_leg)});
-      break;
-    }
-    case OrderKind::observe: {
-      ObserverTeam team;
-      team.country = scenario_.countries[static_cast<std::size_t>(country_)].id;
-      if (e.target >= 0) team.sectors.push_back(scenario_.sectors[static_cast<std::size_t>(e.target)].id);
-      team.method_use_boost = e.value[1];
-      team.spillover = e.value[2];
-      ObserverParams watching = scenario_.observer_params(team);
-      watching.whole_country = e.target < 0;
-      watching.start = now;
-      watching.end = now + days_to_ticks(e.value[0]);
-      officers_.add_team(std::move(watching));
-      break;
-    }
   }
 }
 
