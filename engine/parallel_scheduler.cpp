@@ -1,6 +1,6 @@
 // The parallel conservative scheduler (windowed, YAWNS-style).
 //
-// LPs are split into contiguous blocks, one block per worker. Each window starts at T, the
+// Each worker (thread) runs a set of LPs (partition.hpp). Each window starts at T, the
 // earliest pending event anywhere, and ends at T + lookahead: no event sent inside the window can
 // land on another LP before the window ends, so each worker commits its window independently.
 // Events for another worker's LPs wait in an outbox until the barrier. Every LP sees its events in
@@ -32,11 +32,18 @@
 // others commit the next window (which writes the other parity). Without an observer the commit
 // loop has no observer code (a second instance of the same template).
 //
+// Balance: with Balance::measured the LPs start in contiguous blocks of ids, and the first
+// windows (windows_to_measure) time every handler; then (between two windows, with every pending
+// event in a heap, as between steps) the LPs are shared out again by measured time and each
+// pending event moves to its LP's new worker, with the LP's send counter. Nothing in an event's
+// key depends on the worker, so the results do not change; only the balance does.
+//
 // The workers are std::threads, not oneTBB tasks: the barrier needs every worker running at
 // once, which a task scheduler does not promise (it would deadlock when the kernel is itself run
 // inside a TBB parallel loop over replications). The barrier spins briefly, then sleeps in the
 // kernel (std::atomic::wait), so an oversubscribed machine degrades gracefully.
 #include "event_queue.hpp"
+#include "partition.hpp"
 #include "schedulers.hpp"
 
 #include <algorithm>
@@ -44,6 +51,8 @@
 #include <chrono>
 #include <exception>
 #include <mutex>
+#include <numeric>
+#include <string>
 #include <stdexcept>
 #include <thread>
 
@@ -128,22 +137,37 @@ struct Outbox {
   std::vector<PayloadPool::Slot> payloads;
 };
 
-// The LP-to-worker map: contiguous blocks of LP ids.
-struct Partition {
-  std::vector<std::uint32_t> owner;  // worker of each LP
-  std::vector<LpId> first;           // first LP of each worker, and the LP count at the end
-};
+// Windows timed before the LPs are shared out by measured time (Balance::measured): 256, or a
+// 32nd of the windows the horizon holds when that is fewer (at least 8), so that timing every
+// handler costs little of a short run.
+std::uint64_t windows_to_measure(const SimulationOptions& options) {
+  constexpr std::uint64_t kMost = 256, kLeast = 8;
+  if (options.end_time == kNever || options.lookahead <= 0) return kMost;
+  const auto windows = static_cast<std::uint64_t>(options.end_time / options.lookahead);
+  return std::clamp<std::uint64_t>(windows / 32, kLeast, kMost);
+}
+using Clock = std::chrono::steady_clock;
 
 class Worker final : public Context {
  public:
-  Worker(const SimulationOptions& options, std::uint32_t index, std::uint32_t workers, const Partition& partition)
+  Worker(const SimulationOptions& options, std::uint32_t index, const Partition& partition)
       : Context(options.lookahead, options.end_time),
         index_(index),
-        first_lp_(partition.first[index]),
         owner_(partition.owner.data()),
+        local_(partition.local.data()),
         lp_count_(partition.owner.size()),
-        sequence_(partition.first[index + 1] - partition.first[index], 0) {
-    for (auto& parity : outbox) parity.resize(workers);
+        sequence_(partition.members[index].size(), 0) {
+    for (auto& parity : outbox) parity.resize(partition.workers());
+  }
+
+  // The send counter of LP `lp`, one of this worker's.
+  std::uint64_t sequence_of(LpId lp) const { return sequence_[local_[lp]]; }
+  // Takes the LPs `partition` gives this worker, with their send counters (`sequences`, by LP id).
+  void adopt(const Partition& partition, std::span<const std::uint64_t> sequences) {
+    owner_ = partition.owner.data();
+    local_ = partition.local.data();
+    sequence_.clear();
+    for (const LpId lp : partition.members[index_]) sequence_.push_back(sequences[lp]);
   }
 
   void set_current(LpId lp, Time now) {
@@ -167,7 +191,7 @@ class Worker final : public Context {
 
   // Commits every local event before `window_end`, sending other workers' events to outbox[parity]
   // and, when Observed, logging them in log[parity].
-  template <bool Observed>
+  template <bool Observed, bool Measured>
   void commit_until(Time window_end, std::span<LogicalProcess* const> lps, unsigned parity) {
     parity_ = parity;
     sent_min_ = kNever;
@@ -179,6 +203,8 @@ class Worker final : public Context {
       prefetch_lp(table[heap.second().destination]);
       top_is_current_ = true;
       set_current(e.destination, e.time);
+      [[maybe_unused]] Clock::time_point began;
+      if constexpr (Measured) began = Clock::now();
       if (e.payload == kNoPayload) {
         table[e.destination]->deliver(e.type, nullptr, *this);
         if constexpr (Observed) record(log[parity], e, nullptr);
@@ -187,6 +213,7 @@ class Worker final : public Context {
         if constexpr (Observed) record(log[parity], e, pool.at(e.payload));
         pool.release(e.payload);
       }
+      if constexpr (Measured) lp_nanoseconds[e.destination] += static_cast<double>((Clock::now() - began).count());
       if (top_is_current_) heap.remove_top();
       ++count;
       last = e.time;
@@ -210,6 +237,7 @@ class Worker final : public Context {
   std::uint64_t windows = 0;
   std::vector<Outbox> outbox[2];  // [parity][destination worker]
   std::vector<ObservedEvent> log[2];  // [parity] events committed in the last window of that parity
+  std::vector<double> lp_nanoseconds;  // handler time of each LP (of this worker's), while measuring
   alignas(64) Time published[2] = {kNever, kNever};  // next_known() after the last window of each parity
 
  private:
@@ -217,7 +245,7 @@ class Worker final : public Context {
             std::uint64_t tie) override {
     if (destination >= lp_count_) [[unlikely]]
       throw CausalityError("event sent to an LP that does not exist");
-    if (tie == detail::kOwnSequence) tie = make_tie(self_, sequence_[self_ - first_lp_]++);
+    if (tie == detail::kOwnSequence) tie = make_tie(self_, sequence_[local_[self_]]++);
     QueuedEvent e{at, tie, destination, type, kNoPayload, static_cast<std::uint32_t>(bytes)};
     const std::uint32_t target = owner_[destination];
     if (target == index_) {
@@ -241,23 +269,21 @@ class Worker final : public Context {
   }
 
   std::uint32_t index_;
-  LpId first_lp_;
-  const std::uint32_t* owner_;
+  const std::uint32_t* owner_;  // worker of each LP
+  const std::uint32_t* local_;  // index of each LP among its worker's
   std::size_t lp_count_;
-  std::vector<std::uint64_t> sequence_;  // send counters of this worker's LPs
+  std::vector<std::uint64_t> sequence_;  // send counters of this worker's LPs, by local index
   unsigned parity_ = 1;
   Time sent_min_ = kNever;
   bool top_is_current_ = false;
 };
 
-Partition make_partition(std::size_t lp_count, std::uint32_t workers) {
-  Partition p;
-  p.owner.resize(lp_count);
-  p.first.resize(workers + 1);
-  for (std::uint32_t w = 0; w <= workers; ++w) p.first[w] = static_cast<LpId>(w * lp_count / workers);
-  for (std::uint32_t w = 0; w < workers; ++w)
-    std::fill(p.owner.begin() + p.first[w], p.owner.begin() + p.first[w + 1], w);
-  return p;
+Partition initial_partition(const SimulationOptions& options, std::size_t lp_count, std::uint32_t workers) {
+  if (options.balance != Balance::weights) return partition_in_blocks(lp_count, workers);
+  if (options.lp_weights.size() != lp_count)
+    throw std::invalid_argument("lp_weights must hold one weight per LP (" + std::to_string(lp_count) + " LPs, " +
+                                std::to_string(options.lp_weights.size()) + " weights)");
+  return partition_by_weight(options.lp_weights, workers);
 }
 
 class ParallelScheduler final : public Scheduler {
@@ -267,11 +293,15 @@ class ParallelScheduler final : public Scheduler {
         options_(options),
         workers_(static_cast<std::uint32_t>(
             std::max<std::size_t>(1, std::min<std::size_t>(options.threads, lps.size())))),
-        partition_(make_partition(lps.size(), workers_)) {
+        partition_(initial_partition(options, lps.size(), workers_)),
+        measuring_(options.balance == Balance::measured && workers_ > 1),
+        windows_to_measure_(windows_to_measure(options)) {
     if (options.lookahead <= 0)
       throw std::invalid_argument("the parallel scheduler needs a positive lookahead (use 1 thread otherwise)");
     pool_.reserve(workers_);
-    for (std::uint32_t w = 0; w < workers_; ++w) pool_.emplace_back(options, w, workers_, partition_);
+    for (std::uint32_t w = 0; w < workers_; ++w) pool_.emplace_back(options, w, partition_);
+    if (measuring_)
+      for (Worker& w : pool_) w.lp_nanoseconds.assign(lps_.size(), 0.0);
     // Start every LP in id order on the calling thread; cross-worker events go to outboxes of
     // parity 1 and are then moved into their heaps.
     for (Worker& w : pool_) w.begin_sends(1);
@@ -284,10 +314,17 @@ class ParallelScheduler final : public Scheduler {
   }
 
   void advance(Time until, const Simulation::Observer& observer) override {
+    if (measuring_) {
+      const std::uint64_t left = windows_to_measure_ - measured_windows_;
+      measured_windows_ += observer ? run_windows<true, true>(until, observer, left) : run_windows<false, true>(until, observer, left);
+      if (measured_windows_ < windows_to_measure_) return;  // the step ended first: measure on in the next
+      balance_by_measured_time();
+    }
+    constexpr std::uint64_t kUnlimited = ~std::uint64_t{0};
     if (observer) {
-      run_windows<true>(until, observer);
+      run_windows<true, false>(until, observer, kUnlimited);
     } else {
-      run_windows<false>(until, observer);
+      run_windows<false, false>(until, observer, kUnlimited);
     }
   }
 
@@ -312,6 +349,7 @@ class ParallelScheduler final : public Scheduler {
       stats.committed_events += w.committed;
       stats.last_event_time = std::max(stats.last_event_time, w.last_time);
     }
+    stats.busiest_thread_share = busiest_share_;
     return stats;
   }
 
@@ -325,8 +363,47 @@ class ParallelScheduler final : public Scheduler {
     for (Worker& w : pool_) w.begin_sends(1);
   }
 
-  template <bool Observed>
-  void run_windows(Time until, const Simulation::Observer& observer) {
+  // Shares the LPs out by the handler time measured so far and moves every pending event (all in
+  // heaps, between windows) and every LP's send counter to its new worker.
+  void balance_by_measured_time() {
+    measuring_ = false;
+    std::vector<double> nanoseconds(lps_.size(), 0.0);
+    for (Worker& w : pool_) {
+      for (std::size_t lp = 0; lp < lps_.size(); ++lp) nanoseconds[lp] += w.lp_nanoseconds[lp];
+      w.lp_nanoseconds = {};
+    }
+    Partition next = partition_by_weight(nanoseconds, workers_);
+    std::vector<double> load(workers_, 0.0);
+    for (std::size_t lp = 0; lp < lps_.size(); ++lp) load[next.owner[lp]] += nanoseconds[lp];
+    const double total = std::accumulate(load.begin(), load.end(), 0.0);
+    busiest_share_ = total > 0.0 ? *std::max_element(load.begin(), load.end()) / total : 0.0;
+
+    std::vector<std::uint64_t> sequences(lps_.size(), 0);
+    for (std::size_t lp = 0; lp < lps_.size(); ++lp)
+      sequences[lp] = pool_[partition_.owner[lp]].sequence_of(static_cast<LpId>(lp));
+    std::vector<ObservedEvent> pending;  // each pending event with a copy of its payload
+    for (Worker& w : pool_) {
+      while (!w.heap.empty()) {
+        ObservedEvent& moved = pending.emplace_back();
+        moved.event = w.heap.pop();
+        if (moved.event.payload != kNoPayload) {
+          std::memcpy(moved.payload.bytes, w.pool.at(moved.event.payload), moved.event.bytes);
+          w.pool.release(moved.event.payload);
+        }
+      }
+    }
+    partition_ = std::move(next);
+    for (Worker& w : pool_) w.adopt(partition_, sequences);
+    for (ObservedEvent& moved : pending) {
+      Worker& owner = pool_[partition_.owner[moved.event.destination]];
+      if (moved.event.payload != kNoPayload) moved.event.payload = owner.pool.store(moved.payload.bytes, moved.event.bytes);
+      owner.heap.push(moved.event);
+    }
+  }
+
+  // Runs windows until `until` or until `max_windows` windows have run; returns how many ran.
+  template <bool Observed, bool Measured>
+  std::uint64_t run_windows(Time until, const Simulation::Observer& observer, std::uint64_t max_windows) {
     for (Worker& w : pool_) w.published[1] = w.next_known();
     const std::uint32_t workers = workers_;
     Barrier barrier(workers);
@@ -354,12 +431,13 @@ class ParallelScheduler final : public Scheduler {
               show(merged, observer);
             }
           }
+          if (k >= max_windows) return;  // every worker stops at the same k
           Time start = kNever;
           for (const Worker& w : pool_) start = std::min(start, w.published[previous]);
           if (start == kNever || start >= stop) return;
           const Time window_end = start > stop - lookahead ? stop : start + lookahead;
           self.receive(pool_, previous);
-          self.commit_until<Observed>(window_end, lps_, current);
+          self.commit_until<Observed, Measured>(window_end, lps_, current);
           ++self.windows;
           self.published[current] = self.next_known();
         } catch (...) {
@@ -370,6 +448,7 @@ class ParallelScheduler final : public Scheduler {
       }
     };
 
+    const std::uint64_t windows_before = pool_[0].windows;
     const auto began = std::chrono::steady_clock::now();
     {
       // The helpers wait at a gate until all of them exist, so that a failure to create one
@@ -397,12 +476,16 @@ class ParallelScheduler final : public Scheduler {
     windows_ = pool_[0].windows;
     if (failure) std::rethrow_exception(failure);
     settle();
+    return windows_ - windows_before;
   }
 
   std::vector<LogicalProcess*> lps_;
   SimulationOptions options_;
   std::uint32_t workers_;
   Partition partition_;
+  bool measuring_;  // Balance::measured, before balance_by_measured_time()
+  std::uint64_t windows_to_measure_, measured_windows_ = 0;
+  double busiest_share_ = 0.0;
   std::vector<Worker> pool_;
   std::uint64_t windows_ = 0;
   double wall_seconds_ = 0.0;

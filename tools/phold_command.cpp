@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <iostream>
 #include <limits>
+#include <string>
 
 #include <fmt/format.h>
 
@@ -22,6 +23,7 @@ void add_phold_command(Program& program) {
     phold::Config config{.lps = 1024, .population = 1, .remote = 0.25, .lookahead = 0.1, .mean = 1.0,
                          .end = 2000.0, .seed = 42, .threads = 1};
     Format format = Format::text;
+    std::string balance = "measured";
   };
   auto options = std::make_shared<Options>();
   phold::Config& c = options->config;
@@ -52,10 +54,17 @@ void add_phold_command(Program& program) {
                   "Group the N PHOLD LPs into this many kernel LPs (contiguous blocks), each PHOLD LP sending as\n"
                   "an entity: same events and checksum for every grouping; 0 = one kernel LP per PHOLD LP")
       ->capture_default_str();
+  cmd->add_option("--balance", options->balance,
+                  "How the parallel scheduler shares LPs among threads: measured (time the first 256 windows,\n"
+                  "then share the measured time equally) or blocks (contiguous blocks of LP ids); same results")
+      ->check(CLI::IsMember({"measured", "blocks"}))
+      ->type_name("measured|blocks")
+      ->capture_default_str();
   add_format_option(*cmd, options->format);
 
   program.actions[cmd] = [options] {
-    const phold::Config& config = options->config;
+    phold::Config& config = options->config;
+    config.balance = options->balance == "blocks" ? Balance::blocks : Balance::measured;
     if (config.lps > kMaxPholdLps)
       throw UsageError(fmt::format("--lps must be at most {}, got {}", kMaxPholdLps, config.lps));
     if (static_cast<double>(config.lps) * static_cast<double>(config.population) > kMaxPholdEvents)

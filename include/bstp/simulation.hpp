@@ -26,10 +26,21 @@ namespace engine {
 class Scheduler;
 }  // namespace engine
 
+// How the parallel scheduler shares the LPs among its threads. Results are the same with any
+// choice (events are ordered by (time, source, sequence), never by thread); only speed changes.
+enum class Balance : std::uint8_t {
+  measured,  // contiguous blocks of LP ids for the first windows, each LP's handlers timed; then
+             // each thread gets an equal share of the measured time (heaviest LP first)
+  blocks,    // contiguous blocks of LP ids throughout
+  weights,   // by SimulationOptions::lp_weights (one per LP, e.g. a model's own cost estimate)
+};
+
 struct SimulationOptions {
   Time end_time = kNever;  // events at or past this time are never created
   Time lookahead = 0;      // minimum delay of an event between two different LPs
   unsigned threads = 1;    // 1: sequential scheduler; more: parallel conservative scheduler
+  Balance balance = Balance::measured;
+  std::vector<double> lp_weights{};  // Balance::weights: one non-negative weight per LP
 };
 
 struct RunStats {
@@ -37,6 +48,9 @@ struct RunStats {
   Time last_event_time = 0;
   std::uint64_t windows = 0;  // synchronisation windows (parallel scheduler only)
   double wall_seconds = 0.0;
+  // Parallel scheduler once it has balanced by measured time: the busiest thread's share of the
+  // measured handler time. The speed-up over one thread is at most 1 / this (0 before then).
+  double busiest_thread_share = 0.0;
 };
 
 // One committed event, as an observer sees it (after its handler ran). The payload view is valid

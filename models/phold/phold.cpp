@@ -144,7 +144,8 @@ std::string check(const Config& c) {
 Model::Model(const Config& config) {
   if (const std::string problem = check(config); !problem.empty()) throw std::invalid_argument(problem);
   simulation_ = std::make_unique<Simulation>(
-      SimulationOptions{to_ticks(config.end), to_ticks(config.lookahead), config.threads});
+      SimulationOptions{.end_time = to_ticks(config.end), .lookahead = to_ticks(config.lookahead), .threads = config.threads,
+                        .balance = config.balance});
   grouped_ = config.kernel_lps != 0;
   if (grouped_) {
     const std::uint32_t per_group = config.lps / config.kernel_lps, extra = config.lps % config.kernel_lps;

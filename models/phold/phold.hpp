@@ -30,6 +30,7 @@ struct Config {
   std::uint64_t seed = 42;
   unsigned threads = 1;
   std::uint32_t kernel_lps = 0;  // 0: one kernel LP per PHOLD LP; else the PHOLD LPs are entities in this many
+  Balance balance = Balance::measured;  // how the parallel scheduler shares the kernel LPs among threads
 };
 
 // Empty string when the configuration is usable, otherwise what is wrong with it.

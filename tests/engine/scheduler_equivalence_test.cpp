@@ -194,14 +194,28 @@ struct RingOutcome {
   std::vector<std::uint64_t> digests;
 };
 
-RingOutcome run_ring(const RingConfig& config, unsigned threads) {
-  bstp::Simulation sim({.end_time = config.end, .lookahead = config.lookahead, .threads = threads});
+// `options` beyond the ring's horizon, lookahead and threads: how LPs are shared among threads.
+// With `step` > 0 the run goes in run_until steps of that length.
+RingOutcome run_ring(const RingConfig& config, unsigned threads, bstp::SimulationOptions options = {}, Time step = 0) {
+  options.end_time = config.end;
+  options.lookahead = config.lookahead;
+  options.threads = threads;
+  bstp::Simulation sim(options);
   std::vector<const RingLp*> lps;
   for (std::uint32_t i = 0; i < config.lps; ++i) lps.push_back(&sim.emplace<RingLp>(config, i));
+  if (step > 0)
+    for (Time t = step; t < config.end; t += step) sim.run_until(t);
   const bstp::RunStats stats = sim.run();
   RingOutcome out{stats.committed_events, stats.last_event_time, {}};
   for (const RingLp* lp : lps) out.digests.push_back(lp->digest());
   return out;
+}
+
+void expect_same(const RingOutcome& a, const RingOutcome& b, const std::string& what) {
+  EXPECT_EQ(a.committed, b.committed) << what;
+  EXPECT_EQ(a.last, b.last) << what;
+  ASSERT_EQ(a.digests.size(), b.digests.size()) << what;
+  for (std::size_t i = 0; i < a.digests.size(); ++i) ASSERT_EQ(a.digests[i], b.digests[i]) << "LP " << i << ", " << what;
 }
 
 class RingEquivalence : public ::testing::TestWithParam<RingConfig> {};
@@ -218,6 +232,43 @@ TEST_P(RingEquivalence, EveryLpEndsInTheSameStateWithAnyThreadCount) {
     for (std::size_t i = 0; i < parallel.digests.size(); ++i)
       ASSERT_EQ(parallel.digests[i], sequential.digests[i]) << "LP " << i << " with " << threads << " threads";
   }
+}
+
+// Every way of sharing the LPs among threads gives the sequential states: contiguous blocks,
+// declared weights that interleave the LPs, and measured time, where the LPs move to other
+// threads after the first 25 windows (800 / 32), with their pending events (payloads included) and send
+// counters; also when the move falls inside a run of short steps.
+TEST(Balance, EveryWayOfSharingLpsGivesTheSequentialStates) {
+  const RingConfig config{24, 3, 2, 1600};  // 800 windows
+  const RingOutcome sequential = run_ring(config, 1);
+  ASSERT_GT(sequential.committed, 5000u);
+  std::vector<double> interleaved;
+  for (std::uint32_t i = 0; i < config.lps; ++i) interleaved.push_back(static_cast<double>((i * 7) % 5));
+  for (unsigned threads : {2u, 3u}) {
+    const std::string on = " on " + std::to_string(threads) + " threads";
+    expect_same(run_ring(config, threads, {.balance = bstp::Balance::blocks}), sequential, "blocks" + on);
+    expect_same(run_ring(config, threads, {.balance = bstp::Balance::weights, .lp_weights = interleaved}), sequential,
+                "weights" + on);
+    expect_same(run_ring(config, threads, {.balance = bstp::Balance::measured}), sequential, "measured" + on);
+    expect_same(run_ring(config, threads, {.balance = bstp::Balance::measured}, 37), sequential, "measured in steps" + on);
+  }
+}
+
+TEST(Balance, MeasuredBalanceReportsTheBusiestThreadsShare) {
+  const RingConfig config{24, 3, 2, 1600};
+  bstp::Simulation sim({.end_time = config.end, .lookahead = config.lookahead, .threads = 2});
+  for (std::uint32_t i = 0; i < config.lps; ++i) sim.emplace<RingLp>(config, i);
+  EXPECT_EQ(sim.run_until(20).busiest_thread_share, 0.0);  // 10 of the 25 windows measured (800 / 32)
+  const double share = sim.run().busiest_thread_share;
+  EXPECT_GE(share, 0.5);  // 2 threads: the busier carries at least half
+  EXPECT_LE(share, 1.0);
+}
+
+TEST(Balance, WeightsMustNameEveryLp) {
+  bstp::Simulation sim({.end_time = 100, .lookahead = 2, .threads = 2, .balance = bstp::Balance::weights, .lp_weights = {1.0}});
+  const RingConfig config{3, 1, 2, 100};
+  for (std::uint32_t i = 0; i < config.lps; ++i) sim.emplace<RingLp>(config, i);
+  EXPECT_THROW(sim.run(), std::invalid_argument);
 }
 
 INSTANTIATE_TEST_SUITE_P(Rings, RingEquivalence,
