@@ -17,11 +17,16 @@ unsigned faster_lp_threads(unsigned requested, double parallel_seconds, double s
 
 namespace {
 
-double seconds_to_run(const border::CompiledScenario& scenario, unsigned threads, Time until) {
+struct TrialRun {
+  double seconds = 0.0;
+  double busiest_thread_share = 0.0;
+};
+
+TrialRun run_start(const border::CompiledScenario& scenario, unsigned threads, Time until) {
   const auto began = std::chrono::steady_clock::now();
   border::Replication replication(scenario, 0, threads);
-  replication.simulation().run_until(until);
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
+  const RunStats stats = replication.simulation().run_until(until);
+  return {std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count(), stats.busiest_thread_share};
 }
 
 }  // namespace
@@ -33,17 +38,24 @@ LpThreadTrial try_lp_threads(const PlannedPoint& point, unsigned requested) {
   const border::CompiledScenario& scenario = *point.scenario;
   const Time until = std::min(scenario.horizon(), std::max(border::kDay, scenario.horizon() / 20));
   trial.days = border::in_days(until);
-  trial.parallel_seconds = seconds_to_run(scenario, requested, until);
-  trial.sequential_seconds = seconds_to_run(scenario, 1, until);
+  const TrialRun parallel = run_start(scenario, requested, until);
+  trial.parallel_seconds = parallel.seconds;
+  trial.busiest_thread_share = parallel.busiest_thread_share;
+  trial.sequential_seconds = run_start(scenario, 1, until).seconds;
   trial.chosen = faster_lp_threads(requested, trial.parallel_seconds, trial.sequential_seconds);
   return trial;
 }
 
 std::string describe(const LpThreadTrial& t) {
   const std::string threads = t.chosen == 1 ? "1 thread" : fmt::format("{} threads", t.chosen);
-  return fmt::format("--lp-threads {}: the first {:.4g} simulated days took {:.3f} s on {} threads and {:.3f} s on 1; "
+  const std::string bound =
+      t.busiest_thread_share > 0.0
+          ? fmt::format("; the busiest thread carried {:.0f}% of the work, so {} threads can be at most {:.2f}x as fast as 1",
+                        100.0 * t.busiest_thread_share, t.requested, 1.0 / t.busiest_thread_share)
+          : "";
+  return fmt::format("--lp-threads {}: the first {:.4g} simulated days took {:.3f} s on {} threads and {:.3f} s on 1{}; "
                      "replications run on {} (the results are the same either way{})",
-                     t.requested, t.days, t.parallel_seconds, t.requested, t.sequential_seconds, threads,
+                     t.requested, t.days, t.parallel_seconds, t.requested, t.sequential_seconds, bound, threads,
                      t.chosen == 1 ? fmt::format("; --exact-lp-threads keeps {}", t.requested) : "");
 }
 

@@ -17,6 +17,7 @@ struct LpThreadTrial {
   double days = 0.0;                // simulated days each way
   double parallel_seconds = 0.0;    // wall time on `requested` threads
   double sequential_seconds = 0.0;  // wall time on one thread
+  double busiest_thread_share = 0.0;  // of the measured work on `requested` threads (RunStats); 0 = not measured
 };
 
 // Parallel is kept when it took at most 90% of the sequential time (a margin for the timing's
@@ -27,7 +28,8 @@ unsigned faster_lp_threads(unsigned requested, double parallel_seconds, double s
 // `requested` threads and on one, timing each. requested <= 1: no trial, chosen = 1.
 LpThreadTrial try_lp_threads(const PlannedPoint& point, unsigned requested);
 
-// "--lp-threads 2: the first 36.5 simulated days took 0.081 s on 2 threads and 0.035 s on 1;
+// "--lp-threads 2: the first 36.5 simulated days took 0.081 s on 2 threads and 0.035 s on 1; the
+// busiest thread carried 95% of the work, so 2 threads can be at most 1.05x as fast as 1;
 // replications run on 1 thread (the results are the same either way; --exact-lp-threads keeps 2)".
 std::string describe(const LpThreadTrial& trial);
 
