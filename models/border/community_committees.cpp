@@ -9,7 +9,7 @@ Time committees_end(const Committees& c) {
 }
 
 CommunityCommittees::CommunityCommittees(const CompiledScenario& scenario, int country) {
-  for (const Committees& c : scenario.scenario().violence.reporting.committees) {
+  for (const Committees& c : scenario.violence.reporting.committees) {
     if (scenario.country_index(c.country) != country || c.committees <= 0 || !(c.trust_per_committee > 0.0)) continue;
     entries_.push_back({days_to_ticks(c.start_day), committees_end(c), c.committees * c.trust_per_committee,
                         c.build_up_days * static_cast<double>(kDay)});

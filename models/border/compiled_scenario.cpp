@@ -87,9 +87,20 @@ CompiledScenario::CompiledScenario(const Scenario& scenario)
     if (i < 0) throw std::invalid_argument(fmt::format("{}: unknown country '{}'", where, id));
     return i;
   };
+  seed = scenario.seed;
+  economy = scenario.economy;
+  jobs_country = economy.jobs_country.empty() ? 0 : country(economy.jobs_country, "economy.jobs_country");
+  violence = scenario.violence;
+  enforcement = scenario.enforcement;
+  costs = scenario.costs;
+  method_use_share = scenario.training.method_use_share;
+  escape_probability = scenario.coordination.escape_probability;
+  turnover_per_year = scenario.training.turnover_per_year;
+  skill_half_life_days = scenario.training.skill_half_life_days;
 
   for (std::size_t n = 0; n < graph_.node_count(); ++n)
     node_country.push_back(country(graph_.node(static_cast<NodeIndex>(n)).country, "nodes." + graph_.node(static_cast<NodeIndex>(n)).id));
+  for (const Edge& e : scenario.edges) edge_first_country.push_back(node_country[graph_.index_of(e.from)]);
 
   for (const auto& [id, s] : scenario.sectors) compile_sector(id, s);
 
@@ -145,6 +156,7 @@ CompiledScenario::CompiledScenario(const Scenario& scenario)
     p.reporting_delay = std::max(kHandoverTicks, days_to_ticks(o.reporting_delay_days));
     p.retry_after = std::max(kHandoverTicks, hours_to_ticks(o.retry_after_hours));
     p.reference_kg = reference_load_kg(o);
+    p.risk_half_life_ticks = std::max(1.0, o.risk.memory_half_life_days * static_cast<double>(kDay));
     organisations.push_back(p);
   }
 
@@ -369,7 +381,7 @@ void CompiledScenario::compile_sector(const std::string& id, const Sector& s) {
   p.shift_start = hours_to_ticks(s.shift_start_hour) % kDay;
   p.transit = hours_to_ticks(s.transit_hours);
   p.rotation = std::max<Time>(1, days_to_ticks(s.rotation_days));
-  p.targeting_half_life_days = s.targeting_memory_days;
+  p.targeting_half_life_ticks = std::max(1.0, s.targeting_memory_days * static_cast<double>(kDay));
   p.detection = s.detection;
   p.officers_per_unit = s.officers_per_unit;
   for (const auto& [mode, factor] : s.terrain) {

@@ -46,7 +46,7 @@ struct SectorParams {
   Time shift_start = 0;               // start of the first unit's shift within the day
   Time transit = 0;                   // time to move to a new post
   Time rotation = 7 * kDay;
-  double targeting_half_life_days = 30.0;
+  double targeting_half_life_ticks = 30.0 * static_cast<double>(kDay);  // of a detection in the targeting weights (>= 1)
   ByTraining detection;
   std::array<double, 5> terrain{1, 1, 1, 1, 1};  // by Mode
   int officers_per_unit = 0;          // 0: the units' officers are not modelled one by one
@@ -90,6 +90,7 @@ struct OrganisationParams {
   Time reporting_delay = 0;
   Time retry_after = 0;  // a turned-back shipment sets off again this much later (at least the handover delay)
   double reference_kg = 0.0;  // the load the detection figures are for (load splitting; load_splitting.hpp)
+  double risk_half_life_ticks = 1.0;  // of what it learned of a leg (spec.risk.memory_half_life_days; >= 1)
 };
 
 struct CohortParams {
@@ -150,6 +151,21 @@ class CompiledScenario {
   std::vector<ObserverParams> observers;
   std::vector<ExerciseParams> exercises;
   std::vector<ScheduledOrder> scheduled_orders;  // by time, then in the schedule's order
+  // The scenario's parameters that entities read during a run, taken from it once here (entities
+  // read these, never scenario()): the master seed of every random stream, and the economy,
+  // violence, enforcement and cost sections, with the few values they use from elsewhere.
+  std::uint64_t seed = 0;
+  Economy economy;
+  int jobs_country = 0;  // economy.jobs_country as a country index (its empty default: the first country)
+  Violence violence;
+  Enforcement enforcement;
+  Costs costs;
+  double method_use_share = 0.0;    // training.method_use_share, as written
+  double escape_probability = 0.0;  // coordination.escape_probability
+  double turnover_per_year = 0.0;   // training.turnover_per_year
+  double skill_half_life_days = 0.0;  // training.skill_half_life_days
+
+  std::vector<int> edge_first_country;  // per scenario edge: the country of its first end (`from`)
   std::vector<NodeIndex> crossings;     // border crossings (ports of entry, blind crossings) in node order
   std::vector<int> crossing_slot;       // per node: index into crossings or -1
   // The crossing a seizure on leg `a` counts at: where the leg starts, else where it ends; -1

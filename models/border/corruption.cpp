@@ -58,7 +58,7 @@ ProtectionOffer offer_protection(const CompiledScenario& scenario, int country, 
   const PayRaise* pay = pay_raise_of(scenario, country);
   const Protection& protection = scenario.organisations[static_cast<std::size_t>(organisation)].spec.protection;
   // The unit's own stream for this organisation's offer (and period), apart from its placement draws.
-  RandomStream draws(StreamId{scenario.scenario().seed, replication, entity::patrol_unit(unit),
+  RandomStream draws(StreamId{scenario.seed, replication, entity::patrol_unit(unit),
                               (std::uint64_t{1} << 48) | (period << 24) | static_cast<std::uint64_t>(organisation)});
   ProtectionOffer offer;
   const bool monitored = audit != nullptr && draws.bernoulli(audit->share_monitored);

@@ -33,8 +33,8 @@ CountryLp::CountryLp(const CompiledScenario& scenario, int country, std::uint64_
       alerted_until_(scenario.countries.size(), 0),
       next_vehicle_at_(scenario.checkpoints.size(), kNever),
       contestation_(scenario, country),
-      trust_(scenario.scenario().violence.reporting),
-      violence_record_(scenario.scenario().enforcement, scenario.organisations.size()),
+      trust_(scenario.violence.reporting),
+      violence_record_(scenario.enforcement, scenario.organisations.size()),
       captured_(scenario.organisations.size(), std::vector<bool>(scenario.units.size(), false)),
       rotation_(rotation_period(scenario, country)),
       captured_from_(scenario.organisations.size(), 0),
@@ -44,9 +44,9 @@ CountryLp::CountryLp(const CompiledScenario& scenario, int country, std::uint64_
       tally_(scenario.graph().node_count(), scenario.sectors.size(), scenario.checkpoints.size()),
       sharing_ordered_(scenario.countries.size()),
       hot_pursuit_ordered_(scenario.countries.size(), false),
-      closed_edges_(scenario.scenario().edges.size(), false),
+      closed_edges_(scenario.edge_first_country.size(), false),
       order_costs_(scenario, country) {
-  const std::uint64_t seed = scenario.scenario().seed;
+  const std::uint64_t seed = scenario.seed;
   for (std::size_t c = 0; c < scenario.checkpoints.size(); ++c) {
     const auto& cp = scenario.checkpoints[c];
     queues_.emplace_back(cp.country == country ? cp.lanes : 1);
@@ -125,9 +125,8 @@ void CountryLp::finish(Time horizon) {
   // The months of the run (measured) of the jobs programme.
   const double months = static_cast<double>(horizon - measured_from) / static_cast<double>(kMonthTicks);
   // The jobs programme's jobs and wages, where its jobs are.
-  const Economy& economy = scenario_.scenario().economy;
-  const int jobs_country = economy.jobs_country.empty() ? 0 : scenario_.country_index(economy.jobs_country);
-  if (economy.jobs_program && economy.jobs_created > 0 && jobs_country == country_)
+  const Economy& economy = scenario_.economy;
+  if (economy.jobs_program && economy.jobs_created > 0 && scenario_.jobs_country == country_)
     indicators_.jobs_paid(horizon - 1, country_, economy.jobs_created, economy.jobs_created * months * economy.jobs_wage_usd_per_month);
 }
 
@@ -141,14 +140,14 @@ Time CountryLp::passage_ticks(Cargo cargo, int leg) const {
 }
 
 RandomStream CountryLp::violence_draws(const Cargo& cargo, std::uint64_t step) const {
-  return RandomStream(StreamId{scenario_.scenario().seed, replication_, entity::shipment(cargo.shipment),
+  return RandomStream(StreamId{scenario_.seed, replication_, entity::shipment(cargo.shipment),
                                (std::uint64_t{1} << 32) | (cargo.leg * std::uint64_t{4} + step)});
 }
 
 RandomStream CountryLp::shipment_draws(const Cargo& cargo, std::uint64_t step) const {
   // Each attempt (a first one, then one after each turn-back) has streams of its own.
   const std::uint64_t leg = std::uint64_t{cargo.attempt} * kMaxRouteLegs + cargo.leg;
-  return RandomStream(StreamId{scenario_.scenario().seed, replication_, entity::shipment(cargo.shipment), leg * kStepsPerLeg + step});
+  return RandomStream(StreamId{scenario_.seed, replication_, entity::shipment(cargo.shipment), leg * kStepsPerLeg + step});
 }
 
 double CountryLp::alert_multiplier(ArcIndex leg, Time now) const {
@@ -180,7 +179,7 @@ bool CountryLp::shares_with(int partner) const {
 double CountryLp::detection_hazard(const Cargo& cargo, Time now) const {
   const OrganisationParams& org = scenario_.organisations[cargo.organisation];
   const double size = size_factor(org.spec.load_splitting, org.reference_kg, cargo.kg);
-  const Enforcement& enforcement = scenario_.scenario().enforcement;
+  const Enforcement& enforcement = scenario_.enforcement;
   if (enforcement.rule != Enforcement::Rule::conditional) return size;
   return size * targeting_weight(enforcement, violence_record_.violent_share(cargo.organisation, now));
 }
@@ -363,7 +362,7 @@ CountryLp::Encounter CountryLp::officers_confront(Cargo& cargo, int seam_partner
   // Resistance: a violent confrontation, deadly depending on the officers' use of force. Under
   // conditional enforcement the couriers fight as their organisation's posture says, and the
   // country records the confrontation against the organisation.
-  const Enforcement& enforcement = scenario_.scenario().enforcement;
+  const Enforcement& enforcement = scenario_.enforcement;
   const bool conditional = enforcement.rule == Enforcement::Rule::conditional;
   const bool fights = draws.bernoulli(conditional ? cargo.resistance / 255.0 : org.spec.propensity_to_fight);
   if (conditional) violence_record_.confrontation(cargo.organisation, fights, ctx.now());
@@ -372,7 +371,7 @@ CountryLp::Encounter CountryLp::officers_confront(Cargo& cargo, int seam_partner
     const int deaths = deadly ? 1 + static_cast<int>(draws.poisson(0.5)) : 0;
     const bool reported = deadly || draws.bernoulli(reporting_probability(ctx.now()));
     RandomStream who = violence_draws(cargo, 1);
-    indicators_.violent_incident(ctx.now(), country_, split_deaths(deaths, scenario_.scenario().violence.encounter_deaths, who), reported, false);
+    indicators_.violent_incident(ctx.now(), country_, split_deaths(deaths, scenario_.violence.encounter_deaths, who), reported, false);
     indicators_.counted_for_unit(ctx.now(), post, UnitMeasure::violent_incidents);
     if (deaths > 0) trust_.police_killing_seen(ctx.now(), deaths);
     tally_.violent_incidents += 1;
@@ -388,7 +387,7 @@ CountryLp::Encounter CountryLp::officers_confront(Cargo& cargo, int seam_partner
   }
   // At a seam the shipment may slip across the line, unless hot pursuit lets officers follow.
   if (seam_partner >= 0 && !hot_pursuit_with(seam_partner) &&
-      draws.bernoulli(scenario_.scenario().coordination.escape_probability)) {
+      draws.bernoulli(scenario_.escape_probability)) {
     tally_.escapes += 1;
     fates.escaped += 1;
     fates.escaped_kg += cargo.kg;
@@ -420,7 +419,7 @@ CountryLp::Encounter CountryLp::officers_confront(Cargo& cargo, int seam_partner
 bool CountryLp::detected_shipment_turns_back(const Cargo& cargo, Context& ctx) {
   const OrganisationParams& org = scenario_.organisations[cargo.organisation];
   if (!(org.spec.turn_back_probability > 0.0) || cargo.attempt >= org.spec.max_turn_backs) return false;
-  RandomStream draws(StreamId{scenario_.scenario().seed, replication_, entity::shipment(cargo.shipment),
+  RandomStream draws(StreamId{scenario_.seed, replication_, entity::shipment(cargo.shipment),
                               kTurnBackStreams | (std::uint64_t{cargo.attempt} * kMaxRouteLegs + cargo.leg)});
   if (!draws.bernoulli(org.spec.turn_back_probability)) return false;
   SituationTally::Fates& fates = tally_.fates_at[scenario_.graph().arc(cargo.route[cargo.leg]).from];
@@ -451,7 +450,7 @@ void CountryLp::groups_contest_node(const Cargo& cargo, NodeIndex node, Context&
   if (hazard > 0.0) {
     RandomStream draws = violence_draws(cargo, 0);
     if (draws.bernoulli(-std::expm1(-hazard))) {
-      const Violence& violence = scenario_.scenario().violence;
+      const Violence& violence = scenario_.violence;
       const int deaths = static_cast<int>(draws.poisson(violence.contestation.deaths_per_incident));
       const bool reported = deaths > 0 || draws.bernoulli(reporting_probability(ctx.now()));
       indicators_.violent_incident(ctx.now(), country_, split_deaths(deaths, violence.contestation_deaths, draws), reported, true);
@@ -501,7 +500,7 @@ void CountryLp::seam_alert_received(const SeamAlert& e, Context& ctx) {
 void CountryLp::lookouts_report(const LookoutsReport& e, Context& ctx) {
   ctx.schedule(kDay, e);
   const std::int64_t shift = ctx.now() / kDay - 1;  // the shifts that started yesterday
-  const std::uint64_t seed = scenario_.scenario().seed;
+  const std::uint64_t seed = scenario_.seed;
   for (std::size_t o = 0; o < scenario_.organisations.size(); ++o) {
     const Surveillance& watch = scenario_.organisations[o].spec.surveillance;
     if (!(watch.sighting_probability > 0.0)) continue;

@@ -43,8 +43,7 @@ void CountryLp::order_arrives(const OrderArrives& e, Context& ctx) {
       const auto edge = static_cast<std::size_t>(e.target);
       closed_edges_[edge] = e.kind == OrderKind::close_leg;
       // The country at the edge's first end tells the organisations (once, not once per end).
-      const Edge& spec = scenario_.scenario().edges[edge];
-      if (scenario_.node_country[scenario_.graph().index_of(spec.from)] == country_)
+      if (scenario_.edge_first_country[edge] == country_)
         for (std::size_t o = 0; o < scenario_.organisations.size(); ++o)
           ctx.send(layout_.organisation(static_cast<int>(o)), kHandoverTicks,
                    LegClosed{static_cast<std::uint32_t>(edge), static_cast<std::uint8_t>(e.kind == OrderKind::close_leg)});

@@ -14,7 +14,7 @@ void CountryLp::offer_protection_to_units(int organisation, std::uint64_t period
   const Time until = rotation_ > 0 ? static_cast<Time>(period + 1) * rotation_ : kNever;
   // The officers at the start weigh the starting mix; those of a rotation the mix at their posting.
   const double trained = period == 0 ? scenario_.initial_skill(country_)
-                                     : police_.trained_share(now) * std::clamp(scenario_.scenario().training.method_use_share, 0.0, 1.0);
+                                     : police_.trained_share(now) * std::clamp(scenario_.method_use_share, 0.0, 1.0);
   const double months = static_cast<double>(std::min(until, scenario_.horizon()) - now) / static_cast<double>(kMonthTicks);
   CaptureSpell spell{organisation, now, until, 0, 0};
   bool covers = false;

@@ -55,12 +55,12 @@ void CountryLp::vehicle_arrives(int checkpoint, Time now) {
   tally_.vehicles_at[c] += 1;
   tally_.wait_hours_at[c] += wait_hours;
   indicators_.vehicle_crossed(now, country_, wait_hours, delay_hours,
-                              delay_hours * scenario_.scenario().economy.trade_cost_usd_per_vehicle_hour);
+                              delay_hours * scenario_.economy.trade_cost_usd_per_vehicle_hour);
   indicators_.vehicle_in_system(now, passage.departure);
 }
 
 void CountryLp::inspection_made(Time t, bool secondary) {
-  const double usd = inspection_cost(scenario_.scenario().costs, secondary);
+  const double usd = inspection_cost(scenario_.costs, secondary);
   if (usd > 0.0) indicators_.lever_paid(Indicator::checkpoint_cost_usd, t, country_, usd);
 }
 

@@ -13,7 +13,7 @@ OfficerPosts::OfficerPosts(const CompiledScenario& scenario, int country, std::u
   for (int o : scenario.countries[static_cast<std::size_t>(country)].observers) teams_.push_back(&scenario.observers[static_cast<std::size_t>(o)]);
   // The trained stock is dealt out evenly: post k of P takes floor(share x n + (k + 1/2) / P).
   const auto staffed = static_cast<double>(staffed_.size());
-  const std::uint64_t seed = scenario.scenario().seed;
+  const std::uint64_t seed = scenario.seed;
   for (std::size_t k = 0; k < staffed_.size(); ++k) {
     const auto post = static_cast<std::size_t>(staffed_[k]);
     phase_[post] = (static_cast<double>(k) + 0.5) / staffed;
@@ -47,7 +47,7 @@ bool OfficerPosts::observed(int post, Time t) const {
 }
 
 double OfficerPosts::method_use(int post, Time t) const {
-  double use = scenario_.scenario().training.method_use_share;
+  double use = scenario_.method_use_share;
   for (const ObserverParams* observer : teams_) {
     const ObserverParams& team = *observer;
     if (t < team.start || t >= team.end) continue;

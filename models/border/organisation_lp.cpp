@@ -27,15 +27,15 @@ OrganisationLp::OrganisationLp(const CompiledScenario& scenario, int organisatio
       params_(scenario.organisations[static_cast<std::size_t>(organisation)]),
       organisation_(organisation),
       replication_(replication),
-      draws_(StreamId{scenario.scenario().seed, replication, entity::organisation(organisation), 0}),
-      route_draws_(StreamId{scenario.scenario().seed, replication, entity::organisation(organisation), 1}),
+      draws_(StreamId{scenario.seed, replication, entity::organisation(organisation), 0}),
+      route_draws_(StreamId{scenario.seed, replication, entity::organisation(organisation), 1}),
       indicators_(scenario),
       attempts_(scenario.graph().arc_count()),
       losses_(scenario.graph().arc_count()),
       bribes_(scenario.graph().arc_count()),
       sightings_(scenario.graph().arc_count()),
       days_watched_(scenario.countries.size()),
-      arcs_of_edge_(scenario.scenario().edges.size()),
+      arcs_of_edge_(scenario.edge_first_country.size()),
       closed_(scenario.graph().arc_count(), false),
       resistance_(params_.spec.propensity_to_fight) {
   const RiskModel& risk = params_.spec.risk;
@@ -66,8 +66,7 @@ void OrganisationLp::start(Context& ctx) {
 }
 
 double OrganisationLp::faded(const Faded& f, Time now) const {
-  const double half_life = std::max(1.0, params_.spec.risk.memory_half_life_days * static_cast<double>(kDay));
-  return f.value * std::exp2(-static_cast<double>(now - f.at) / half_life);
+  return f.value * std::exp2(-static_cast<double>(now - f.at) / params_.risk_half_life_ticks);
 }
 
 void OrganisationLp::add(Faded& f, Time now, double x) const {
@@ -170,7 +169,7 @@ OrganisationLp::Plan OrganisationLp::plan_route(NodeIndex source, double load_va
 }
 
 double OrganisationLp::courier_wage() const {
-  const Economy& economy = scenario_.scenario().economy;
+  const Economy& economy = scenario_.economy;
   const double offered = economy.courier_wage_usd * (economy.jobs_program ? 1.0 + economy.jobs_wage_increase : 1.0);
   return std::max(offered, recruitment_wage(economy));
 }
@@ -183,7 +182,7 @@ double OrganisationLp::cost_per_load(const Plan& plan) const {
 
 OrganisationLp::Prospect OrganisationLp::prospect_of(const Plan& plan, double kg, Time now, int loads) const {
   const Organisation& spec = params_.spec;
-  const Economy& economy = scenario_.scenario().economy;
+  const Economy& economy = scenario_.economy;
   const double value = kg * spec.value_per_kg_usd;
   // Each of the loads has the hazard of its size (load splitting; 1 without it).
   const double hazard = size_factor(spec.load_splitting, params_.reference_kg, kg / loads);
@@ -247,7 +246,7 @@ void OrganisationLp::next_shipment(const NextShipment&, Context& ctx) {
     case ShipmentChoice::network: break;
   }
   // Conditional enforcement: the organisation weighs a calmer and a fiercer posture against its own.
-  const Enforcement& enforcement = scenario_.scenario().enforcement;
+  const Enforcement& enforcement = scenario_.enforcement;
   if (enforcement.rule == Enforcement::Rule::conditional)
     resistance_ = adapted_posture(enforcement, resistance_, spec.propensity_to_fight,
                                   survival_with_hazard(plan.success, size_factor(split, params_.reference_kg, kg / loads)),

@@ -27,7 +27,7 @@ int PatrolRoster::post_of(int u, std::int64_t shift, Time now) {
   const SectorParams& s = scenario_.sectors[static_cast<std::size_t>(unit.sector)];
   const auto n = static_cast<std::int64_t>(s.posts.size());
   if (n == 0) return -1;
-  const std::uint64_t seed = scenario_.scenario().seed;
+  const std::uint64_t seed = scenario_.seed;
   switch (placement_at(unit.sector, shift_start(u, shift))) {
     case Placement::fixed:
       return static_cast<int>(unit.index % n);
@@ -59,11 +59,10 @@ const std::vector<double>& PatrolRoster::targeted_weights(int sector, std::int64
   if (!w.empty()) return w;
   const SectorParams& s = scenario_.sectors[static_cast<std::size_t>(sector)];
   const Time written_at = (shift - 1) * kDay + s.shift_start;
-  const double half_life = std::max(1.0, s.targeting_half_life_days * static_cast<double>(kDay));
   w = s.post_weights;
   for (const Detection& d : detections_[static_cast<std::size_t>(sector)])
     if (d.at < written_at)
-      w[static_cast<std::size_t>(d.post)] += std::exp2(-static_cast<double>(written_at - d.at) / half_life);
+      w[static_cast<std::size_t>(d.post)] += std::exp2(-static_cast<double>(written_at - d.at) / s.targeting_half_life_ticks);
   return w;
 }
 
