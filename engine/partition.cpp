@@ -1,7 +1,6 @@
 #include "partition.hpp"
 
 #include <algorithm>
-#include <numeric>
 
 namespace bstp::engine {
 namespace {
@@ -30,20 +29,24 @@ Partition partition_in_blocks(std::size_t lp_count, std::uint32_t workers) {
 }
 
 Partition partition_by_weight(std::span<const double> weights, std::uint32_t workers) {
-  std::vector<std::size_t> heaviest_first(weights.size());
-  std::iota(heaviest_first.begin(), heaviest_first.end(), std::size_t{0});
-  std::stable_sort(heaviest_first.begin(), heaviest_first.end(),
-                   [&](std::size_t a, std::size_t b) { return weights[a] > weights[b]; });
-  std::vector<double> load(workers, 0.0);
-  std::vector<std::size_t> count(workers, 0);
+  std::vector<double> prefix(weights.size() + 1, 0.0);  // prefix[i]: weight of LPs 0 .. i-1
+  for (std::size_t lp = 0; lp < weights.size(); ++lp) prefix[lp + 1] = prefix[lp] + std::max(weights[lp], 0.0);
+  const double total = prefix.back();
+  if (!(total > 0.0)) return partition_in_blocks(weights.size(), workers);
+  // Cut w goes at the LP boundary whose weight before it is nearest to w / workers of the total
+  // (never before the previous cut); a tie goes to the earlier boundary.
   std::vector<std::uint32_t> owner(weights.size(), 0);
-  for (const std::size_t lp : heaviest_first) {
-    std::uint32_t lightest = 0;  // least weight, then fewest LPs, then lowest index
-    for (std::uint32_t w = 1; w < workers; ++w)
-      if (load[w] < load[lightest] || (load[w] == load[lightest] && count[w] < count[lightest])) lightest = w;
-    owner[lp] = lightest;
-    load[lightest] += std::max(weights[lp], 0.0);
-    ++count[lightest];
+  std::size_t begin = 0;
+  for (std::uint32_t w = 0; w < workers; ++w) {
+    std::size_t end = weights.size();
+    if (w + 1 < workers) {
+      const double target = total * static_cast<double>(w + 1) / static_cast<double>(workers);
+      end = begin;
+      while (end < weights.size() && prefix[end + 1] <= target) ++end;  // last boundary at or below the target
+      if (end < weights.size() && prefix[end + 1] - target < target - prefix[end]) ++end;
+    }
+    std::fill(owner.begin() + static_cast<std::ptrdiff_t>(begin), owner.begin() + static_cast<std::ptrdiff_t>(end), w);
+    begin = end;
   }
   return from_owners(std::move(owner), workers);
 }

@@ -23,11 +23,11 @@ struct Partition {
 // Contiguous blocks of LP ids, as equal in count as possible.
 Partition partition_in_blocks(std::size_t lp_count, std::uint32_t workers);
 
-// Balanced by weight (an LP's measured or declared cost): the heaviest LP first, each to the
-// worker with the least weight so far (the longest-processing-time rule: the heaviest worker
-// carries at most 4/3 of the best possible share, or its single heaviest LP). Ties go to the
-// lower LP id, and to the worker with fewer LPs, then the lower index: equal weights deal the
-// LPs out in turn, the same way every time.
+// Contiguous blocks of LP ids balanced by weight (an LP's measured or declared cost): cut w falls
+// at the boundary whose weight before it is nearest to w / workers of the total, so a block
+// misses its share by at most the weight of the LP at each of its ends (the busiest worker
+// carries at most total / workers + the heaviest LP), and neighbouring LPs, which usually talk
+// most and sit side by side in memory, stay on one thread. Zero total weight: equal counts.
 Partition partition_by_weight(std::span<const double> weights, std::uint32_t workers);
 
 }  // namespace bstp::engine

@@ -55,8 +55,8 @@ void add_phold_command(Program& program) {
                   "an entity: same events and checksum for every grouping; 0 = one kernel LP per PHOLD LP")
       ->capture_default_str();
   cmd->add_option("--balance", options->balance,
-                  "How the parallel scheduler shares LPs among threads: measured (time the first 256 windows,\n"
-                  "then share the measured time equally) or blocks (contiguous blocks of LP ids); same results")
+                  "How the parallel scheduler shares LPs among threads: measured (time the first windows, then cut\n"
+                  "the LP ids into blocks of equal measured time) or blocks (equally many LPs); same results")
       ->check(CLI::IsMember({"measured", "blocks"}))
       ->type_name("measured|blocks")
       ->capture_default_str();

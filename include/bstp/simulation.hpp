@@ -30,9 +30,9 @@ class Scheduler;
 // choice (events are ordered by (time, source, sequence), never by thread); only speed changes.
 enum class Balance : std::uint8_t {
   measured,  // contiguous blocks of LP ids for the first windows, each LP's handlers timed; then
-             // each thread gets an equal share of the measured time (heaviest LP first)
-  blocks,    // contiguous blocks of LP ids throughout
-  weights,   // by SimulationOptions::lp_weights (one per LP, e.g. a model's own cost estimate)
+             // blocks cut again where the measured time splits evenly
+  blocks,    // contiguous blocks of equally many LP ids throughout
+  weights,   // blocks cut where SimulationOptions::lp_weights (one per LP) split evenly
 };
 
 struct SimulationOptions {
