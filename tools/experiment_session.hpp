@@ -1,4 +1,4 @@
-// What `bstp run` and `bstp sweep` share once an experiment is planned: the options, the
+// What `bstp run` and `bstp sweep` share once an experiment is planned: the session settings, the
 // checkpoint journal (`OUT.journal`, one record per finished replication) and `--resume`,
 // `--shard I/N`, the MPI task farm under mpirun, Ctrl-C, and writing the results file.
 #pragma once
@@ -6,8 +6,6 @@
 #include "experiment/checkpoint_journal.hpp"
 #include "experiment/output_lock.hpp"
 #include "experiment_plan.hpp"
-
-#include <CLI/CLI.hpp>
 
 #include <functional>
 #include <optional>
@@ -26,9 +24,6 @@ struct SessionOptions {
   bool resume = false;
   std::string shard;  // "I/N", "auto" or "auto/N" (shard.hpp); empty = every task
 };
-
-// Adds --threads, --lp-threads, --exact-lp-threads, --out, --force, --resume and --shard to a command.
-void add_session_options(CLI::App& cmd, SessionOptions& options, bool out_required);
 
 struct PreparedExperiment {
   ExperimentPlan plan;

@@ -1,6 +1,7 @@
 // `bstp run SCENARIO`: compare a scenario's policies over Monte Carlo replications.
 #include "command.hpp"
 #include "experiment_session.hpp"
+#include "session_options.hpp"
 #include "experiment_summary.hpp"
 #include "option_checks.hpp"
 

@@ -3,6 +3,7 @@
 #include "command.hpp"
 #include "experiment/mpi_farm.hpp"
 #include "experiment_session.hpp"
+#include "session_options.hpp"
 #include "experiment_summary.hpp"
 #include "sweep_plan.hpp"
 
