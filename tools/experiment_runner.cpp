@@ -10,7 +10,7 @@
 
 namespace bstp::tools {
 
-std::vector<Task> missing_tasks(const experiment::ExperimentResults& results, const Shard& shard) {
+std::vector<Task> missing_tasks(const experiment::ExperimentRecords& results, const Shard& shard) {
   std::vector<Task> tasks;
   const auto replications = static_cast<std::size_t>(results.replications);
   for (std::size_t p = 0; p < results.values.size(); ++p)
@@ -38,7 +38,7 @@ border::ReplicationResult simulate(const PlannedPoint& point, std::size_t replic
 
 // Plain threads taking the next task from a counter: replications are long (milliseconds to
 // minutes), so nothing finer is needed, and ThreadSanitizer sees every synchronisation.
-void run_replications(const std::vector<PlannedPoint>& points, experiment::ExperimentResults& results,
+void run_replications(const experiment::ExperimentModel& model, std::vector<std::vector<experiment::ReplicationRecord>>& values,
                       const RunSettings& settings, std::span<const Task> tasks,
                       const std::function<void(std::size_t, std::size_t)>& on_done, Progress* progress,
                       const std::atomic<bool>* stop) {
@@ -50,10 +50,10 @@ void run_replications(const std::vector<PlannedPoint>& points, experiment::Exper
       if (stop && stop->load()) return;
       const auto [p, r] = tasks[i];
       try {
-        border::ReplicationResult result = simulate(points[p], r, settings.lp_threads);
+        experiment::ReplicationRecord result = model.run(p, r, settings.lp_threads);
         std::lock_guard lock(done_mutex);
         if (error) return;
-        results.values[p][r] = std::move(result);
+        values[p][r] = std::move(result);
         if (on_done) on_done(p, r);
         if (progress) progress->advance();
       } catch (...) {

@@ -3,6 +3,7 @@
 // result lands in its own slot, so the output does not depend on which thread ran what.
 #pragma once
 
+#include "experiment/experiment_model.hpp"
 #include "experiment/experiment_results.hpp"
 #include "progress.hpp"
 #include "shard.hpp"
@@ -45,11 +46,11 @@ struct Task {
 };
 
 // The slots of `results` not done yet that are `shard`'s, point by point.
-std::vector<Task> missing_tasks(const experiment::ExperimentResults& results, const Shard& shard = {});
+std::vector<Task> missing_tasks(const experiment::ExperimentRecords& results, const Shard& shard = {});
 
-// Runs `tasks` into results.values[p][r]. `on_done(p, r)` is called, one call at a time, after
+// Runs `tasks` of `model` into values[p][r]. `on_done(p, r)` is called, one call at a time, after
 // each replication finishes (for checkpoints). Once `*stop` is true, no more replications start.
-void run_replications(const std::vector<PlannedPoint>& points, experiment::ExperimentResults& results,
+void run_replications(const experiment::ExperimentModel& model, std::vector<std::vector<experiment::ReplicationRecord>>& values,
                       const RunSettings& settings, std::span<const Task> tasks,
                       const std::function<void(std::size_t, std::size_t)>& on_done, Progress* progress,
                       const std::atomic<bool>* stop = nullptr);

@@ -1,4 +1,5 @@
 // `bstp run SCENARIO`: compare a scenario's policies over Monte Carlo replications.
+#include "border_experiment.hpp"
 #include "command.hpp"
 #include "experiment_session.hpp"
 #include "session_options.hpp"
@@ -57,14 +58,16 @@ std::string shard_note(const experiment::ExperimentResults& results, const Shard
 
 int run(const RunOptions& o, const std::string& command_line) {
   int exit_code = kExitOk;
-  std::optional<PreparedExperiment> e = prepare([&] { return plan_run(o, command_line); }, o.session, exit_code);
+  std::shared_ptr<const BorderExperiment> border;
+  const auto make = [&] { return border = std::make_shared<const BorderExperiment>(plan_run(o, command_line)); };
+  std::optional<PreparedExperiment> e = prepare(make, o.session, exit_code);
   if (!e) return exit_code;
-  const experiment::ExperimentResults& results = e->plan.results;
-  const std::string what = fmt::format("{}: {} policies x {} replications", e->plan.points.front().scenario->scenario().name,
-                                       results.points.size(), results.replications);
+  const std::string what = fmt::format("{}: {} policies x {} replications", border->plan().points.front().scenario->scenario().name,
+                                       e->results.points.size(), e->results.replications);
   const Outcome outcome = execute(*e, o.session, what);
   if (outcome == Outcome::worker || outcome == Outcome::already_complete) return kExitOk;
   if (outcome == Outcome::interrupted) return kExitInterrupted;
+  const experiment::ExperimentResults results = BorderExperiment::results(e->results);
   if (!e->shard.whole() && o.format == Format::text) std::cout << shard_note(results, e->shard) << "\n\n";
   print_summary(std::cout, results, o.format, SummaryKind::run);
   if (!o.session.out.empty() && o.format == Format::text) std::cout << "\nResults written to " << o.session.out << "\n";

@@ -1,5 +1,6 @@
 // `bstp sweep SWEEP.yaml --out FILE.h5`: a scenario's policies over a grid (or list) of parameter
 // values, every design point over the same replications (common random numbers).
+#include "border_experiment.hpp"
 #include "command.hpp"
 #include "experiment/mpi_farm.hpp"
 #include "experiment_session.hpp"
@@ -50,13 +51,15 @@ int sweep(const SweepOptions& o, const std::string& command_line) {
   }
   if (o.session.out.empty()) throw UsageError("--out is required: the HDF5 file to write the sweep's results to");
   int exit_code = kExitOk;
-  std::optional<PreparedExperiment> e = prepare([&] { return plan_sweep(read_sweep_file(o.sweep), command_line); }, o.session, exit_code);
+  const auto make = [&] { return std::make_shared<const BorderExperiment>(plan_sweep(read_sweep_file(o.sweep), command_line)); };
+  std::optional<PreparedExperiment> e = prepare(make, o.session, exit_code);
   if (!e) return exit_code;
-  const experiment::ExperimentResults& results = e->plan.results;
-  const std::string what = fmt::format("{}: {} design points x {} replications", o.sweep, results.points.size(), results.replications);
+  const std::string what =
+      fmt::format("{}: {} design points x {} replications", o.sweep, e->results.points.size(), e->results.replications);
   const Outcome outcome = execute(*e, o.session, what);
   if (outcome == Outcome::worker || outcome == Outcome::already_complete) return kExitOk;
   if (outcome == Outcome::interrupted) return kExitInterrupted;
+  const experiment::ExperimentResults results = BorderExperiment::results(e->results);
   if (!e->shard.whole() && o.format == Format::text)
     std::cout << fmt::format("Design points of shard {}/{}: the summary below is of the replications it holds\n(join "
                              "the shards with bstp merge for all {})\n\n",
