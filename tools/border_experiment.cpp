@@ -6,9 +6,11 @@
 namespace bstp::tools {
 
 BorderExperiment::BorderExperiment(ExperimentPlan plan)
-    : plan_(std::move(plan)), shape_(experiment::shape_of(plan_.results)), skeleton_(experiment::to_records(plan_.results)) {}
+    : plan_(std::move(plan)), shape_(experiment::shape_of(plan_.results)),
+      skeleton_(experiment::to_records(plan_.results)) {}
 
-experiment::ReplicationRecord BorderExperiment::run(std::size_t point, std::size_t replication, unsigned lp_threads) const {
+experiment::ReplicationRecord BorderExperiment::run(std::size_t point, std::size_t replication,
+                                                    unsigned lp_threads) const {
   return experiment::encode(simulate(plan_.points[point], replication, lp_threads), shape_);
 }
 

@@ -1,9 +1,6 @@
 #include "experiment_runner.hpp"
 
-#include <border/border_model.hpp>
-
 #include <algorithm>
-#include <cmath>
 #include <exception>
 #include <mutex>
 #include <thread>
@@ -17,23 +14,6 @@ std::vector<Task> missing_tasks(const experiment::ExperimentRecords& results, co
     for (std::size_t r = 0; r < results.values[p].size(); ++r)
       if (shard.holds(p, r, replications) && !experiment::is_done(results.values[p][r])) tasks.push_back({p, r});
   return tasks;
-}
-
-border::ReplicationResult simulate(const PlannedPoint& point, std::size_t replication, unsigned lp_threads) {
-  border::ReplicationResult result = border::simulate_replication(*point.scenario, replication, lp_threads);
-  auto reorder = [](std::vector<std::vector<double>>& rows, const std::vector<std::size_t>& order) {
-    if (order.empty()) return;
-    for (std::vector<double>& row : rows) {
-      std::vector<double> ordered;
-      ordered.reserve(order.size());
-      for (const std::size_t c : order) ordered.push_back(c < row.size() ? row[c] : std::nan(""));
-      row = std::move(ordered);
-    }
-  };
-  reorder(result.by_country, point.country_order);
-  reorder(result.by_unit, point.unit_order);
-  reorder(result.by_organisation, point.organisation_order);
-  return result;
 }
 
 // Plain threads taking the next task from a counter: replications are long (milliseconds to

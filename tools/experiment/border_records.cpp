@@ -68,7 +68,8 @@ ExperimentRecords to_records(const ExperimentResults& r) {
   const ResultShape shape = shape_of(r);
   x.values.resize(r.values.size());
   for (std::size_t p = 0; p < r.values.size(); ++p)
-    for (const border::ReplicationResult& v : r.values[p]) x.values[p].push_back(is_done(v) ? encode(v, shape) : ReplicationRecord{});
+    for (const border::ReplicationResult& v : r.values[p])
+      x.values[p].push_back(is_done(v) ? encode(v, shape) : ReplicationRecord{});
   x.scenario_text = r.scenario_text;
   x.sweep_text = r.sweep_text;
   x.scenario_file = r.scenario_file;
@@ -81,7 +82,8 @@ ExperimentRecords to_records(const ExperimentResults& r) {
 }
 
 ExperimentResults to_border(const ExperimentRecords& x) {
-  if (x.model != kBorderModel) throw std::invalid_argument("the records are of model '" + x.model + "', not the border model's");
+  if (x.model != kBorderModel)
+    throw std::invalid_argument("the records are of model '" + x.model + "', not the border model's");
   ExperimentResults r;
   r.points = x.points;
   r.replications = x.replications;
@@ -96,7 +98,8 @@ ExperimentResults to_border(const ExperimentRecords& x) {
     for (const ReplicationRecord& v : x.values[p]) {
       r.values[p].push_back(is_done(v) ? decode(v, shape) : border::ReplicationResult{});
       // A file written before the per-unit and per-organisation results has neither.
-      if (r.units.empty() && r.organisations.empty()) r.values[p].back().by_unit.clear(), r.values[p].back().by_organisation.clear();
+      if (r.units.empty() && r.organisations.empty())
+        r.values[p].back().by_unit.clear(), r.values[p].back().by_organisation.clear();
     }
   r.scenario_text = x.scenario_text;
   r.sweep_text = x.sweep_text;

@@ -17,7 +17,9 @@ namespace {
 bool is_border(const ExperimentRecords& x) { return x.model == kBorderModel; }
 
 // A timing array is not data: shards of one experiment may differ there.
-bool is_timing(const ResultArray& a) { return a.name.ends_with("wall_seconds") || a.name.ends_with("events_per_second"); }
+bool is_timing(const ResultArray& a) {
+  return a.name.ends_with("wall_seconds") || a.name.ends_with("events_per_second");
+}
 
 }  // namespace
 
@@ -66,9 +68,10 @@ std::size_t merge_records(ExperimentRecords& into, const ExperimentRecords& from
     return filled;
   }
   if (into.model != from.model || !(into.schema == from.schema))
-    throw std::invalid_argument(fmt::format("{} holds other results than an earlier file (model or arrays); the files are not "
-                                            "shards of one run",
-                                            from_name));
+    throw std::invalid_argument(
+        fmt::format("{} holds other results than an earlier file (model or arrays); the files are not "
+                    "shards of one run",
+                    from_name));
   std::vector<bool> timing;
   for (const ResultArray& a : into.schema.arrays) timing.insert(timing.end(), into.schema.size(a), is_timing(a));
   std::size_t filled = 0;
@@ -84,9 +87,10 @@ std::size_t merge_records(ExperimentRecords& into, const ExperimentRecords& from
       }
       for (std::size_t i = 0; i < v.size(); ++i)
         if (!timing[i] && std::memcmp(&v[i], &slot[i], sizeof(double)) != 0)
-          throw std::invalid_argument(fmt::format("{} has replication {} of '{}' with other values than an earlier file; "
-                                                  "the files are not shards of one run",
-                                                  from_name, r, into.points[p].name));
+          throw std::invalid_argument(
+              fmt::format("{} has replication {} of '{}' with other values than an earlier file; "
+                          "the files are not shards of one run",
+                          from_name, r, into.points[p].name));
     }
   return filled;
 }

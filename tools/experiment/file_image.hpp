@@ -19,6 +19,7 @@ std::vector<char> file_image(h5::Handle& file, const std::string& file_name);
 
 // Writes the image `build(temporary name)` returns to `path` as write_results_file does (its errors,
 // --force, the temporary file and the rename).
-void write_file_image(const std::string& path, bool overwrite, const std::function<std::vector<char>(const std::string&)>& build);
+void write_file_image(const std::string& path, bool overwrite,
+                      const std::function<std::vector<char>(const std::string&)>& build);
 
 }  // namespace bstp::experiment

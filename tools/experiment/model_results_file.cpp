@@ -9,9 +9,9 @@
 
 #include <H5DSpublic.h>
 
-#include <filesystem>
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <map>
 #include <set>
 #include <sstream>
@@ -44,7 +44,8 @@ void make_scale(const Handle& d, const std::string& name) {
 
 void attach(const Handle& d, const std::string& name, const std::vector<const Handle*>& scales) {
   for (unsigned i = 0; i < scales.size(); ++i)
-    check(H5DSattach_scale(d.get(), scales[i]->get(), i), "cannot attach dimension " + std::to_string(i) + " of '" + name + "'");
+    check(H5DSattach_scale(d.get(), scales[i]->get(), i),
+          "cannot attach dimension " + std::to_string(i) + " of '" + name + "'");
 }
 
 // The group that holds `name` ("a/b/c" -> a/b, created as needed) and the dataset's own name.
@@ -63,7 +64,8 @@ std::pair<Handle, std::string> parent_of(hid_t root, const std::string& name) {
 void validate(const ExperimentRecords& x) {
   if (x.model.empty() || x.model == kBorderModel)
     throw std::invalid_argument("the border model's results go to write_results_file");
-  if (x.values.size() != x.points.size()) throw std::invalid_argument("results: one row of records per design point expected");
+  if (x.values.size() != x.points.size())
+    throw std::invalid_argument("results: one row of records per design point expected");
   std::set<std::string> names{"point", "replication", "policy", "points", "run"};
   for (const ResultDimension& d : x.schema.dimensions)
     if (!names.insert(d.name).second) throw std::invalid_argument("result dimension '" + d.name + "' is a name taken");
@@ -76,7 +78,8 @@ void validate(const ExperimentRecords& x) {
       throw std::invalid_argument("results: a design point without one slot per replication");
     for (const ReplicationRecord& v : row)
       if (is_done(v) && v.size() != n)
-        throw std::invalid_argument("a record holds " + std::to_string(v.size()) + " values, the schema " + std::to_string(n));
+        throw std::invalid_argument("a record holds " + std::to_string(v.size()) + " values, the schema " +
+                                    std::to_string(n));
   }
 }
 
@@ -85,8 +88,9 @@ std::vector<char> build(const std::string& file_name, const ExperimentRecords& x
   const hid_t root = file.get();
   h5::write_int64_attribute(root, "format_version", kResultsFormatVersion);
   h5::write_string_attribute(root, "Conventions", kConventions);
-  h5::write_string_attribute(root, "title", "bstp " + x.model + (x.sweep_text.empty() ? " run" : " sweep") +
-                                                (x.scenario_file.empty() ? "" : " of " + x.scenario_file));
+  h5::write_string_attribute(root, "title",
+                             "bstp " + x.model + (x.sweep_text.empty() ? " run" : " sweep") +
+                                 (x.scenario_file.empty() ? "" : " of " + x.scenario_file));
   h5::write_string_attribute(root, "model", x.model);
   std::vector<std::string> array_names;
   for (const ResultArray& a : x.schema.arrays) array_names.push_back(a.name);
@@ -109,7 +113,8 @@ std::vector<char> build(const std::string& file_name, const ExperimentRecords& x
   std::vector<std::int64_t> indices(R);
   for (std::size_t r = 0; r < R; ++r) indices[r] = static_cast<std::int64_t>(r);
   const hsize_t r_dims[] = {R};
-  Handle replication = h5::create_dataset(root, "replication", H5T_STD_I64LE, H5T_NATIVE_INT64, r_dims, indices.data(), nullptr);
+  Handle replication =
+      h5::create_dataset(root, "replication", H5T_STD_I64LE, H5T_NATIVE_INT64, r_dims, indices.data(), nullptr);
   make_scale(replication, "replication");
   h5::write_string_attribute(replication.get(), "long_name", "replication index (seeds its random streams)");
 
@@ -134,7 +139,8 @@ std::vector<char> build(const std::string& file_name, const ExperimentRecords& x
         for (const auto& [key, value] : x.points[p].parameters)
           if (key == parameters[i]) values[p] = value;
       const hsize_t dims[] = {P};
-      Handle d = h5::create_dataset(group.get(), short_names[i], H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, dims, values.data(), &kNaN);
+      Handle d = h5::create_dataset(group.get(), short_names[i], H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, dims, values.data(),
+                                    &kNaN);
       attach(d, short_names[i], {&point});
       h5::write_string_attribute(d.get(), "path", parameters[i]);
       h5::write_string_attribute(d.get(), "long_name", "swept value " + parameters[i]);
@@ -156,7 +162,8 @@ std::vector<char> build(const std::string& file_name, const ExperimentRecords& x
     for (std::size_t p = 0; p < P; ++p)
       for (std::size_t r = 0; r < R; ++r)
         if (const ReplicationRecord& v = x.values[p][r]; is_done(v))
-          std::copy(v.begin() + static_cast<std::ptrdiff_t>(offset), v.begin() + static_cast<std::ptrdiff_t>(offset + n),
+          std::copy(v.begin() + static_cast<std::ptrdiff_t>(offset),
+                    v.begin() + static_cast<std::ptrdiff_t>(offset + n),
                     values.begin() + static_cast<std::ptrdiff_t>((p * R + r) * n));
     offset += n;
     auto [group, leaf] = parent_of(root, a.name);
@@ -177,7 +184,8 @@ std::vector<char> build(const std::string& file_name, const ExperimentRecords& x
   {
     Handle run = h5::link_exists(root, "run") ? h5::open_group(root, "run") : h5::create_group(root, "run");
     const hsize_t dims[] = {P, R};
-    Handle d = h5::create_dataset(run.get(), "completed", H5T_STD_U8LE, H5T_NATIVE_UINT8, dims, completed.data(), nullptr);
+    Handle d =
+        h5::create_dataset(run.get(), "completed", H5T_STD_U8LE, H5T_NATIVE_UINT8, dims, completed.data(), nullptr);
     attach(d, "run/completed", {&point, &replication});
     h5::write_string_attribute(d.get(), "description", "1 when the replication is done, 0 when it is still to run");
     d.close("cannot close dataset '/run/completed'");
@@ -232,7 +240,8 @@ ExperimentRecords read_from(const std::string& path) {
   if (h5::attribute_exists(root, "sweep")) x.sweep_text = h5::read_string_attribute(root, "sweep");
   {
     Handle d = h5::open_dataset(root, "point");
-    for (std::string& name : h5::read_string_dataset(d.get(), "/point")) x.points.push_back(DesignPoint{std::move(name), {}});
+    for (std::string& name : h5::read_string_dataset(d.get(), "/point"))
+      x.points.push_back(DesignPoint{std::move(name), {}});
   }
   const std::size_t P = x.points.size();
   std::size_t R = 0;
@@ -315,8 +324,8 @@ std::string results_file_model(const std::string& path) {
   h5::QuietErrors quiet;
   try {
     Handle file = open_results(path);
-    const std::string model =
-        h5::attribute_exists(file.get(), "model") ? h5::read_string_attribute(file.get(), "model") : std::string(kBorderModel);
+    const std::string model = h5::attribute_exists(file.get(), "model") ? h5::read_string_attribute(file.get(), "model")
+                                                                        : std::string(kBorderModel);
     file.close("cannot close it");
     return model;
   } catch (const std::exception&) {
