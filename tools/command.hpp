@@ -2,26 +2,15 @@
 #pragma once
 
 #include "report_format.hpp"
+#include "usage_error.hpp"
 
 #include <functional>
 #include <map>
-#include <stdexcept>
 #include <string>
 
 #include <CLI/CLI.hpp>
 
 namespace bstp::tools {
-
-// Exit codes of the program.
-inline constexpr int kExitOk = 0;
-inline constexpr int kExitFailure = 1;  // the run itself failed
-inline constexpr int kExitUsage = 2;    // bad command line or bad input file
-
-// Bad input (arguments, scenario files): reported with exit code 2.
-class UsageError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
 
 // The action of a parsed subcommand; returns the exit code.
 using Action = std::function<int()>;

@@ -1,9 +1,9 @@
 #include "experiment_plan.hpp"
 
-#include "command.hpp"
 #include "experiment/experiment_identity.hpp"
 #include "experiment/results_file.hpp"
 #include "version.hpp"
+#include "usage_error.hpp"
 
 #include <algorithm>
 #include <atomic>

@@ -3,7 +3,8 @@
 // per policy, `bstp sweep` one per policy and grid point.
 #pragma once
 
-#include "experiment_runner.hpp"
+#include "experiment/experiment_results.hpp"
+#include "planned_point.hpp"
 
 #include <border/scenario_loader.hpp>
 

@@ -1,16 +1,13 @@
 #include "experiment_runner.hpp"
 
-#include <border/border_model.hpp>
-
 #include <algorithm>
-#include <cmath>
 #include <exception>
 #include <mutex>
 #include <thread>
 
 namespace bstp::tools {
 
-std::vector<Task> missing_tasks(const experiment::ExperimentResults& results, const Shard& shard) {
+std::vector<Task> missing_tasks(const experiment::ExperimentRecords& results, const Shard& shard) {
   std::vector<Task> tasks;
   const auto replications = static_cast<std::size_t>(results.replications);
   for (std::size_t p = 0; p < results.values.size(); ++p)
@@ -19,26 +16,9 @@ std::vector<Task> missing_tasks(const experiment::ExperimentResults& results, co
   return tasks;
 }
 
-border::ReplicationResult simulate(const PlannedPoint& point, std::size_t replication, unsigned lp_threads) {
-  border::ReplicationResult result = border::simulate_replication(*point.scenario, replication, lp_threads);
-  auto reorder = [](std::vector<std::vector<double>>& rows, const std::vector<std::size_t>& order) {
-    if (order.empty()) return;
-    for (std::vector<double>& row : rows) {
-      std::vector<double> ordered;
-      ordered.reserve(order.size());
-      for (const std::size_t c : order) ordered.push_back(c < row.size() ? row[c] : std::nan(""));
-      row = std::move(ordered);
-    }
-  };
-  reorder(result.by_country, point.country_order);
-  reorder(result.by_unit, point.unit_order);
-  reorder(result.by_organisation, point.organisation_order);
-  return result;
-}
-
 // Plain threads taking the next task from a counter: replications are long (milliseconds to
 // minutes), so nothing finer is needed, and ThreadSanitizer sees every synchronisation.
-void run_replications(const std::vector<PlannedPoint>& points, experiment::ExperimentResults& results,
+void run_replications(const experiment::ExperimentModel& model, std::vector<std::vector<experiment::ReplicationRecord>>& values,
                       const RunSettings& settings, std::span<const Task> tasks,
                       const std::function<void(std::size_t, std::size_t)>& on_done, Progress* progress,
                       const std::atomic<bool>* stop) {
@@ -50,10 +30,10 @@ void run_replications(const std::vector<PlannedPoint>& points, experiment::Exper
       if (stop && stop->load()) return;
       const auto [p, r] = tasks[i];
       try {
-        border::ReplicationResult result = simulate(points[p], r, settings.lp_threads);
+        experiment::ReplicationRecord result = model.run(p, r, settings.lp_threads);
         std::lock_guard lock(done_mutex);
         if (error) return;
-        results.values[p][r] = std::move(result);
+        values[p][r] = std::move(result);
         if (on_done) on_done(p, r);
         if (progress) progress->advance();
       } catch (...) {

@@ -1,14 +1,15 @@
 #include "experiment_session.hpp"
 
-#include "command.hpp"
+#include "experiment/experiment_files.hpp"
 #include "experiment/experiment_identity.hpp"
 #include "experiment/mpi_farm.hpp"
 #include "experiment/output_path.hpp"
-#include "experiment/replication_codec.hpp"
 #include "experiment/results_file.hpp"
-#include "lp_thread_trial.hpp"
+#include "experiment_runner.hpp"
+#include "progress.hpp"
+#include "usage_error.hpp"
 
-#include <border/border_model.hpp>
+#include <border/scenario_loader.hpp>
 
 #include <atomic>
 #include <charconv>
@@ -36,15 +37,15 @@ unsigned default_threads() {
 // --resume next to a finished results file and no journal (a requeued job that had finished):
 // true when `out` holds this experiment with every replication of this shard done.
 bool already_complete(const PreparedExperiment& e, const std::string& out) {
-  experiment::ExperimentResults file;
+  experiment::ExperimentRecords file;
   try {
-    file = experiment::read_results_file(out);
+    file = experiment::read_experiment_file(out);
   } catch (const std::exception& error) {
     throw UsageError(fmt::format("{} exists and is not a results file bstp can read ({}); pass --force to replace it", out,
                                  error.what()));
   }
   try {
-    experiment::check_same_experiment(experiment::experiment_identity(e.plan.results), "this run",
+    experiment::check_same_experiment(experiment::experiment_identity(e.results), "this run",
                                       experiment::experiment_identity(file), out);
   } catch (const std::invalid_argument& mismatch) {
     throw UsageError(std::string(mismatch.what()) + "; pass --force to replace it");
@@ -88,7 +89,8 @@ void check_files(PreparedExperiment& e, const SessionOptions& o) {
                                  journal));
   if (!o.resume) return;  // --force: the journal is started afresh
   try {
-    e.journal.emplace(experiment::CheckpointJournal::resume(journal, e.plan.identity, e.plan.results, e.resumed));
+    e.journal.emplace(
+        experiment::CheckpointJournal::resume(journal, e.identity, e.results.schema.record_size(), e.results.values, e.resumed));
   } catch (const experiment::CorruptJournal& corrupt) {
     throw UsageError(std::string(corrupt.what()) + "; pass --force instead of --resume to start over");
   } catch (const std::invalid_argument& mismatch) {
@@ -150,48 +152,21 @@ int exit_code_of(const std::exception_ptr& error) {
 
 }  // namespace
 
-void add_session_options(CLI::App& cmd, SessionOptions& o, bool out_required) {
-  cmd.add_option("-j,--jobs,--threads", o.threads,
-                 "Replications run side by side (default: all cores, shared among the MPI ranks of a machine; "
-                 "--threads is the old name)");
-  cmd.add_option("--lp-threads", o.lp_threads,
-                 "Threads inside each replication (conservative parallel scheduler). More than 1: the start of a "
-                 "replication is timed on that many and on 1, and the faster is kept (the results are the same)")
-      ->capture_default_str()
-      ->check(CLI::PositiveNumber);
-  cmd.add_flag("--exact-lp-threads", o.exact_lp_threads,
-               "Use --lp-threads as given, without timing it against one thread");
-  CLI::Option* out = cmd.add_option("--out", o.out, "Write all replications to this HDF5 file (docs/results-format.md)");
-  if (out_required) out->required();
-  cmd.add_flag("--force", o.force,
-               "Overwrite the --out file if it exists and is a regular file (and drop an old checkpoint journal)");
-  cmd.add_flag("--resume", o.resume,
-               "Continue an interrupted run from its checkpoint journal (OUT.journal): run only what is missing. With no "
-               "journal and a finished OUT of the same experiment, say so and exit 0");
-  cmd.add_option("--shard", o.shard,
-                 "Run only shard I of N of the (design point, replication) tasks, for a job array; join the files with "
-                 "bstp merge. 'auto' takes I and N from SLURM_ARRAY_TASK_ID and the array (0..N-1); 'auto/N' takes I only")
-      ->type_name("I/N|auto|auto/N")
-      ->check(CLI::Validator(
-          [](std::string& text) {
-            return is_shard_text(text) ? std::string()
-                                       : "expects I/N with 0 <= I < N (e.g. 0/4), auto or auto/N; got '" + text + "'";
-          },
-          ""));
-}
-
-std::optional<PreparedExperiment> prepare(const std::function<ExperimentPlan()>& make, const SessionOptions& o, int& exit_code) {
+std::optional<PreparedExperiment> prepare(const std::function<std::shared_ptr<const experiment::ExperimentModel>()>& make,
+                                          const SessionOptions& o, int& exit_code) {
   std::optional<PreparedExperiment> e;
   std::exception_ptr error;
   try {
     if (const std::string problem = mpi::slurm_tasks_without_mpi(); !problem.empty()) throw UsageError(problem);
     if (o.resume && o.out.empty()) throw UsageError("--resume needs --out: the checkpoint journal is OUT.journal");
     e.emplace();
-    e->plan = make();
+    e->model = make();
+    e->results = e->model->skeleton();
+    e->identity = e->model->identity();
     e->shard = resolve_shard(o.shard);
     if (!e->shard.whole()) {
-      e->plan.identity += fmt::format("shard: {}/{}\n", e->shard.index, e->shard.count);
-      const std::size_t tasks = e->plan.results.points.size() * static_cast<std::size_t>(e->plan.results.replications);
+      e->identity += fmt::format("shard: {}/{}\n", e->shard.index, e->shard.count);
+      const std::size_t tasks = e->results.points.size() * static_cast<std::size_t>(e->results.replications);
       if (mpi::rank() == 0 && e->shard.count > tasks)
         std::cerr << fmt::format("bstp: warning: {} shards for {} tasks (design points x replications): shards {} to {} "
                                  "have nothing to run{}; use at most {} shards\n",
@@ -203,7 +178,7 @@ std::optional<PreparedExperiment> prepare(const std::function<ExperimentPlan()>&
   } catch (...) {
     error = std::current_exception();
   }
-  const mpi::Agreement a = mpi::agree(exit_code_of(error), e ? experiment::fnv1a(e->plan.identity) : 0);
+  const mpi::Agreement a = mpi::agree(exit_code_of(error), e ? experiment::fnv1a(e->identity) : 0);
   if (a.ok()) return e;
   if (mpi::rank() == 0) {
     if (error) std::rethrow_exception(error);
@@ -219,20 +194,18 @@ std::optional<PreparedExperiment> prepare(const std::function<ExperimentPlan()>&
 }
 
 Outcome execute(PreparedExperiment& e, const SessionOptions& o, const std::string& what) {
-  ExperimentPlan& plan = e.plan;
-  experiment::ExperimentResults& results = plan.results;
-  const experiment::ResultShape shape = experiment::shape_of(results);
+  const experiment::ExperimentModel& model = *e.model;
+  experiment::ExperimentRecords& results = e.results;
+  const std::size_t record_size = results.schema.record_size();
   const unsigned threads = o.threads ? o.threads : default_threads();
   const std::vector<Task> tasks = missing_tasks(results, e.shard);
   unsigned lp_threads = o.lp_threads;
   if (lp_threads > 1 && !o.exact_lp_threads && !tasks.empty() && !e.complete) {
-    const LpThreadTrial trial = try_lp_threads(plan.points[tasks.front().point], lp_threads);
-    lp_threads = trial.chosen;
-    if (mpi::rank() == 0) std::cerr << "bstp: " << describe(trial) << "\n";
+    std::string note;
+    lp_threads = model.choose_lp_threads(tasks.front().point, lp_threads, note);
+    if (mpi::rank() == 0 && !note.empty()) std::cerr << "bstp: " << note << "\n";
   }
-  const mpi::Compute compute = [&](const mpi::Task& t) {
-    return experiment::encode(simulate(plan.points[t.point], t.replication, lp_threads), shape);
-  };
+  const mpi::Compute compute = [&](const mpi::Task& t) { return model.run(t.point, t.replication, lp_threads); };
   if (mpi::rank() != 0) {
     mpi::run_worker(threads, compute);
     return Outcome::worker;
@@ -251,7 +224,7 @@ Outcome execute(PreparedExperiment& e, const SessionOptions& o, const std::strin
   InterruptGuard guard;  // before the journal exists: once it does, Ctrl-C is graceful
   if (!o.out.empty() && !e.journal) {
     try {
-      e.journal.emplace(experiment::CheckpointJournal::create(experiment::journal_path(o.out), plan.identity, shape));
+      e.journal.emplace(experiment::CheckpointJournal::create(experiment::journal_path(o.out), e.identity, record_size));
     } catch (...) {
       if (mpi::size() > 1) mpi::run_master({}, threads, compute, {}, no_stop);  // releases the workers
       throw;
@@ -276,13 +249,15 @@ Outcome execute(PreparedExperiment& e, const SessionOptions& o, const std::strin
     Progress progress(what, tasks.size());
     if (mpi::size() > 1) {
       const mpi::Deliver deliver = [&](const mpi::Task& t, std::vector<double>&& data) {
-        results.values[t.point][t.replication] = experiment::decode(data, shape);
+        if (data.size() != record_size)
+          throw std::runtime_error(fmt::format("a replication's record holds {} values, expected {}", data.size(), record_size));
+        results.values[t.point][t.replication] = std::move(data);
         record(t.point, t.replication);
         progress.advance();
       };
       mpi::run_master(farm_tasks, threads, compute, deliver, [] { return g_interrupted.load(); });
     } else {
-      run_replications(plan.points, results, RunSettings{threads, lp_threads}, tasks, record, &progress, &g_interrupted);
+      run_replications(model, results.values, RunSettings{threads, lp_threads}, tasks, record, &progress, &g_interrupted);
     }
   }
   Clock::duration writing{};
@@ -298,7 +273,7 @@ Outcome execute(PreparedExperiment& e, const SessionOptions& o, const std::strin
   if (!o.out.empty()) {
     results.created_utc = experiment::utc_timestamp_now();
     const Clock::time_point before = Clock::now();
-    experiment::write_results_file(o.out, results, true);  // --out was checked, and locked, before the work
+    experiment::write_experiment_file(o.out, results, true);  // --out was checked, and locked, before the work
     e.journal->remove();
     writing = Clock::now() - before;
   }

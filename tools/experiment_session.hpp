@@ -1,15 +1,15 @@
-// What `bstp run` and `bstp sweep` share once an experiment is planned: the options, the
+// What `bstp run` and `bstp sweep` share once an experiment is planned: the session settings, the
 // checkpoint journal (`OUT.journal`, one record per finished replication) and `--resume`,
 // `--shard I/N`, the MPI task farm under mpirun, Ctrl-C, and writing the results file.
 #pragma once
 
 #include "experiment/checkpoint_journal.hpp"
+#include "experiment/experiment_model.hpp"
 #include "experiment/output_lock.hpp"
-#include "experiment_plan.hpp"
-
-#include <CLI/CLI.hpp>
+#include "shard.hpp"
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -27,11 +27,10 @@ struct SessionOptions {
   std::string shard;  // "I/N", "auto" or "auto/N" (shard.hpp); empty = every task
 };
 
-// Adds --threads, --lp-threads, --exact-lp-threads, --out, --force, --resume and --shard to a command.
-void add_session_options(CLI::App& cmd, SessionOptions& options, bool out_required);
-
 struct PreparedExperiment {
-  ExperimentPlan plan;
+  std::shared_ptr<const experiment::ExperimentModel> model;
+  experiment::ExperimentRecords results;  // the model's skeleton, filled as replications finish
+  std::string identity;                   // the model's, and the shard's: what the journal must match
   Shard shard;
   std::optional<experiment::OutputLock> lock;             // rank 0 with --out: held until the end
   std::optional<experiment::CheckpointJournal> journal;  // rank 0 with --out, when resuming
@@ -39,12 +38,12 @@ struct PreparedExperiment {
   bool complete = false;  // --resume found --out finished (same experiment) and no journal
 };
 
-// Plans the experiment with `make` on every MPI rank and checks rank 0's files (--out, the
+// Plans the experiment with `make` (any model) on every MPI rank and checks rank 0's files (--out, the
 // journal; --resume loads it). Every rank learns whether all went well before anything runs.
 // Throws on rank 0 (and on a rank whose own problem rank 0 cannot report); returns nothing, with
 // `exit_code` set, on a worker rank that should stop quietly.
-std::optional<PreparedExperiment> prepare(const std::function<ExperimentPlan()>& make, const SessionOptions& options,
-                                          int& exit_code);
+std::optional<PreparedExperiment> prepare(const std::function<std::shared_ptr<const experiment::ExperimentModel>()>& make,
+                                          const SessionOptions& options, int& exit_code);
 
 enum class Outcome { finished, interrupted, worker, already_complete };
 

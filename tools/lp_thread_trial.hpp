@@ -5,7 +5,7 @@
 // trial runs the start of replication 0 both ways and keeps the faster.
 #pragma once
 
-#include "experiment_runner.hpp"
+#include "planned_point.hpp"
 
 #include <string>
 

@@ -1,6 +1,7 @@
 // `bstp merge OUT.h5 SHARD.h5...`: joins the files of `--shard I/N` runs (a job array) into the
 // file one run would have written.
 #include "command.hpp"
+#include "experiment/experiment_files.hpp"
 #include "experiment/experiment_identity.hpp"
 #include "experiment/mpi_farm.hpp"
 #include "experiment/output_lock.hpp"
@@ -25,15 +26,15 @@ struct MergeOptions {
   std::size_t shard_count = 0;  // N of --shard I/N; 0 = found from the files
 };
 
-experiment::ExperimentResults read_input(const std::string& path) {
+experiment::ExperimentRecords read_input(const std::string& path) {
   try {
-    return experiment::read_results_file(path);
+    return experiment::read_experiment_file(path);
   } catch (const std::runtime_error& e) {
     throw UsageError(e.what());  // a bad input file, not a failed run
   }
 }
 
-std::string missing_list(const experiment::ExperimentResults& merged, const std::vector<Task>& missing) {
+std::string missing_list(const experiment::ExperimentRecords& merged, const std::vector<Task>& missing) {
   std::string list;
   for (std::size_t i = 0; i < missing.size() && i < 5; ++i)
     list += fmt::format("{}'{}' replication {}", i ? ", " : "", merged.points[missing[i].point].name, missing[i].replication);
@@ -41,13 +42,13 @@ std::string missing_list(const experiment::ExperimentResults& merged, const std:
 }
 
 // The files, read and checked to be of one experiment, joined.
-experiment::ExperimentResults join(const std::vector<std::string>& files) {
-  experiment::ExperimentResults merged = read_input(files.front());
+experiment::ExperimentRecords join(const std::vector<std::string>& files) {
+  experiment::ExperimentRecords merged = read_input(files.front());
   const std::string identity = experiment::experiment_identity(merged);
   for (std::size_t i = 1; i < files.size(); ++i) {
-    const experiment::ExperimentResults shard = read_input(files[i]);
+    const experiment::ExperimentRecords shard = read_input(files[i]);
     experiment::check_same_experiment(identity, files.front(), experiment::experiment_identity(shard), files[i]);
-    experiment::merge_replications(merged, shard, files[i]);
+    experiment::merge_records(merged, shard, files[i]);
   }
   return merged;
 }
@@ -57,7 +58,7 @@ experiment::ExperimentResults join(const std::vector<std::string>& files) {
 std::size_t shard_count_of(const std::vector<std::string>& files) {
   std::size_t count = 0;
   for (const std::string& file : files) {
-    const experiment::ExperimentResults r = read_input(file);
+    const experiment::ExperimentRecords r = read_input(file);
     std::vector<std::size_t> done;
     for (std::size_t p = 0; p < r.values.size(); ++p)
       for (std::size_t i = 0; i < r.values[p].size(); ++i)
@@ -82,7 +83,7 @@ int list_missing(const MergeOptions& o) {
   files.insert(files.begin(), o.out);
   for (const std::string& f : files)
     if (!std::filesystem::is_regular_file(f)) throw UsageError(fmt::format("{}: no such file", f));
-  const experiment::ExperimentResults merged = join(files);
+  const experiment::ExperimentRecords merged = join(files);
   const std::size_t count = o.shard_count ? o.shard_count : shard_count_of(files);
   if (count == 0)
     throw UsageError("cannot tell the number of shards from these files (each holds at most one task); give it with --shards N");
@@ -106,7 +107,7 @@ int merge(const MergeOptions& o, const std::string& command_line) {
   experiment::check_output_path(o.out, o.force, "pass --force to overwrite it");
   const experiment::OutputLock lock(o.out);
   experiment::remove_stale_temporaries(o.out);
-  experiment::ExperimentResults merged = join(o.shards);
+  experiment::ExperimentRecords merged = join(o.shards);
   const std::vector<Task> missing = missing_tasks(merged);
   const std::size_t total = merged.points.size() * static_cast<std::size_t>(merged.replications);
   if (!missing.empty() && !o.partial)
@@ -115,7 +116,7 @@ int merge(const MergeOptions& o, const std::string& command_line) {
                                  missing.size(), total, missing_list(merged, missing)));
   merged.command_line = command_line;
   merged.created_utc = experiment::utc_timestamp_now();
-  experiment::write_results_file(o.out, merged, true);  // checked above
+  experiment::write_experiment_file(o.out, merged, true);  // checked above
   std::cout << fmt::format("Merged {} files into {}: {} design points x {} replications, {} of {} done\n", o.shards.size(), o.out,
                            merged.points.size(), merged.replications, total - missing.size(), total);
   return kExitOk;

@@ -2,10 +2,15 @@
 // file (docs/report.md). The page is made by the Python package python/bstp_report, which this
 // command finds next to the installed program or in the source tree and runs with python3.
 #include "command.hpp"
+#include "experiment/border_records.hpp"
+#include "experiment/model_results_file.hpp"
 #include "option_checks.hpp"
 #include "python_program.hpp"
 
+#include <filesystem>
 #include <string>
+
+#include <fmt/format.h>
 
 namespace bstp::tools {
 namespace {
@@ -18,6 +23,11 @@ struct ReportOptions {
 };
 
 int report(const ReportOptions& o) {
+  // The page is of the border model's indicators; another model's file (PHOLD) has none.
+  if (std::filesystem::is_regular_file(o.results))
+    if (const std::string model = experiment::results_file_model(o.results); model != experiment::kBorderModel)
+      throw UsageError(fmt::format("{} holds results of model '{}'; bstp report reads the border model's results files",
+                                   o.results, model));
   return write_page("bstp_report", o.results, o.out, o.lang, o.force, "report");
 }
 

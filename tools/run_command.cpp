@@ -1,8 +1,11 @@
 // `bstp run SCENARIO`: compare a scenario's policies over Monte Carlo replications.
+#include "border_experiment.hpp"
 #include "command.hpp"
 #include "experiment_session.hpp"
+#include "session_options.hpp"
 #include "experiment_summary.hpp"
 #include "option_checks.hpp"
+#include "phold_experiment.hpp"
 
 #include <border/scenario_loader.hpp>
 
@@ -54,16 +57,40 @@ std::string shard_note(const experiment::ExperimentResults& results, const Shard
                      shard.index, shard.count, held);
 }
 
-int run(const RunOptions& o, const std::string& command_line) {
+// `bstp run PHOLD.yaml`: replications of PHOLD through the same session as the border model's.
+int run_phold(const RunOptions& o, const std::string& command_line) {
+  if (!o.policies.empty()) throw UsageError(fmt::format("--policy: {} is a PHOLD file, which has no policies", o.scenario));
   int exit_code = kExitOk;
-  std::optional<PreparedExperiment> e = prepare([&] { return plan_run(o, command_line); }, o.session, exit_code);
+  std::shared_ptr<const PholdExperiment> model;
+  const auto make = [&] {
+    return model = std::make_shared<const PholdExperiment>(
+               plan_phold_run(o.scenario, o.seed_given ? std::optional(o.seed) : std::nullopt,
+                              o.replications > 0 ? std::optional(o.replications) : std::nullopt),
+               command_line);
+  };
+  std::optional<PreparedExperiment> e = prepare(make, o.session, exit_code);
   if (!e) return exit_code;
-  const experiment::ExperimentResults& results = e->plan.results;
-  const std::string what = fmt::format("{}: {} policies x {} replications", e->plan.points.front().scenario->scenario().name,
-                                       results.points.size(), results.replications);
+  const Outcome outcome = execute(*e, o.session, fmt::format("{}: PHOLD x {} replications", o.scenario, e->results.replications));
+  if (outcome == Outcome::worker || outcome == Outcome::already_complete) return kExitOk;
+  if (outcome == Outcome::interrupted) return kExitInterrupted;
+  print(std::cout, phold_table(e->results, model->plan()), o.format);
+  if (!o.session.out.empty() && o.format == Format::text) std::cout << "\nResults written to " << o.session.out << "\n";
+  return kExitOk;
+}
+
+int run(const RunOptions& o, const std::string& command_line) {
+  if (is_phold_file(o.scenario)) return run_phold(o, command_line);
+  int exit_code = kExitOk;
+  std::shared_ptr<const BorderExperiment> border;
+  const auto make = [&] { return border = std::make_shared<const BorderExperiment>(plan_run(o, command_line)); };
+  std::optional<PreparedExperiment> e = prepare(make, o.session, exit_code);
+  if (!e) return exit_code;
+  const std::string what = fmt::format("{}: {} policies x {} replications", border->plan().points.front().scenario->scenario().name,
+                                       e->results.points.size(), e->results.replications);
   const Outcome outcome = execute(*e, o.session, what);
   if (outcome == Outcome::worker || outcome == Outcome::already_complete) return kExitOk;
   if (outcome == Outcome::interrupted) return kExitInterrupted;
+  const experiment::ExperimentResults results = BorderExperiment::results(e->results);
   if (!e->shard.whole() && o.format == Format::text) std::cout << shard_note(results, e->shard) << "\n\n";
   print_summary(std::cout, results, o.format, SummaryKind::run);
   if (!o.session.out.empty() && o.format == Format::text) std::cout << "\nResults written to " << o.session.out << "\n";
@@ -87,13 +114,14 @@ void add_run_command(Program& program) {
       "the kg through each border crossing and the seizures at it. With --out, writes every replication\n"
       "to an HDF5 file (docs/results-format.md), checkpointing each finished replication in OUT.journal\n"
       "so that --resume can finish an interrupted run. Under `mpirun -n K`, the K ranks share the\n"
-      "replications (docs/cluster.md).\n\n"
+      "replications (docs/cluster.md). A file with `model: phold` runs replications of PHOLD instead\n"
+      "(docs/phold.md).\n\n"
       "Examples:\n"
       "  bstp run scenarios/tutorial.yaml\n"
       "  bstp run scenarios/bstp-region.yaml --policy baseline --policy trained --replications 40 --out trained.h5\n"
       "  bstp run scenarios/bstp-region.yaml --out region.h5 --resume      # after Ctrl-C\n"
       "  bstp run scenarios/tutorial.yaml --format json > summary.json");
-  cmd->add_option("scenario", o->scenario, "Scenario YAML file (see docs/scenario-format.md)")->required()->check(CLI::ExistingFile);
+  cmd->add_option("scenario", o->scenario, "Scenario YAML file (see docs/scenario-format.md), or a PHOLD file (docs/phold.md)")->required()->check(CLI::ExistingFile);
   cmd->add_option("--policy", o->policies, "Policy to run (repeatable; default: all, in file order; the first is the reference)");
   cmd->add_option("--replications", o->replications, "Replications per policy (default: the scenario's)")
       ->check(whole_number(1, std::numeric_limits<int>::max()));

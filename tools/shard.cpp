@@ -1,6 +1,6 @@
 #include "shard.hpp"
 
-#include "command.hpp"
+#include "usage_error.hpp"
 
 #include <charconv>
 #include <cstdlib>

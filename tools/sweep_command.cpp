@@ -1,9 +1,12 @@
 // `bstp sweep SWEEP.yaml --out FILE.h5`: a scenario's policies over a grid (or list) of parameter
 // values, every design point over the same replications (common random numbers).
+#include "border_experiment.hpp"
 #include "command.hpp"
 #include "experiment/mpi_farm.hpp"
 #include "experiment_session.hpp"
+#include "session_options.hpp"
 #include "experiment_summary.hpp"
+#include "phold_experiment.hpp"
 #include "sweep_plan.hpp"
 
 #include <algorithm>
@@ -23,7 +26,8 @@ struct SweepOptions {
 };
 
 // --list: the design points and their parameter values, without running anything.
-Table point_table(const experiment::ExperimentResults& results) {
+template <typename Results>
+Table point_table(const Results& results) {
   Table t;
   t.title = fmt::format("{} design points x {} replications", results.points.size(), results.replications);
   t.columns = {"design point"};
@@ -41,7 +45,37 @@ Table point_table(const experiment::ExperimentResults& results) {
   return t;
 }
 
+// A sweep of a PHOLD file (docs/phold.md): the same session, PHOLD's table.
+int sweep_phold(const SweepOptions& o, const SweepFile& file, const std::string& command_line) {
+  if (o.list) {
+    const PholdExperiment model(plan_phold_sweep(file), command_line);
+    if (experiment::mpi::rank() == 0) print(std::cout, point_table(model.skeleton()), o.format);
+    return kExitOk;
+  }
+  if (o.session.out.empty()) throw UsageError("--out is required: the HDF5 file to write the sweep's results to");
+  int exit_code = kExitOk;
+  std::shared_ptr<const PholdExperiment> model;
+  const auto make = [&] { return model = std::make_shared<const PholdExperiment>(plan_phold_sweep(file), command_line); };
+  std::optional<PreparedExperiment> e = prepare(make, o.session, exit_code);
+  if (!e) return exit_code;
+  const std::string what =
+      fmt::format("{}: {} design points x {} replications", o.sweep, e->results.points.size(), e->results.replications);
+  const Outcome outcome = execute(*e, o.session, what);
+  if (outcome == Outcome::worker || outcome == Outcome::already_complete) return kExitOk;
+  if (outcome == Outcome::interrupted) return kExitInterrupted;
+  print(std::cout, phold_table(e->results, model->plan()), o.format);
+  if (o.format == Format::text) std::cout << "\nResults written to " << o.session.out << "\n";
+  return kExitOk;
+}
+
 int sweep(const SweepOptions& o, const std::string& command_line) {
+  // A sweep file that cannot be read is the border model's path's to report (on every MPI rank alike).
+  std::optional<SweepFile> file;
+  try {
+    file = read_sweep_file(o.sweep);
+  } catch (const std::exception&) {
+  }
+  if (file && !file->scenario.empty() && is_phold_file(file->scenario)) return sweep_phold(o, *file, command_line);
   if (o.list) {
     const ExperimentPlan plan = plan_sweep(read_sweep_file(o.sweep), command_line);
     if (experiment::mpi::rank() == 0) print(std::cout, point_table(plan.results), o.format);
@@ -49,13 +83,15 @@ int sweep(const SweepOptions& o, const std::string& command_line) {
   }
   if (o.session.out.empty()) throw UsageError("--out is required: the HDF5 file to write the sweep's results to");
   int exit_code = kExitOk;
-  std::optional<PreparedExperiment> e = prepare([&] { return plan_sweep(read_sweep_file(o.sweep), command_line); }, o.session, exit_code);
+  const auto make = [&] { return std::make_shared<const BorderExperiment>(plan_sweep(read_sweep_file(o.sweep), command_line)); };
+  std::optional<PreparedExperiment> e = prepare(make, o.session, exit_code);
   if (!e) return exit_code;
-  const experiment::ExperimentResults& results = e->plan.results;
-  const std::string what = fmt::format("{}: {} design points x {} replications", o.sweep, results.points.size(), results.replications);
+  const std::string what =
+      fmt::format("{}: {} design points x {} replications", o.sweep, e->results.points.size(), e->results.replications);
   const Outcome outcome = execute(*e, o.session, what);
   if (outcome == Outcome::worker || outcome == Outcome::already_complete) return kExitOk;
   if (outcome == Outcome::interrupted) return kExitInterrupted;
+  const experiment::ExperimentResults results = BorderExperiment::results(e->results);
   if (!e->shard.whole() && o.format == Format::text)
     std::cout << fmt::format("Design points of shard {}/{}: the summary below is of the replications it holds\n(join "
                              "the shards with bstp merge for all {})\n\n",
@@ -83,7 +119,8 @@ void add_sweep_command(Program& program) {
       "Design points are policy x grid point, named like \"trained seats=40\", all with the same random\n"
       "numbers. Each finished replication is checkpointed in OUT.journal: after Ctrl-C or a crash, run\n"
       "the same command with --resume. --shard I/N runs a job array's share (join with bstp merge);\n"
-      "under `mpirun -n K` the K ranks share the work (docs/cluster.md).\n\n"
+      "under `mpirun -n K` the K ranks share the work (docs/cluster.md). A sweep of a PHOLD file\n"
+      "(`model: phold`) sweeps PHOLD's parameters instead (docs/phold.md).\n\n"
       "Examples:\n"
       "  bstp sweep scenarios/sweeps/training_seats.yaml --list\n"
       "  bstp sweep scenarios/sweeps/training_seats.yaml --out seats.h5\n"

@@ -1,11 +1,12 @@
 #!/usr/bin/python3
 """Compares two bstp results files (docs/results-format.md) bit for bit.
 
-Usage: compare_results.py A.h5 B.h5 [--ignore-attribute NAME]...
+Usage: compare_results.py A.h5 B.h5 [--ignore-attribute NAME]... [--ignore-timing DATASET]...
 
 Every group, dataset (shape, dtype, bytes), dimension-scale attachment and attribute must be the
 same, in the same order, except the provenance attributes created_utc and command_line (and
-any --ignore-attribute), and the dataset /run/wall_seconds, which is timing, not data.
+any --ignore-attribute), and the dataset /run/wall_seconds (and any --ignore-timing), which is
+timing, not data.
 Exit 0 = same, 1 = different (each difference printed), 2 = usage, 77 = h5py missing.
 """
 import sys
@@ -72,7 +73,10 @@ def main(argv):
     args, ignore = [], set(PROVENANCE)
     i = 1
     while i < len(argv):
-        if argv[i] == "--ignore-attribute" and i + 1 < len(argv):
+        if argv[i] == "--ignore-timing" and i + 1 < len(argv):
+            TIMING.add(argv[i + 1])
+            i += 2
+        elif argv[i] == "--ignore-attribute" and i + 1 < len(argv):
             ignore.add(argv[i + 1])
             i += 2
         else:

@@ -2,6 +2,7 @@
 // output's lock and checks, experiment identities and merging, sweep point labels, progress lines
 // and shards.
 #include "experiment/checkpoint_journal.hpp"
+#include "experiment/border_records.hpp"
 #include "command.hpp"
 #include "experiment/experiment_identity.hpp"
 #include "experiment/output_lock.hpp"
@@ -53,6 +54,25 @@ border::ReplicationResult replication(double base, std::size_t months, std::size
   v.events = (std::uint64_t{1} << 40) + static_cast<std::uint64_t>(base);
   v.wall_seconds = 0.125 * base;
   return v;
+}
+
+// The journal holds records; the border model's runs give it encoded results (border_records.hpp).
+CheckpointJournal create_journal(const std::string& path, const std::string& identity, const ResultShape& shape) {
+  return CheckpointJournal::create(path, identity, shape.size());
+}
+
+CheckpointJournal resume_journal(const std::string& path, const std::string& identity, ExperimentResults& results,
+                                 std::size_t& loaded) {
+  ExperimentRecords records = to_records(results);
+  CheckpointJournal journal = CheckpointJournal::resume(path, identity, shape_of(results).size(), records.values, loaded);
+  results = to_border(records);
+  return journal;
+}
+
+void append(CheckpointJournal& journal, std::size_t point, std::size_t replication, const border::ReplicationResult& v) {
+  const ResultShape shape{v.monthly[0].size(), v.by_country[0].size(), v.crossing_kg.size(), v.by_unit[0].size(),
+                          v.by_organisation[0].size()};
+  journal.append(point, replication, encode(v, shape));
 }
 
 ExperimentResults experiment(int replications = 3) {
@@ -181,24 +201,24 @@ TEST_F(Journal, KeepsWhatWasAppendedAndDropsATornRecord) {
   const std::string identity = experiment_identity(r);
   const ResultShape shape = shape_of(r);
   {
-    CheckpointJournal j = CheckpointJournal::create(path(), identity, shape);
-    j.append(0, 1, replication(1.0, 4, 2, 1));
-    j.append(1, 2, replication(2.0, 4, 2, 1));
+    CheckpointJournal j = create_journal(path(), identity, shape);
+    append(j, 0, 1, replication(1.0, 4, 2, 1));
+    append(j, 1, 2, replication(2.0, 4, 2, 1));
   }
   const auto size = fs::file_size(path());
   std::ofstream(path(), std::ios::app | std::ios::binary) << "half a record";
   std::size_t loaded = 0;
   {
-    CheckpointJournal j = CheckpointJournal::resume(path(), identity, r, loaded);
+    CheckpointJournal j = resume_journal(path(), identity, r, loaded);
     EXPECT_EQ(loaded, 2u);
     EXPECT_EQ(fs::file_size(path()), size) << "the torn record is cut off";
     EXPECT_TRUE(same_bits(r.values[0][1], replication(1.0, 4, 2, 1), shape));
     EXPECT_TRUE(same_bits(r.values[1][2], replication(2.0, 4, 2, 1), shape));
     EXPECT_FALSE(is_done(r.values[0][0]));
-    j.append(0, 0, replication(3.0, 4, 2, 1));
+    append(j, 0, 0, replication(3.0, 4, 2, 1));
   }
   ExperimentResults again = experiment();
-  CheckpointJournal j = CheckpointJournal::resume(path(), identity, again, loaded);
+  CheckpointJournal j = resume_journal(path(), identity, again, loaded);
   EXPECT_EQ(loaded, 3u);
   j.remove();
   EXPECT_FALSE(fs::exists(path()));
@@ -206,11 +226,11 @@ TEST_F(Journal, KeepsWhatWasAppendedAndDropsATornRecord) {
 
 TEST_F(Journal, RefusesAnotherExperiment) {
   ExperimentResults r = experiment();
-  { CheckpointJournal::create(path(), experiment_identity(r), shape_of(r)); }
+  { create_journal(path(), experiment_identity(r), shape_of(r)); }
   ExperimentResults other = experiment();
   other.seed = 6;
   std::size_t loaded = 0;
-  const std::string message = message_of([&] { CheckpointJournal::resume(path(), experiment_identity(other), other, loaded); });
+  const std::string message = message_of([&] { resume_journal(path(), experiment_identity(other), other, loaded); });
   EXPECT_NE(message.find("seed differs (5 vs 6)"), std::string::npos) << message;
 }
 
@@ -219,11 +239,11 @@ TEST_F(Journal, RefusesAnotherExperiment) {
 TEST_F(Journal, RefusesRecordsOfAnotherVersion) {
   ExperimentResults r = experiment();
   {
-    CheckpointJournal j = CheckpointJournal::create(path(), experiment_identity(r), ResultShape{3, 2, 1, 2, 1});
-    j.append(0, 1, replication(1.0, 3, 2, 1));
+    CheckpointJournal j = create_journal(path(), experiment_identity(r), ResultShape{3, 2, 1, 2, 1});
+    append(j, 0, 1, replication(1.0, 3, 2, 1));
   }
   std::size_t loaded = 0;
-  const std::string message = message_of([&] { CheckpointJournal::resume(path(), experiment_identity(r), r, loaded); });
+  const std::string message = message_of([&] { resume_journal(path(), experiment_identity(r), r, loaded); });
   EXPECT_NE(message.find("written by another version of bstp"), std::string::npos) << message;
 }
 
@@ -231,7 +251,7 @@ TEST_F(Journal, RefusesAFileThatIsNotAJournal) {
   std::ofstream(path()) << "hello";
   ExperimentResults r = experiment();
   std::size_t loaded = 0;
-  EXPECT_THROW(CheckpointJournal::resume(path(), experiment_identity(r), r, loaded), std::runtime_error);
+  EXPECT_THROW(resume_journal(path(), experiment_identity(r), r, loaded), std::runtime_error);
 }
 
 // A policy that adds a patrol unit: the results list every point's units, NaN where a point has
@@ -348,10 +368,10 @@ TEST_F(Journal, DamageBeforeTheLastRecordIsCorruptNotTorn) {
   const std::string identity = experiment_identity(r);
   std::uintmax_t header = 0;
   {
-    CheckpointJournal j = CheckpointJournal::create(path(), identity, shape_of(r));
+    CheckpointJournal j = create_journal(path(), identity, shape_of(r));
     header = fs::file_size(path());
-    j.append(0, 1, replication(1.0, 4, 2, 1));
-    j.append(1, 2, replication(2.0, 4, 2, 1));
+    append(j, 0, 1, replication(1.0, 4, 2, 1));
+    append(j, 1, 2, replication(2.0, 4, 2, 1));
   }
   const auto size = fs::file_size(path());
   {
@@ -360,7 +380,7 @@ TEST_F(Journal, DamageBeforeTheLastRecordIsCorruptNotTorn) {
     f.put('\x7f');
   }
   std::size_t loaded = 0;
-  EXPECT_THROW(CheckpointJournal::resume(path(), identity, r, loaded), CorruptJournal);
+  EXPECT_THROW(resume_journal(path(), identity, r, loaded), CorruptJournal);
   EXPECT_EQ(fs::file_size(path()), size) << "a damaged journal is left as it is";
 }
 
@@ -368,13 +388,13 @@ TEST_F(Journal, AZeroFilledTailIsTornAndDropped) {
   ExperimentResults r = experiment();
   const std::string identity = experiment_identity(r);
   {
-    CheckpointJournal j = CheckpointJournal::create(path(), identity, shape_of(r));
-    j.append(0, 1, replication(1.0, 4, 2, 1));
+    CheckpointJournal j = create_journal(path(), identity, shape_of(r));
+    append(j, 0, 1, replication(1.0, 4, 2, 1));
   }
   const auto size = fs::file_size(path());
   { std::ofstream(path(), std::ios::app | std::ios::binary) << std::string(3 * size, '\0'); }  // a power cut's zeros
   std::size_t loaded = 0;
-  CheckpointJournal::resume(path(), identity, r, loaded);
+  resume_journal(path(), identity, r, loaded);
   EXPECT_EQ(loaded, 1u);
   EXPECT_EQ(fs::file_size(path()), size);
 }
@@ -385,17 +405,17 @@ TEST_F(Journal, RecordsOfAnotherExperimentDoNotPassForThisOnes) {
   b.seed = 6;
   const std::string other = (dir_ / "other.journal").string();
   {
-    CheckpointJournal ja = CheckpointJournal::create(path(), experiment_identity(a), shape_of(a));
-    CheckpointJournal jb = CheckpointJournal::create(other, experiment_identity(b), shape_of(b));
-    ja.append(0, 0, replication(1.0, 4, 2, 1));
-    for (int i = 0; i < 2; ++i) jb.append(0, 1 + static_cast<std::size_t>(i), replication(2.0, 4, 2, 1));
+    CheckpointJournal ja = create_journal(path(), experiment_identity(a), shape_of(a));
+    CheckpointJournal jb = create_journal(other, experiment_identity(b), shape_of(b));
+    append(ja, 0, 0, replication(1.0, 4, 2, 1));
+    for (int i = 0; i < 2; ++i) append(jb, 0, 1 + static_cast<std::size_t>(i), replication(2.0, 4, 2, 1));
   }
   std::ifstream in_b(other, std::ios::binary);
   const std::string bytes_b((std::istreambuf_iterator<char>(in_b)), {});
   const std::size_t header = fs::file_size(path()) - (bytes_b.size() - fs::file_size(path()));  // both headers equal length
   std::ofstream(path(), std::ios::app | std::ios::binary) << bytes_b.substr(header);
   std::size_t loaded = 0;
-  EXPECT_THROW(CheckpointJournal::resume(path(), experiment_identity(a), a, loaded), CorruptJournal);
+  EXPECT_THROW(resume_journal(path(), experiment_identity(a), a, loaded), CorruptJournal);
 }
 
 TEST_F(Journal, OneWriterAtATime) {

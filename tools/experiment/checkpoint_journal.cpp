@@ -84,21 +84,21 @@ void sync_directory_of(const std::string& path) {
 
 }  // namespace
 
-CheckpointJournal CheckpointJournal::create(const std::string& path, const std::string& identity, const ResultShape& shape) {
+CheckpointJournal CheckpointJournal::create(const std::string& path, const std::string& identity, std::size_t record_size) {
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
   if (fd < 0) throw io_error("create", path);
-  CheckpointJournal journal(path, fd, shape, fnv1a(identity));
+  CheckpointJournal journal(path, fd, record_size, fnv1a(identity));
   write_all(fd, header(identity), path);
   sync(fd, path);
   sync_directory_of(path);
   return journal;
 }
 
-CheckpointJournal CheckpointJournal::resume(const std::string& path, const std::string& identity, ExperimentResults& results,
-                                            std::size_t& loaded) {
+CheckpointJournal CheckpointJournal::resume(const std::string& path, const std::string& identity, std::size_t values_per_record,
+                                            std::vector<std::vector<ReplicationRecord>>& slots, std::size_t& loaded) {
   const int fd = ::open(path.c_str(), O_RDWR | O_CLOEXEC);
   if (fd < 0) throw io_error("open", path);
-  CheckpointJournal journal(path, fd, shape_of(results), fnv1a(identity));
+  CheckpointJournal journal(path, fd, values_per_record, fnv1a(identity));
   const std::string bytes = read_whole(fd, path);
   std::size_t at = 0;
   std::uint64_t length = 0, check = 0;
@@ -115,7 +115,7 @@ CheckpointJournal CheckpointJournal::resume(const std::string& path, const std::
     throw CorruptJournal(fmt::format("checkpoint journal '{}' has a corrupt header", path));
   check_same_experiment(recorded, "checkpoint journal '" + path + "'", identity, "this run");
 
-  const std::size_t values = journal.shape_.size();
+  const std::size_t values = journal.record_size_;
   const std::size_t record_size = 5 * sizeof(std::uint64_t) + values * sizeof(double);
   loaded = 0;
   std::size_t good_end = at;
@@ -134,14 +134,13 @@ CheckpointJournal CheckpointJournal::resume(const std::string& path, const std::
     const std::string_view payload(bytes.data() + at, count * sizeof(double));
     at += payload.size();
     if (!get(bytes, at, sum) || sum != fnv1a(payload, fnv1a(bytes.substr(good_end + 8, 24), journal.fingerprint_))) break;
-    if (point >= results.values.size() || replication >= results.values[point].size())
+    if (point >= slots.size() || replication >= slots[point].size())
       throw CorruptJournal(fmt::format("checkpoint journal '{}' holds replication {} of point {}, outside the experiment",
                                        path, replication, point));
-    std::vector<double> data(count);
-    std::memcpy(data.data(), payload.data(), payload.size());
-    border::ReplicationResult& slot = results.values[point][replication];
+    ReplicationRecord& slot = slots[point][replication];
     if (!is_done(slot)) ++loaded;
-    slot = decode(data, journal.shape_);
+    slot.resize(count);
+    std::memcpy(slot.data(), payload.data(), payload.size());
     good_end = at;
   }
   if (good_end != bytes.size()) {
@@ -163,7 +162,7 @@ CheckpointJournal CheckpointJournal::resume(const std::string& path, const std::
 CheckpointJournal::CheckpointJournal(CheckpointJournal&& other) noexcept
     : path_(std::move(other.path_)),
       fd_(other.fd_),
-      shape_(other.shape_),
+      record_size_(other.record_size_),
       fingerprint_(other.fingerprint_),
       last_sync_(other.last_sync_), unsynced_(other.unsynced_) {
   other.fd_ = -1;
@@ -175,8 +174,9 @@ CheckpointJournal::~CheckpointJournal() {
   ::close(fd_);
 }
 
-void CheckpointJournal::append(std::size_t point, std::size_t replication, const border::ReplicationResult& result) {
-  const std::vector<double> data = encode(result, shape_);
+void CheckpointJournal::append(std::size_t point, std::size_t replication, std::span<const double> data) {
+  if (data.size() != record_size_)
+    throw std::invalid_argument(fmt::format("a replication's record holds {} values, the journal's {}", data.size(), record_size_));
   std::string record;
   put(record, kRecordMagic);
   put(record, static_cast<std::uint64_t>(point));

@@ -11,12 +11,12 @@
 // process may write a journal at a time: output_lock.hpp.
 #pragma once
 
-#include "experiment/experiment_results.hpp"
-#include "experiment/replication_codec.hpp"
+#include "experiment/experiment_model.hpp"
 
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <stdexcept>
 #include <string>
 
@@ -31,16 +31,18 @@ class CorruptJournal : public std::runtime_error {
 
 class CheckpointJournal {
  public:
-  // Creates `path` (replacing any file there) with a header for `identity`; synced to disk.
-  static CheckpointJournal create(const std::string& path, const std::string& identity, const ResultShape& shape);
+  // Creates `path` (replacing any file there) with a header for `identity`, for records of
+  // `record_size` values (ResultSchema::record_size); synced to disk.
+  static CheckpointJournal create(const std::string& path, const std::string& identity, std::size_t record_size);
 
   // Opens the journal at `path` to continue it: throws std::invalid_argument if it was written for
   // another experiment (naming the first difference), CorruptJournal if it is not a journal or is
   // damaged, std::runtime_error if it cannot be read.
-  // Loads every complete record into `results.values` (slots outside `results` are an error) and
-  // drops a torn last record. `loaded` receives the number of replications read.
-  static CheckpointJournal resume(const std::string& path, const std::string& identity, ExperimentResults& results,
-                                  std::size_t& loaded);
+  // Loads every complete record into `values[point][replication]` (slots outside `values` are an
+  // error), each of `record_size` values, and drops a torn last record. `loaded` receives the
+  // number of replications read.
+  static CheckpointJournal resume(const std::string& path, const std::string& identity, std::size_t record_size,
+                                  std::vector<std::vector<ReplicationRecord>>& values, std::size_t& loaded);
 
   CheckpointJournal(CheckpointJournal&& other) noexcept;
   CheckpointJournal& operator=(CheckpointJournal&&) = delete;
@@ -51,17 +53,17 @@ class CheckpointJournal {
 
   // Appends one record (synced to disk if the last sync is kSyncInterval old); throws
   // std::runtime_error on failure.
-  void append(std::size_t point, std::size_t replication, const border::ReplicationResult& result);
+  void append(std::size_t point, std::size_t replication, std::span<const double> record);
   // Closes and deletes the journal (once the results file is written).
   void remove();
   const std::string& path() const { return path_; }
 
  private:
-  CheckpointJournal(std::string path, int fd, ResultShape shape, std::uint64_t fingerprint)
-      : path_(std::move(path)), fd_(fd), shape_(shape), fingerprint_(fingerprint) {}
+  CheckpointJournal(std::string path, int fd, std::size_t record_size, std::uint64_t fingerprint)
+      : path_(std::move(path)), fd_(fd), record_size_(record_size), fingerprint_(fingerprint) {}
   std::string path_;
   int fd_ = -1;
-  ResultShape shape_;
+  std::size_t record_size_ = 0;  // values in a record
   std::uint64_t fingerprint_ = 0;  // the identity's digest: the seed of every record's checksum
   std::chrono::steady_clock::time_point last_sync_ = std::chrono::steady_clock::now();
   bool unsynced_ = false;

@@ -1,6 +1,7 @@
 // Writing the results file (docs/results-format.md); reading it is results_file_reader.cpp.
 #include "experiment/results_file.hpp"
 
+#include "experiment/file_image.hpp"
 #include "experiment/hdf5_support.hpp"
 #include "experiment/results_digest.hpp"
 #include "experiment/results_layout.hpp"
@@ -15,6 +16,7 @@
 #include <cstring>
 #include <ctime>
 #include <filesystem>
+#include <functional>
 #include <limits>
 #include <set>
 #include <span>
@@ -418,7 +420,9 @@ std::string results_title(const ExperimentResults& results) {
   return "bstp " + what + (results.scenario_file.empty() ? "" : " of " + results.scenario_file);
 }
 
-std::vector<char> build_image(const std::string& file_name, const ExperimentResults& results) {
+}  // namespace
+
+Handle create_memory_file(const std::string& file_name) {
   Handle fcpl = h5::property_list(H5P_FILE_CREATE);
   check(H5Pset_link_creation_order(fcpl.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
         "cannot track link creation order");
@@ -433,6 +437,29 @@ std::vector<char> build_image(const std::string& file_name, const ExperimentResu
   Handle file(h5::check_id(H5Fcreate(file_name.c_str(), H5F_ACC_TRUNC, fcpl.get(), fapl.get()),
                            "cannot create '" + file_name + "' in memory"),
               H5Fclose);
+  return file;
+}
+
+std::vector<char> file_image(Handle& file, const std::string& file_name) {
+  const hid_t root = file.get();
+  check(H5Fflush(root, H5F_SCOPE_GLOBAL), "cannot flush '" + file_name + "'");
+  const ssize_t size = H5Fget_file_image(root, nullptr, 0);
+  if (size < 0) h5::fail("cannot get the image of '" + file_name + "'");
+  std::vector<char> image(static_cast<std::size_t>(size));
+  if (H5Fget_file_image(root, image.data(), image.size()) < 0)
+    h5::fail("cannot get the image of '" + file_name + "'");
+  file.close("cannot close '" + file_name + "'");
+  // The image starts at the superblock; the file starts with the user block, which holds the digest.
+  h5::repair_superblock_checksum(image, 0);
+  image.insert(image.begin(), kUserBlockBytes, '\0');
+  stamp_digest(image);
+  return image;
+}
+
+namespace {
+
+std::vector<char> build_image(const std::string& file_name, const ExperimentResults& results) {
+  Handle file = create_memory_file(file_name);
   const hid_t root = file.get();
 
   h5::write_int64_attribute(root, "format_version", kResultsFormatVersion);
@@ -509,18 +536,7 @@ std::vector<char> build_image(const std::string& file_name, const ExperimentResu
   scales.crossing.close("cannot close dataset '/crossing'");
   scales.unit.close("cannot close dataset '/unit'");
   scales.organisation.close("cannot close dataset '/organisation'");
-  check(H5Fflush(root, H5F_SCOPE_GLOBAL), "cannot flush '" + file_name + "'");
-  const ssize_t size = H5Fget_file_image(root, nullptr, 0);
-  if (size < 0) h5::fail("cannot get the image of '" + file_name + "'");
-  std::vector<char> image(static_cast<std::size_t>(size));
-  if (H5Fget_file_image(root, image.data(), image.size()) < 0)
-    h5::fail("cannot get the image of '" + file_name + "'");
-  file.close("cannot close '" + file_name + "'");
-  // The image starts at the superblock; the file starts with the user block, which holds the digest.
-  h5::repair_superblock_checksum(image, 0);
-  image.insert(image.begin(), kUserBlockBytes, '\0');
-  stamp_digest(image);
-  return image;
+  return file_image(file, file_name);
 }
 
 // Writes `bytes` to a new file `name` and syncs it to disk.
@@ -551,8 +567,8 @@ void write_bytes(const std::string& name, const std::vector<char>& bytes) {
 // ourselves. An I/O error inside H5Fclose leaves HDF5 1.10 with a half-closed file that crashes
 // the process at exit (HDFFV-11052, fixed in HDF5 1.14); this way HDF5 never touches the disk
 // when writing, and a full disk is an ordinary write() error.
-void write_to(const std::string& file_name, const ExperimentResults& results) {
-  std::vector<char> image = build_image(file_name, results);
+void write_to(const std::string& file_name, const std::function<std::vector<char>(const std::string&)>& build) {
+  std::vector<char> image = build(file_name);
   write_bytes(file_name, image);
 }
 
@@ -574,6 +590,10 @@ std::runtime_error exists_error(const std::string& path) {
 void write_results_file(const std::string& path, const ExperimentResults& results,
                         bool overwrite) {
   validate(results);
+  write_file_image(path, overwrite, [&](const std::string& name) { return build_image(name, results); });
+}
+
+void write_file_image(const std::string& path, bool overwrite, const std::function<std::vector<char>(const std::string&)>& build) {
   const std::string prefix = "cannot write results file '" + path + "': ";
   std::error_code ec;
   if (!overwrite && fs::exists(path, ec)) throw exists_error(path);
@@ -588,7 +608,7 @@ void write_results_file(const std::string& path, const ExperimentResults& result
   const std::string temporary = path + ".tmp-" + std::to_string(::getpid());
   h5::QuietErrors quiet;
   try {
-    write_to(temporary, results);
+    write_to(temporary, build);
   } catch (const std::exception& e) {
     fs::remove(temporary, ec);
     throw std::runtime_error(prefix + e.what());

@@ -147,6 +147,9 @@ ExperimentResults read_from(const std::string& path) {
                              std::to_string(kOldestReadableFormatVersion) + " to " +
                              std::to_string(kResultsFormatVersion));
 
+  if (h5::attribute_exists(root, "model") && h5::read_string_attribute(root, "model") != "border")
+    throw std::runtime_error("it holds the results of model '" + h5::read_string_attribute(root, "model") +
+                             "', not the border model's");
   if (version >= 2 && digest != DigestStatus::valid)
     throw std::runtime_error("the file is damaged (format_version " + std::to_string(version) +
                              " files start with a digest line, this one does not)");
