@@ -19,11 +19,28 @@ void CountryLp::traffic_hour_ends(const TrafficHourEnds& e, Context& ctx) {
 
 void CountryLp::serve_legitimate_traffic_until(int checkpoint, Time t) {
   const auto c = static_cast<std::size_t>(checkpoint);
-  while (next_vehicle_at_[c] < t) {
-    const Time arrival = next_vehicle_at_[c];
-    next_vehicle_at_[c] = next_vehicle_after(checkpoint, arrival);
+  Time next = next_vehicle_at_[c];
+  if (next >= t) return;
+  // The hour of the next arrival, its end and its rate, kept while the arrivals stay in it (the
+  // same draws as next_vehicle_after's, without finding the hour again for each vehicle).
+  RandomStream& draws = arrival_draws_[c];
+  Time hour_ends = 0;
+  double mean_gap = 0.0;
+  const auto enter_hour = [&] {
+    hour_ends = (next / kHour + 1) * kHour;
+    mean_gap = scenario_.checkpoints[c].mean_gap[static_cast<std::size_t>((next % kDay) / kHour)];
+  };
+  enter_hour();
+  while (next < t) {
+    const Time arrival = next;
+    next = arrival + to_ticks(draws.exponential_ziggurat(mean_gap), 1.0);  // an arrival's hour has traffic
+    if (next >= hour_ends) {
+      next = next_vehicle_after(checkpoint, hour_ends);
+      enter_hour();
+    }
     vehicle_arrives(checkpoint, arrival);
   }
+  next_vehicle_at_[c] = next;
 }
 
 // The next arrival at checkpoint `checkpoint` after one at `t` (or after the start, t = 0). The
