@@ -4,6 +4,72 @@
 #include <stdexcept>
 
 namespace bstp {
+namespace {
+
+// Arithmetic for the ziggurat tables, evaluated by the compiler: IEEE double operations only
+// (correctly rounded the same way by any conforming compiler), no library calls. Each result is
+// within a few units in the last place of the true value, which is all the tables need.
+constexpr double kLn2Hi = 0x1.62e42feep-1;        // ln 2 split so that k * kLn2Hi is exact (fdlibm)
+constexpr double kLn2Lo = 0x1.a39ef35793c76p-33;
+
+constexpr double exp_of(double x) {
+  // x = k ln 2 + r with |r| <= ln 2 / 2; e^r by its Taylor series (Horner); then times 2^k.
+  const double kd = x * 1.4426950408889634;
+  int k = static_cast<int>(kd < 0 ? kd - 0.5 : kd + 0.5);
+  const double r = (x - k * kLn2Hi) - k * kLn2Lo;
+  double e = 1.0;
+  for (int n = 27; n >= 1; --n) e = 1.0 + r * e / n;
+  for (; k > 0; --k) e *= 2.0;
+  for (; k < 0; ++k) e *= 0.5;
+  return e;
+}
+
+constexpr double log_of(double x) {
+  // x = m 2^e with m in [1/sqrt 2, sqrt 2]; log m = 2 atanh(s), s = (m - 1) / (m + 1), |s| < 0.172.
+  int e = 0;
+  while (x > 1.4142135623730951) x *= 0.5, ++e;
+  while (x < 0.7071067811865476) x *= 2.0, --e;
+  const double s = (x - 1.0) / (x + 1.0), s2 = s * s;
+  double series = 0.0;  // sum over n of s2^n / (2n + 1)
+  for (int n = 30; n >= 0; --n) series = 1.0 / (2 * n + 1) + s2 * series;
+  return e * kLn2Hi + (e * kLn2Lo + 2.0 * s * series);
+}
+
+constexpr double sqrt_of(double x) {
+  // Newton's iteration from above decreases until it settles.
+  double y = x > 1.0 ? x : 1.0;
+  for (int n = 0; n < 200; ++n) {
+    const double next = 0.5 * (y + x / y);
+    if (!(next < y)) break;
+    y = next;
+  }
+  return y;
+}
+
+// Layers from the tail's start r and the common area v (Marsaglia and Tsang's recursion:
+// x[i] = f^-1(v / x[i-1] + f(x[i-1]))).
+template <class Density, class Inverse>
+constexpr ZigguratTable ziggurat(double r, double v, Density f, Inverse f_inverse) {
+  ZigguratTable z{};
+  z.x[0] = v / f(r);
+  z.x[1] = r;
+  for (int i = 2; i < 256; ++i) z.x[i] = f_inverse(v / z.x[i - 1] + f(z.x[i - 1]));
+  z.x[256] = 0.0;
+  for (int i = 0; i <= 256; ++i) z.f[i] = f(z.x[i]);
+  return z;
+}
+
+double normal_density(double x) { return std::exp(-0.5 * x * x); }
+
+}  // namespace
+
+// r for 256 layers (Marsaglia and Tsang); v = r f(r) + the tail's area: for the normal
+// r e^(-r^2/2) + sqrt(pi/2) erfc(r / sqrt 2), for the exponential (r + 1) e^(-r).
+constinit const ZigguratTable kNormalZiggurat = ziggurat(
+    3.6541528853610088, 4.928673233974658e-3, [](double x) { return exp_of(-0.5 * x * x); },
+    [](double y) { return sqrt_of(-2.0 * log_of(y)); });
+constinit const ZigguratTable kExponentialZiggurat = ziggurat(
+    7.69711747013104972, 3.949659822581556e-3, [](double x) { return exp_of(-x); }, [](double y) { return -log_of(y); });
 
 std::uint64_t mix64(std::uint64_t z) {
   z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
@@ -52,6 +118,39 @@ double RandomStream::normal(double mean, double sd) {
     s = u * u + v * v;
   } while (s >= 1.0 || s == 0.0);
   return mean + sd * u * std::sqrt(-2.0 * std::log(s) / s);
+}
+
+double RandomStream::exponential_ziggurat_edge(std::size_t i, double x) {
+  const ZigguratTable& z = kExponentialZiggurat;
+  for (;;) {
+    if (i == 0) return z.x[1] - std::log(uniform());  // beyond r: r plus an exponential (memoryless)
+    // Inside layer i's rectangle but not wholly under the curve: a uniform height decides.
+    if (z.f[i] + (z.f[i + 1] - z.f[i]) * uniform() < std::exp(-x)) return x;
+    const std::uint64_t bits = next_u64();
+    i = bits & 0xff;
+    x = (static_cast<double>(bits >> 11) + 0.5) * 0x1.0p-53 * z.x[i];
+    if (x < z.x[i + 1]) return x;
+  }
+}
+
+double RandomStream::normal_ziggurat_edge(std::size_t i, double x) {
+  const ZigguratTable& z = kNormalZiggurat;
+  for (;;) {
+    if (i == 0) {  // beyond r: Marsaglia's tail method (1964), on the side x fell
+      const double r = z.x[1];
+      double t = 0.0, y = 0.0;
+      do {
+        t = -std::log(uniform()) / r;
+        y = -std::log(uniform());
+      } while (y + y < t * t);
+      return x < 0.0 ? -(r + t) : r + t;
+    }
+    if (z.f[i] + (z.f[i + 1] - z.f[i]) * uniform() < normal_density(x)) return x;
+    const std::uint64_t bits = next_u64();
+    i = bits & 0xff;
+    x = ((static_cast<double>(bits >> 11) + 0.5) * 0x1.0p-52 - 1.0) * z.x[i];
+    if (std::fabs(x) < z.x[i + 1]) return x;
+  }
 }
 
 double RandomStream::lognormal_mean_sd(double mean, double sd) {

@@ -14,25 +14,37 @@
 
 namespace bstp::border {
 
-Time to_ticks(double value, double seconds_per_unit) {
-  const double ticks = value * seconds_per_unit * static_cast<double>(kTicksPerSecond);
-  if (!(ticks > 0.0)) return 0;  // negative, zero or not a number
-  // Checked: a value beyond the longest delay (a heavy tail, an overflow to infinity) is cut to it.
-  if (!(ticks < static_cast<double>(bounds::kLongestDelayTicks))) return bounds::kLongestDelayTicks;
-  // Rounded half away from zero, as std::llround does, without the library call (millions of
-  // draws a run): for 0 < ticks < 2^53 the fraction ticks - whole is exact.
-  const auto whole = static_cast<Time>(ticks);
-  return ticks - static_cast<double>(whole) >= 0.5 ? whole + 1 : whole;
+namespace {
+
+// A lognormal given by the mean and sd of the variable: the mean and sd of its log.
+struct LogScale {
+  double mu, sigma;
+};
+LogScale log_scale(double mean, double sd) {
+  const double sigma2 = std::log1p((sd * sd) / (mean * mean));
+  return {std::log(mean) - 0.5 * sigma2, std::sqrt(sigma2)};
 }
 
+}  // namespace
+
+// The exponential, normal and lognormal draws are the ziggurat's (RandomStream::*_ziggurat).
 double draw(RandomStream& s, const Distribution& d) {
   double x = 0.0;
   switch (d.kind) {
     case Distribution::Kind::fixed: x = d.mean; break;
-    case Distribution::Kind::exponential: x = s.exponential(d.mean); break;
+    case Distribution::Kind::exponential: x = s.exponential_ziggurat(d.mean); break;
     case Distribution::Kind::uniform: x = s.uniform(d.min, d.max); break;
-    case Distribution::Kind::normal: x = s.normal(d.mean, d.sd); break;
-    case Distribution::Kind::lognormal: x = d.sd > 0.0 ? s.lognormal_mean_sd(d.mean, d.sd) : d.mean; break;
+    case Distribution::Kind::normal: x = s.normal_ziggurat(d.mean, d.sd); break;
+    case Distribution::Kind::lognormal: {
+      if (!(d.sd > 0.0)) {
+        x = d.mean;
+        break;
+      }
+      if (!(d.mean > 0.0)) throw std::invalid_argument("lognormal: mean must be positive");
+      const LogScale l = log_scale(d.mean, d.sd);
+      x = s.lognormal_ziggurat(l.mu, l.sigma);
+      break;
+    }
   }
   return std::max(0.0, x);
 }
@@ -43,18 +55,13 @@ Time draw_ticks(RandomStream& s, const Distribution& d, double seconds_per_unit)
 
 DurationDraw::DurationDraw(const Distribution& d, double seconds_per_unit) : d_(d), seconds_per_unit_(seconds_per_unit) {
   if (d.kind == Distribution::Kind::lognormal && d.sd > 0.0 && d.mean > 0.0) {
-    // As RandomStream::lognormal_mean_sd converts them, operation for operation.
-    const double sigma2 = std::log1p((d.sd * d.sd) / (d.mean * d.mean));
-    log_mean_ = std::log(d.mean) - 0.5 * sigma2;
-    log_sd_ = std::sqrt(sigma2);
+    const LogScale l = log_scale(d.mean, d.sd);
+    lognormal_ = true;
+    log_mean_ = l.mu;
+    log_sd_ = l.sigma;
   }
 }
 
-Time DurationDraw::operator()(RandomStream& s) const {
-  if (d_.kind == Distribution::Kind::lognormal && d_.sd > 0.0 && d_.mean > 0.0)
-    return to_ticks(std::max(0.0, s.lognormal(log_mean_, log_sd_)), seconds_per_unit_);
-  return draw_ticks(s, d_, seconds_per_unit_);
-}
 
 namespace {
 
@@ -138,8 +145,11 @@ CompiledScenario::CompiledScenario(const Scenario& scenario)
       p.vehicles_per_second = t->second.vehicles_per_hour / kSecondsPerHour;
       if (t->second.daily_profile.size() == 24) std::copy(t->second.daily_profile.begin(), t->second.daily_profile.end(), p.profile.begin());
     }
-    p.profile_max = *std::max_element(p.profile.begin(), p.profile.end());
-    if (!(p.profile_max > 0.0)) p.vehicles_per_second = 0.0, p.profile_max = 1.0;
+    if (!(*std::max_element(p.profile.begin(), p.profile.end()) > 0.0)) p.vehicles_per_second = 0.0;
+    for (std::size_t h = 0; h < 24; ++h) {
+      const double rate = p.vehicles_per_second * p.profile[h];
+      p.mean_gap[h] = rate > 0.0 ? 1.0 / rate : 0.0;
+    }
     checkpoint_at_node[p.node] = static_cast<int>(checkpoints.size());
     checkpoints.push_back(p);
   }

@@ -7,6 +7,7 @@
 #include "clock.hpp"
 #include "events.hpp"
 #include "scenario.hpp"
+#include "scenario_bounds.hpp"
 
 #include <bstp/random.hpp>
 #include <bstp/time.hpp>
@@ -52,18 +53,39 @@ struct SectorParams {
   int officers_per_unit = 0;          // 0: the units' officers are not modelled one by one
 };
 
+// `value` units of `seconds_per_unit` seconds, in ticks (clock.hpp), rounded: 0 for a negative value
+// or NaN, and at most bounds::kLongestDelayTicks (so that a time plus a delay never overflows the clock).
+// (Inline: a few times for each of millions of vehicles a run.)
+inline Time to_ticks(double value, double seconds_per_unit) {
+  const double ticks = value * seconds_per_unit * static_cast<double>(kTicksPerSecond);
+  if (!(ticks > 0.0)) return 0;  // negative, zero or not a number
+  // Checked: a value beyond the longest delay (a heavy tail, an overflow to infinity) is cut to it.
+  if (!(ticks < static_cast<double>(bounds::kLongestDelayTicks))) return bounds::kLongestDelayTicks;
+  // Rounded half away from zero, as std::llround does, without the library call (millions of
+  // draws a run): for 0 < ticks < 2^53 the fraction ticks - whole is exact.
+  const auto whole = static_cast<Time>(ticks);
+  return ticks - static_cast<double>(whole) >= 0.5 ? whole + 1 : whole;
+}
+
+Time draw_ticks(RandomStream& stream, const Distribution& d, double seconds_per_unit);
+
 // A duration distribution ready to draw from many times: a lognormal's log-mean and log-sd are
 // converted once, not at every draw. Gives the same ticks as draw_ticks(stream, d, seconds_per_unit).
 class DurationDraw {
  public:
   DurationDraw() = default;
   DurationDraw(const Distribution& d, double seconds_per_unit);
-  Time operator()(RandomStream& stream) const;
+  Time operator()(RandomStream& stream) const {
+    // A lognormal (a checkpoint's lane time: once per vehicle) inline, the rest out of line.
+    if (lognormal_) return to_ticks(stream.lognormal_ziggurat(log_mean_, log_sd_), seconds_per_unit_);
+    return draw_ticks(stream, d_, seconds_per_unit_);
+  }
 
  private:
   Distribution d_;
   double seconds_per_unit_ = 1.0;
-  double log_mean_ = 0.0, log_sd_ = 0.0;  // a lognormal's mu and sigma
+  bool lognormal_ = false;                // with a positive mean and sd
+  double log_mean_ = 0.0, log_sd_ = 0.0;  // its mu and sigma
 };
 
 struct CheckpointParams {
@@ -79,7 +101,9 @@ struct CheckpointParams {
   int officers = 0;                   // 0: not modelled one by one
   double vehicles_per_second = 0.0;  // per second of the clock (not per tick)
   std::array<double, 24> profile{};  // hourly multipliers (all 1 without a profile)
-  double profile_max = 1.0;
+  // Seconds between arrivals on average in each hour of the day (the inverse of
+  // vehicles_per_second times the hour's multiplier); 0 in an hour without traffic.
+  std::array<double, 24> mean_gap{};
 };
 
 struct OrganisationParams {
@@ -241,9 +265,6 @@ class CompiledScenario {
   std::size_t pair(int a, int b) const { return static_cast<std::size_t>(a) * countries.size() + static_cast<std::size_t>(b); }
 };
 
-// `value` units of `seconds_per_unit` seconds, in ticks (clock.hpp), rounded: 0 for a negative value
-// or NaN, and at most bounds::kLongestDelayTicks (so that a time plus a delay never overflows the clock).
-Time to_ticks(double value, double seconds_per_unit);
 // Days and hours (as scenario files and orders write them) in ticks, checked as to_ticks.
 inline Time days_to_ticks(double days) { return to_ticks(days, kSecondsPerDay); }
 inline Time hours_to_ticks(double hours) { return to_ticks(hours, kSecondsPerHour); }

@@ -83,8 +83,7 @@ void CountryLp::start(Context& ctx) {
   for (int c : my_checkpoints_) {
     const CheckpointParams& cp = scenario_.checkpoints[static_cast<std::size_t>(c)];
     if (cp.vehicles_per_second <= 0.0) continue;
-    const double mean_gap = 1.0 / (cp.vehicles_per_second * cp.profile_max);
-    next_vehicle_at_[static_cast<std::size_t>(c)] = to_ticks(arrival_draws_[static_cast<std::size_t>(c)].exponential(mean_gap), 1.0);
+    next_vehicle_at_[static_cast<std::size_t>(c)] = next_vehicle_after(c, 0);
     has_traffic = true;
   }
   if (has_traffic) ctx.schedule(kHour - 1, TrafficHourEnds{});

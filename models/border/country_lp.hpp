@@ -75,6 +75,7 @@ class CountryLp final : public LogicalProcess {
   // changes the queue (a shipment joining it, an order on its lanes or inspection), at the end of
   // every hour and at the horizon.
   void serve_legitimate_traffic_until(int c, Time t);
+  Time next_vehicle_after(int c, Time t);
   void vehicle_arrives(int c, Time t);
   void cohort_starts(const CohortStarts& e, Context& ctx);
   void cohort_graduates(const CohortGraduates& e, Context& ctx);
@@ -147,7 +148,7 @@ class CountryLp final : public LogicalProcess {
   std::vector<CheckpointQueue> queues_;            // per checkpoint of the scenario (only mine used)
   std::vector<RandomStream> arrival_draws_, service_draws_;  // per checkpoint
   std::vector<Time> alerted_until_;                // per partner country
-  std::vector<Time> next_vehicle_at_;              // per checkpoint: the next candidate arrival (kNever: no traffic)
+  std::vector<Time> next_vehicle_at_;              // per checkpoint: the next arrival (kNever: no traffic)
   Contestation contestation_;
   CommunityTrust trust_;
   ViolenceRecord violence_record_;                 // conditional enforcement: each organisation's recent violence

@@ -19,14 +19,45 @@ void CountryLp::traffic_hour_ends(const TrafficHourEnds& e, Context& ctx) {
 
 void CountryLp::serve_legitimate_traffic_until(int checkpoint, Time t) {
   const auto c = static_cast<std::size_t>(checkpoint);
+  Time next = next_vehicle_at_[c];
+  if (next >= t) return;
+  // The hour of the next arrival, its end and its rate, kept while the arrivals stay in it (the
+  // same draws as next_vehicle_after's, without finding the hour again for each vehicle).
+  RandomStream& draws = arrival_draws_[c];
+  Time hour_ends = 0;
+  double mean_gap = 0.0;
+  const auto enter_hour = [&] {
+    hour_ends = (next / kHour + 1) * kHour;
+    mean_gap = scenario_.checkpoints[c].mean_gap[static_cast<std::size_t>((next % kDay) / kHour)];
+  };
+  enter_hour();
+  while (next < t) {
+    const Time arrival = next;
+    next = arrival + to_ticks(draws.exponential_ziggurat(mean_gap), 1.0);  // an arrival's hour has traffic
+    if (next >= hour_ends) {
+      next = next_vehicle_after(checkpoint, hour_ends);
+      enter_hour();
+    }
+    vehicle_arrives(checkpoint, arrival);
+  }
+  next_vehicle_at_[c] = next;
+}
+
+// The next arrival at checkpoint `checkpoint` after one at `t` (or after the start, t = 0). The
+// daily profile is constant within each hour, so arrivals are a Poisson process at the hour's
+// rate; a gap that would cross the hour's end is dropped and the draw restarts at that end at the
+// next hour's rate (exact: the process has no memory). There is traffic in some hour of the day.
+Time CountryLp::next_vehicle_after(int checkpoint, Time t) {
+  const auto c = static_cast<std::size_t>(checkpoint);
   const CheckpointParams& cp = scenario_.checkpoints[c];
-  // Arrivals follow the daily profile by thinning a Poisson process at the peak rate.
-  const double mean_gap = 1.0 / (cp.vehicles_per_second * cp.profile_max);
-  while (next_vehicle_at_[c] < t) {
-    const Time arrival = next_vehicle_at_[c];
-    next_vehicle_at_[c] = arrival + to_ticks(arrival_draws_[c].exponential(mean_gap), 1.0);
-    const auto hour = static_cast<std::size_t>((arrival % kDay) / kHour);
-    if (arrival_draws_[c].bernoulli(cp.profile[hour] / cp.profile_max)) vehicle_arrives(checkpoint, arrival);
+  RandomStream& draws = arrival_draws_[c];
+  for (;;) {
+    const Time hour_ends = (t / kHour + 1) * kHour;
+    if (const double mean_gap = cp.mean_gap[static_cast<std::size_t>((t % kDay) / kHour)]; mean_gap > 0.0) {
+      const Time arrival = t + to_ticks(draws.exponential_ziggurat(mean_gap), 1.0);
+      if (arrival < hour_ends) return arrival;
+    }
+    t = hour_ends;
   }
 }
 

@@ -134,12 +134,13 @@ void IndicatorCollector::vehicle_crossed(Time t, int country, double wait_hours,
   at(Indicator::trade_delay_cost_usd, month, country) += trade_cost_usd;
   auto& bins = delay_histogram_[static_cast<std::size_t>(month)];
   if (bins.empty()) bins.assign(kDelayBins + 1, 0.0);
-  bins[static_cast<std::size_t>(std::min<double>(kDelayBins, std::floor(delay_hours * 60.0)))] += 1.0;
+  // The bin is the whole minutes (delays are not negative: the conversion truncates as floor does).
+  bins[static_cast<std::size_t>(std::min<double>(kDelayBins, delay_hours * 60.0))] += 1.0;
   if (wait_hours > 0.0) {
     at(static_cast<Indicator>(kWaitPositive), month, country) += 1.0;
     auto& waits = wait_histogram_[static_cast<std::size_t>(month)];
     if (waits.empty()) waits.assign(kWaitBins + 1, 0.0);
-    waits[static_cast<std::size_t>(std::min<double>(kWaitBins, std::floor(wait_hours * 360.0)))] += 1.0;
+    waits[static_cast<std::size_t>(std::min<double>(kWaitBins, wait_hours * 360.0))] += 1.0;
   }
 }
 void IndicatorCollector::vehicle_in_system(Time arrival, Time departure) {

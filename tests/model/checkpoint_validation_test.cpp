@@ -116,6 +116,25 @@ TEST(CheckpointQueue, TicksRoundAsLlroundDoes) {
 // Vehicle time in the system is credited to the months it falls in: a vehicle in the system
 // across a month's end counts on both sides, and nothing before the warm-up or after the
 // horizon counts.
+// Arrivals follow the daily profile hour by hour (gaps at each hour's own rate; a gap crossing an
+// hour's end restarts at the next hour's rate). Traffic only from 08:00 to 18:00 at 2.4 times 20
+// vehicles an hour: none in the first 8 hours, 4 x 48 by noon, 10 x 48 in the day. The counts of
+// 40 replications are Poisson: their mean has standard error sqrt(expected / 40); 5 of them allowed.
+TEST(CheckpointQueue, ArrivalsFollowTheDailyProfileHourByHour) {
+  const std::string profile = "[0, 0, 0, 0, 0, 0, 0, 0, 2.4, 2.4, 2.4, 2.4, 2.4, 2.4, 2.4, 2.4, 2.4, 2.4, 0, 0, 0, 0, 0, 0]";
+  std::string yaml = single_checkpoint(3, 20.0, 1.0, 1);
+  yaml.replace(yaml.find("{vehicles_per_hour: 20.000000}"), std::string("{vehicles_per_hour: 20.000000}").size(),
+               "{vehicles_per_hour: 20, daily_profile: " + profile + "}");
+  for (const auto& [hours, expected] : {std::pair{8, 0.0}, std::pair{12, 4 * 48.0}, std::pair{24, 10 * 48.0}, std::pair{48, 20 * 48.0}}) {
+    const CompiledScenario s = compile(yaml, "", {{"scenario.horizon_days", std::to_string(hours / 24.0)}});
+    const Sample crossings = sample_of(totals(s, Indicator::legitimate_crossings, 40));
+    if (expected == 0.0)
+      EXPECT_EQ(crossings.mean, 0.0) << hours << " hours";
+    else
+      EXPECT_NEAR(crossings.mean, expected, 5 * std::sqrt(expected / 40)) << hours << " hours";
+  }
+}
+
 TEST(CheckpointQueue, TimeInSystemIsSplitAtMonthEnds) {
   IndicatorCollector c(3, 1, 0, /*measure_from=*/kHour, 0, 0, /*horizon=*/2 * kMonthTicks + kHour);
   c.vehicle_in_system(0, 2 * kHour);                                    // 1 h measured of 2
