@@ -15,7 +15,7 @@ run_preset() {
 if [ "${1:-}" = "--sanitizers" ]; then
   run_preset asan
   # ThreadSanitizer: the tests that run more than one thread.
-  run_preset tsan -R "Scheduler|scheduler|Parallel|two_threads|same_bits|Causality|lp_thread|Balance"
+  run_preset tsan -R "Scheduler|scheduler|Parallel|two_threads|same_bits|Causality|lp_thread|Balance|Executor"
 else
   run_preset release
 fi

@@ -2,11 +2,11 @@
 
 #include "experiment/experiment_identity.hpp"
 #include "experiment/results_file.hpp"
+#include "experiment/task_executor.hpp"
 #include "version.hpp"
 #include "usage_error.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <thread>
 
 #include <fmt/format.h>
@@ -116,27 +116,21 @@ ExperimentPlan make_plan(const border::ScenarioDocument& doc, const std::vector<
     std::string message;
   };
   std::vector<Compiled> all(specs.size());
-  std::atomic<std::size_t> next{0};
-  auto work = [&] {
-    for (std::size_t i; (i = next++) < specs.size();) {
-      try {
-        all[i].scenario = std::make_shared<const border::CompiledScenario>(doc.resolve(specs[i].policy, specs[i].overrides));
-      } catch (const border::ScenarioError& e) {
-        all[i].diagnostics = e.diagnostics();
-        all[i].message = e.what();
-      } catch (const std::exception& e) {  // what the compiler rejects (and nothing may escape a thread)
-        all[i].message = fmt::format("{} (design point '{}'): {}", doc.file(), specs[i].point.name, e.what());
-      } catch (...) {
-        all[i].message = fmt::format("{} (design point '{}'): unknown error", doc.file(), specs[i].point.name);
-      }
+  const auto compile = [&](std::size_t i) {
+    try {
+      all[i].scenario = std::make_shared<const border::CompiledScenario>(doc.resolve(specs[i].policy, specs[i].overrides));
+    } catch (const border::ScenarioError& e) {
+      all[i].diagnostics = e.diagnostics();
+      all[i].message = e.what();
+    } catch (const std::exception& e) {  // what the compiler rejects
+      all[i].message = fmt::format("{} (design point '{}'): {}", doc.file(), specs[i].point.name, e.what());
+    } catch (...) {
+      all[i].message = fmt::format("{} (design point '{}'): unknown error", doc.file(), specs[i].point.name);
     }
   };
-  {
-    const std::size_t threads = std::min<std::size_t>(specs.size(), std::max(1u, std::thread::hardware_concurrency()));
-    std::vector<std::jthread> helpers(std::max<std::size_t>(threads, 1) - 1);
-    for (std::jthread& t : helpers) t = std::jthread(work);
-    work();
-  }
+  // On every core, on the experiment layer's one executor; each point compiles into its own slot.
+  const std::size_t threads = std::min<std::size_t>(specs.size(), std::max(1u, std::thread::hardware_concurrency()));
+  experiment::TaskExecutor(static_cast<unsigned>(std::max<std::size_t>(threads, 1))).for_each(specs.size(), compile);
   for (std::size_t i = 0; i < specs.size(); ++i) {
     const PointSpec& spec = specs[i];
     std::shared_ptr<const border::CompiledScenario> compiled = std::move(all[i].scenario);

@@ -1,9 +1,9 @@
 #include "experiment_runner.hpp"
 
+#include "experiment/task_executor.hpp"
+
 #include <algorithm>
-#include <exception>
 #include <mutex>
-#include <thread>
 
 namespace bstp::tools {
 
@@ -16,41 +16,35 @@ std::vector<Task> missing_tasks(const experiment::ExperimentRecords& results, co
   return tasks;
 }
 
-// Plain threads taking the next task from a counter: replications are long (milliseconds to
-// minutes), so nothing finer is needed, and ThreadSanitizer sees every synchronisation.
+// On the experiment layer's one executor (oneTBB), one replication per task; results land in
+// their slots by index, and on_done is called under a lock, one call at a time.
 void run_replications(const experiment::ExperimentModel& model, std::vector<std::vector<experiment::ReplicationRecord>>& values,
                       const RunSettings& settings, std::span<const Task> tasks,
                       const std::function<void(std::size_t, std::size_t)>& on_done, Progress* progress,
                       const std::atomic<bool>* stop) {
-  std::atomic<std::size_t> next{0};
+  const auto threads = static_cast<unsigned>(
+      std::min<std::size_t>(std::max(1u, settings.threads), std::max<std::size_t>(tasks.size(), 1)));
   std::mutex done_mutex;
-  std::exception_ptr error;
-  auto work = [&] {
-    for (std::size_t i; (i = next++) < tasks.size();) {
-      if (stop && stop->load()) return;
-      const auto [p, r] = tasks[i];
-      try {
-        experiment::ReplicationRecord result = model.run(p, r, settings.lp_threads);
+  bool failed = false;  // once a replication failed, nothing more is recorded
+  experiment::TaskExecutor(threads).for_each(
+      tasks.size(),
+      [&](std::size_t i) {
+        const auto [p, r] = tasks[i];
+        experiment::ReplicationRecord result;
+        try {
+          result = model.run(p, r, settings.lp_threads);
+        } catch (...) {
+          std::lock_guard lock(done_mutex);
+          failed = true;
+          throw;  // the executor starts nothing more and rethrows it
+        }
         std::lock_guard lock(done_mutex);
-        if (error) return;
+        if (failed) return;
         values[p][r] = std::move(result);
         if (on_done) on_done(p, r);
         if (progress) progress->advance();
-      } catch (...) {
-        std::lock_guard lock(done_mutex);
-        if (!error) error = std::current_exception();
-        next = tasks.size();  // start nothing more
-        return;
-      }
-    }
-  };
-  {
-    const std::size_t threads = std::min<std::size_t>(std::max(1u, settings.threads), std::max<std::size_t>(tasks.size(), 1));
-    std::vector<std::jthread> helpers(threads - 1);
-    for (std::jthread& t : helpers) t = std::jthread(work);
-    work();
-  }
-  if (error) std::rethrow_exception(error);
+      },
+      stop);
 }
 
 }  // namespace bstp::tools

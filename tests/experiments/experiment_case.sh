@@ -2,7 +2,7 @@
 # experiment_case.sh CASE BSTP PYTHON WORKDIR [MPIEXEC]: one end-to-end test of bstp sweep/run/merge,
 # run from the source directory. Each case compares results files bit for bit with
 # compare_results.py (provenance and wall-clock times aside):
-#   threads    1 thread = 2 threads
+#   threads    1 thread = 2 threads = 4 threads
 #   resume     killed (BSTP_TEST_CRASH_AFTER) and resumed = uninterrupted, for sweep and run
 #   interrupt  SIGTERM, then --resume = uninterrupted
 #   shards     --shard 0/3, 1/3, 2/3 joined by bstp merge = one run
@@ -33,11 +33,13 @@ rm -rf "$work" && mkdir -p "$work" || exit 1
 case "$case" in
 threads)
   expect 0 "$bstp" sweep $sweep --threads 1 --out "$work/one.h5"
+  expect 0 "$bstp" sweep $sweep --threads 4 --out "$work/four.h5"
   expect 0 "$bstp" sweep $sweep --threads 2 --out "$work/two.h5"
   # stderr is not a terminal here: progress comes as plain lines, as in a batch job's log.
   grep -q "^bstp: .*small.yaml: 8 design points x 4 replications: 16/32 (50%), " "$work/last.txt" &&
     grep -q ": 32/32 (100%), .*, done in " "$work/last.txt" || { cat "$work/last.txt"; fail "no progress lines"; }
   same "$work/one.h5" "$work/two.h5"
+  same "$work/one.h5" "$work/four.h5"
   ;;
 resume)
   expect 0 "$bstp" sweep $sweep --threads 2 --out "$work/full.h5"

@@ -1,6 +1,9 @@
 #include "experiment/mpi_farm.hpp"
 
+#include "experiment/task_executor.hpp"
+
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdlib>
@@ -32,21 +35,15 @@ struct Finished {
   std::string error;  // non-empty when the task failed
 };
 
-// Compute threads of this rank: tasks in, results out.
+// Compute threads of this rank, on the experiment layer's executor (oneTBB): tasks in, results
+// out. The thread that submits and takes (the one that talks MPI) never computes.
 class LocalPool {
  public:
-  LocalPool(unsigned threads, const Compute& compute) : compute_(compute) {
-    for (unsigned i = 0; i < std::max(1u, threads); ++i) threads_.emplace_back([this] { work(); });
-  }
+  LocalPool(unsigned threads, const Compute& compute) : compute_(compute), executor_(threads) {}
   // Drops the tasks not started and waits for those running.
   ~LocalPool() {
-    {
-      std::lock_guard lock(mutex_);
-      closing_ = true;
-      queue_.clear();
-    }
-    work_ready_.notify_all();
-    for (std::thread& t : threads_) t.join();
+    closing_ = true;
+    executor_.wait();
   }
   LocalPool(const LocalPool&) = delete;
   LocalPool& operator=(const LocalPool&) = delete;
@@ -54,10 +51,9 @@ class LocalPool {
   void submit(const Task& task) {
     {
       std::lock_guard lock(mutex_);
-      queue_.push_back(task);
       ++in_flight_;
     }
-    work_ready_.notify_one();
+    executor_.submit([this, task] { work(task); });
   }
   std::size_t in_flight() {
     std::lock_guard lock(mutex_);
@@ -74,39 +70,31 @@ class LocalPool {
   }
 
  private:
-  void work() {
-    for (;;) {
-      Finished f;
-      {
-        std::unique_lock lock(mutex_);
-        work_ready_.wait(lock, [this] { return closing_ || !queue_.empty(); });
-        if (closing_) return;
-        f.task = queue_.front();
-        queue_.pop_front();
-      }
-      try {
-        f.data = compute_(f.task);
-      } catch (const std::exception& e) {
-        f.error = e.what();
-      } catch (...) {
-        f.error = "unknown error";
-      }
-      {
-        std::lock_guard lock(mutex_);
-        done_.push_back(std::move(f));
-      }
-      result_ready_.notify_all();
+  void work(const Task& task) {
+    if (closing_) return;
+    Finished f;
+    f.task = task;
+    try {
+      f.data = compute_(f.task);
+    } catch (const std::exception& e) {
+      f.error = e.what();
+    } catch (...) {
+      f.error = "unknown error";
     }
+    {
+      std::lock_guard lock(mutex_);
+      done_.push_back(std::move(f));
+    }
+    result_ready_.notify_all();
   }
 
   const Compute& compute_;
   std::mutex mutex_;
-  std::condition_variable work_ready_, result_ready_;
-  std::deque<Task> queue_;
+  std::condition_variable result_ready_;
   std::vector<Finished> done_;
   std::size_t in_flight_ = 0;
-  bool closing_ = false;
-  std::vector<std::thread> threads_;
+  std::atomic<bool> closing_{false};
+  TaskExecutor executor_;  // last: destroyed (after waiting for its tasks) first
 };
 
 bool launched_by_mpi() {
