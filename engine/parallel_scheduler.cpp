@@ -33,10 +33,13 @@
 // loop has no observer code (a second instance of the same template).
 //
 // Balance: with Balance::measured the LPs start in contiguous blocks of ids, and the first
-// windows (windows_to_measure) time every handler; then (between two windows, with every pending
+// windows (first_balance) time every handler; then (between two windows, with every pending
 // event in a heap, as between steps) the LPs are shared out again by measured time and each
 // pending event moves to its LP's new worker, with the LP's send counter. Nothing in an event's
-// key depends on the worker, so the results do not change; only the balance does.
+// key depends on the worker, so the results do not change; only the balance does. After that,
+// one window in kSampleEvery is timed and the LPs are balanced again at 4, 16, 64... times the
+// first balance's window, on the time sampled since the last (a run's start-up, e.g. a model
+// planning its first moves, need not look like the rest of it).
 //
 // The workers are std::threads, not oneTBB tasks: the barrier needs every worker running at
 // once, which a task scheduler does not promise (it would deadlock when the kernel is itself run
@@ -137,10 +140,10 @@ struct Outbox {
   std::vector<PayloadPool::Slot> payloads;
 };
 
-// Windows timed before the LPs are shared out by measured time (Balance::measured): 256, or a
-// 32nd of the windows the horizon holds when that is fewer (at least 8), so that timing every
+// The window before which the LPs are first shared out by measured time (Balance::measured): 256,
+// or a 32nd of the windows the horizon holds when that is fewer (at least 8), so that timing every
 // handler costs little of a short run.
-std::uint64_t windows_to_measure(const SimulationOptions& options) {
+std::uint64_t first_balance(const SimulationOptions& options) {
   constexpr std::uint64_t kMost = 256, kLeast = 8;
   if (options.end_time == kNever || options.lookahead <= 0) return kMost;
   const auto windows = static_cast<std::uint64_t>(options.end_time / options.lookahead);
@@ -295,7 +298,8 @@ class ParallelScheduler final : public Scheduler {
             std::max<std::size_t>(1, std::min<std::size_t>(options.threads, lps.size())))),
         partition_(initial_partition(options, lps.size(), workers_)),
         measuring_(options.balance == Balance::measured && workers_ > 1),
-        windows_to_measure_(windows_to_measure(options)) {
+        first_balance_(first_balance(options)),
+        next_balance_(first_balance_) {
     if (options.lookahead <= 0)
       throw std::invalid_argument("the parallel scheduler needs a positive lookahead (use 1 thread otherwise)");
     pool_.reserve(workers_);
@@ -314,17 +318,17 @@ class ParallelScheduler final : public Scheduler {
   }
 
   void advance(Time until, const Simulation::Observer& observer) override {
-    if (measuring_) {
-      const std::uint64_t left = windows_to_measure_ - measured_windows_;
-      measured_windows_ += observer ? run_windows<true, true>(until, observer, left) : run_windows<false, true>(until, observer, left);
-      if (measured_windows_ < windows_to_measure_) return;  // the step ended first: measure on in the next
-      balance_by_measured_time();
+    if (!measuring_) {
+      constexpr std::uint64_t kUnlimited = ~std::uint64_t{0};
+      observer ? run_windows<true>(until, observer, kUnlimited) : run_windows<false>(until, observer, kUnlimited);
+      return;
     }
-    constexpr std::uint64_t kUnlimited = ~std::uint64_t{0};
-    if (observer) {
-      run_windows<true, false>(until, observer, kUnlimited);
-    } else {
-      run_windows<false, false>(until, observer, kUnlimited);
+    for (;;) {
+      const std::uint64_t left = next_balance_ - windows_;
+      const std::uint64_t ran = observer ? run_windows<true>(until, observer, left) : run_windows<false>(until, observer, left);
+      if (ran < left) return;  // the step (or the run) ended first: measure on in the next step
+      balance_by_measured_time();
+      next_balance_ *= 4;
     }
   }
 
@@ -366,11 +370,10 @@ class ParallelScheduler final : public Scheduler {
   // Shares the LPs out by the handler time measured so far and moves every pending event (all in
   // heaps, between windows) and every LP's send counter to its new worker.
   void balance_by_measured_time() {
-    measuring_ = false;
     std::vector<double> nanoseconds(lps_.size(), 0.0);
     for (Worker& w : pool_) {
       for (std::size_t lp = 0; lp < lps_.size(); ++lp) nanoseconds[lp] += w.lp_nanoseconds[lp];
-      w.lp_nanoseconds = {};
+      std::fill(w.lp_nanoseconds.begin(), w.lp_nanoseconds.end(), 0.0);
     }
     Partition next = partition_by_weight(nanoseconds, workers_);
     std::vector<double> load(workers_, 0.0);
@@ -401,8 +404,14 @@ class ParallelScheduler final : public Scheduler {
     }
   }
 
+  // Windows timed under Balance::measured: all before the first balance, then one in kSampleEvery.
+  bool timed(std::uint64_t window) const {
+    constexpr std::uint64_t kSampleEvery = 8;
+    return measuring_ && (window < first_balance_ || window % kSampleEvery == 0);
+  }
+
   // Runs windows until `until` or until `max_windows` windows have run; returns how many ran.
-  template <bool Observed, bool Measured>
+  template <bool Observed>
   std::uint64_t run_windows(Time until, const Simulation::Observer& observer, std::uint64_t max_windows) {
     for (Worker& w : pool_) w.published[1] = w.next_known();
     const std::uint32_t workers = workers_;
@@ -437,7 +446,11 @@ class ParallelScheduler final : public Scheduler {
           if (start == kNever || start >= stop) return;
           const Time window_end = start > stop - lookahead ? stop : start + lookahead;
           self.receive(pool_, previous);
-          self.commit_until<Observed, Measured>(window_end, lps_, current);
+          if (timed(self.windows)) {
+            self.commit_until<Observed, true>(window_end, lps_, current);
+          } else {
+            self.commit_until<Observed, false>(window_end, lps_, current);
+          }
           ++self.windows;
           self.published[current] = self.next_known();
         } catch (...) {
@@ -483,8 +496,9 @@ class ParallelScheduler final : public Scheduler {
   SimulationOptions options_;
   std::uint32_t workers_;
   Partition partition_;
-  bool measuring_;  // Balance::measured, before balance_by_measured_time()
-  std::uint64_t windows_to_measure_, measured_windows_ = 0;
+  bool measuring_;  // Balance::measured (on more than one worker)
+  std::uint64_t first_balance_;  // window of the first balance by measured time
+  std::uint64_t next_balance_;   // window of the next one
   double busiest_share_ = 0.0;
   std::vector<Worker> pool_;
   std::uint64_t windows_ = 0;
