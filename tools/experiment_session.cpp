@@ -288,4 +288,10 @@ Outcome execute(PreparedExperiment& e, const SessionOptions& o, const std::strin
   return Outcome::finished;
 }
 
+std::optional<int> exit_without_results(Outcome outcome) {
+  if (outcome == Outcome::worker || outcome == Outcome::already_complete) return kExitOk;
+  if (outcome == Outcome::interrupted) return kExitInterrupted;
+  return std::nullopt;
+}
+
 }  // namespace bstp::tools

@@ -53,4 +53,8 @@ enum class Outcome { finished, interrupted, worker, already_complete };
 // Outcome::interrupted.
 Outcome execute(PreparedExperiment& experiment, const SessionOptions& options, const std::string& what);
 
+// The exit code when `outcome` leaves nothing for the command to print (a worker rank, a file
+// already complete, an interrupted run); nothing when the run finished and its results are to be shown.
+std::optional<int> exit_without_results(Outcome outcome);
+
 }  // namespace bstp::tools

@@ -71,8 +71,7 @@ int run_phold(const RunOptions& o, const std::string& command_line) {
   std::optional<PreparedExperiment> e = prepare(make, o.session, exit_code);
   if (!e) return exit_code;
   const Outcome outcome = execute(*e, o.session, fmt::format("{}: PHOLD x {} replications", o.scenario, e->results.replications));
-  if (outcome == Outcome::worker || outcome == Outcome::already_complete) return kExitOk;
-  if (outcome == Outcome::interrupted) return kExitInterrupted;
+  if (const std::optional<int> code = exit_without_results(outcome)) return *code;
   print(std::cout, phold_table(e->results, model->plan()), o.format);
   if (!o.session.out.empty() && o.format == Format::text) std::cout << "\nResults written to " << o.session.out << "\n";
   return kExitOk;
@@ -88,8 +87,7 @@ int run(const RunOptions& o, const std::string& command_line) {
   const std::string what = fmt::format("{}: {} policies x {} replications", border->plan().points.front().scenario->scenario().name,
                                        e->results.points.size(), e->results.replications);
   const Outcome outcome = execute(*e, o.session, what);
-  if (outcome == Outcome::worker || outcome == Outcome::already_complete) return kExitOk;
-  if (outcome == Outcome::interrupted) return kExitInterrupted;
+  if (const std::optional<int> code = exit_without_results(outcome)) return *code;
   const experiment::ExperimentResults results = BorderExperiment::results(e->results);
   if (!e->shard.whole() && o.format == Format::text) std::cout << shard_note(results, e->shard) << "\n\n";
   print_summary(std::cout, results, o.format, SummaryKind::run);

@@ -61,8 +61,7 @@ int sweep_phold(const SweepOptions& o, const SweepFile& file, const std::string&
   const std::string what =
       fmt::format("{}: {} design points x {} replications", o.sweep, e->results.points.size(), e->results.replications);
   const Outcome outcome = execute(*e, o.session, what);
-  if (outcome == Outcome::worker || outcome == Outcome::already_complete) return kExitOk;
-  if (outcome == Outcome::interrupted) return kExitInterrupted;
+  if (const std::optional<int> code = exit_without_results(outcome)) return *code;
   print(std::cout, phold_table(e->results, model->plan()), o.format);
   if (o.format == Format::text) std::cout << "\nResults written to " << o.session.out << "\n";
   return kExitOk;
@@ -89,8 +88,7 @@ int sweep(const SweepOptions& o, const std::string& command_line) {
   const std::string what =
       fmt::format("{}: {} design points x {} replications", o.sweep, e->results.points.size(), e->results.replications);
   const Outcome outcome = execute(*e, o.session, what);
-  if (outcome == Outcome::worker || outcome == Outcome::already_complete) return kExitOk;
-  if (outcome == Outcome::interrupted) return kExitInterrupted;
+  if (const std::optional<int> code = exit_without_results(outcome)) return *code;
   const experiment::ExperimentResults results = BorderExperiment::results(e->results);
   if (!e->shard.whole() && o.format == Format::text)
     std::cout << fmt::format("Design points of shard {}/{}: the summary below is of the replications it holds\n(join "

@@ -70,14 +70,7 @@ ExperimentRecords to_records(const ExperimentResults& r) {
   for (std::size_t p = 0; p < r.values.size(); ++p)
     for (const border::ReplicationResult& v : r.values[p])
       x.values[p].push_back(is_done(v) ? encode(v, shape) : ReplicationRecord{});
-  x.scenario_text = r.scenario_text;
-  x.sweep_text = r.sweep_text;
-  x.scenario_file = r.scenario_file;
-  x.bstp_version = r.bstp_version;
-  x.git_revision = r.git_revision;
-  x.command_line = r.command_line;
-  x.created_utc = r.created_utc;
-  x.seed = r.seed;
+  static_cast<Provenance&>(x) = r;
   return x;
 }
 
@@ -101,14 +94,7 @@ ExperimentResults to_border(const ExperimentRecords& x) {
       if (r.units.empty() && r.organisations.empty())
         r.values[p].back().by_unit.clear(), r.values[p].back().by_organisation.clear();
     }
-  r.scenario_text = x.scenario_text;
-  r.sweep_text = x.sweep_text;
-  r.scenario_file = x.scenario_file;
-  r.bstp_version = x.bstp_version;
-  r.git_revision = x.git_revision;
-  r.command_line = x.command_line;
-  r.created_utc = x.created_utc;
-  r.seed = x.seed;
+  static_cast<Provenance&>(r) = x;
   return r;
 }
 

@@ -30,12 +30,9 @@ std::string experiment_identity(const ExperimentRecords& x) {
     return experiment_identity(to_border(header));
   }
   ExperimentResults r;  // the lines every model shares
+  static_cast<Provenance&>(r) = x;
   r.points = x.points;
   r.replications = x.replications;
-  r.scenario_text = x.scenario_text;
-  r.sweep_text = x.sweep_text;
-  r.bstp_version = x.bstp_version;
-  r.seed = x.seed;
   std::string s = experiment_identity(r);
   std::string extra = "model: " + x.model + "\n";
   for (const ResultDimension& d : x.schema.dimensions) {

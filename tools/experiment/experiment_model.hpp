@@ -48,21 +48,12 @@ using ReplicationRecord = std::vector<double>;
 
 // An experiment's results whatever the model: design points x replications of records, and the
 // provenance needed to reproduce them (the same fields as ExperimentResults).
-struct ExperimentRecords {
+struct ExperimentRecords : Provenance {
   std::string model;  // "border", "phold": which results file layout holds them
   ResultSchema schema;
   std::vector<DesignPoint> points;
   int replications = 0;
   std::vector<std::vector<ReplicationRecord>> values;  // [point][replication]
-
-  std::string scenario_text;  // the model's description (resolved scenario, PHOLD file)
-  std::string sweep_text;     // the sweep file's YAML, for sweeps; empty otherwise
-  std::string scenario_file;
-  std::string bstp_version;
-  std::string git_revision;
-  std::string command_line;
-  std::string created_utc;
-  std::uint64_t seed = 0;
 };
 
 inline bool is_done(const ReplicationRecord& record) { return !record.empty(); }

@@ -24,7 +24,19 @@ struct DesignPoint {
   bool operator==(const DesignPoint&) const = default;
 };
 
-struct ExperimentResults {
+// Where an experiment's results come from, written as root attributes of the results file.
+struct Provenance {
+  std::string scenario_text;  // the resolved scenario YAML (or another model's description)
+  std::string sweep_text;     // the sweep file's YAML, for sweeps; empty otherwise
+  std::string scenario_file;
+  std::string bstp_version;
+  std::string git_revision;
+  std::string command_line;
+  std::string created_utc;  // ISO 8601, e.g. "2024-05-01T12:00:00Z"
+  std::uint64_t seed = 0;
+};
+
+struct ExperimentResults : Provenance {
   std::vector<DesignPoint> points;
   int replications = 0;                // R
   int months = 0;                      // M = ceil(horizon_days / 30.4375)
@@ -39,16 +51,6 @@ struct ExperimentResults {
   // [UnitMeasure][U] and by_organisation [OrganisationMeasure][O] are empty or full (NaN where a
   // point has no such unit).
   std::vector<std::vector<border::ReplicationResult>> values;
-
-  // Provenance, written as root attributes of the results file.
-  std::string scenario_text;  // the resolved scenario YAML
-  std::string sweep_text;     // the sweep file's YAML, for sweeps; empty otherwise
-  std::string scenario_file;
-  std::string bstp_version;
-  std::string git_revision;
-  std::string command_line;
-  std::string created_utc;  // ISO 8601, e.g. "2024-05-01T12:00:00Z"
-  std::uint64_t seed = 0;
 };
 
 // True when values[p][r] holds a finished replication.

@@ -3,6 +3,7 @@
 #include "experiment/border_records.hpp"
 #include "experiment/file_image.hpp"
 #include "experiment/hdf5_support.hpp"
+#include "experiment/provenance_attributes.hpp"
 #include "experiment/results_digest.hpp"
 #include "experiment/results_file.hpp"
 #include "experiment/results_layout.hpp"
@@ -95,14 +96,7 @@ std::vector<char> build(const std::string& file_name, const ExperimentRecords& x
   std::vector<std::string> array_names;
   for (const ResultArray& a : x.schema.arrays) array_names.push_back(a.name);
   h5::write_string_attribute(root, "arrays", joined(array_names, '\n'));
-  h5::write_string_attribute(root, "scenario", x.scenario_text);
-  h5::write_string_attribute(root, "scenario_file", x.scenario_file);
-  h5::write_uint64_attribute(root, "seed", x.seed);
-  h5::write_string_attribute(root, "bstp_version", x.bstp_version);
-  h5::write_string_attribute(root, "git_revision", x.git_revision);
-  h5::write_string_attribute(root, "command_line", x.command_line);
-  h5::write_string_attribute(root, "created_utc", x.created_utc);
-  if (!x.sweep_text.empty()) h5::write_string_attribute(root, "sweep", x.sweep_text);
+  write_provenance_attributes(root, x);
 
   const std::size_t P = x.points.size(), R = static_cast<std::size_t>(x.replications);
   std::vector<std::string> point_names;
@@ -230,14 +224,7 @@ ExperimentRecords read_from(const std::string& path) {
   x.model = h5::read_string_attribute(root, "model");
   if (h5::read_int64_attribute(root, "format_version") != kResultsFormatVersion)
     throw std::runtime_error("format_version is not " + std::to_string(kResultsFormatVersion));
-  x.scenario_text = h5::read_string_attribute(root, "scenario");
-  x.scenario_file = h5::read_string_attribute(root, "scenario_file");
-  x.seed = h5::read_uint64_attribute(root, "seed");
-  x.bstp_version = h5::read_string_attribute(root, "bstp_version");
-  x.git_revision = h5::read_string_attribute(root, "git_revision");
-  x.command_line = h5::read_string_attribute(root, "command_line");
-  x.created_utc = h5::read_string_attribute(root, "created_utc");
-  if (h5::attribute_exists(root, "sweep")) x.sweep_text = h5::read_string_attribute(root, "sweep");
+  static_cast<Provenance&>(x) = read_provenance_attributes(root);
   {
     Handle d = h5::open_dataset(root, "point");
     for (std::string& name : h5::read_string_dataset(d.get(), "/point"))

@@ -3,6 +3,7 @@
 
 #include "experiment/file_image.hpp"
 #include "experiment/hdf5_support.hpp"
+#include "experiment/provenance_attributes.hpp"
 #include "experiment/results_digest.hpp"
 #include "experiment/results_layout.hpp"
 
@@ -466,14 +467,7 @@ std::vector<char> build_image(const std::string& file_name, const ExperimentResu
   h5::write_string_attribute(root, "Conventions", kConventions);
   h5::write_string_attribute(root, "title", results_title(results));
   h5::write_string_attribute(root, "coordinates", kPolicy);
-  h5::write_string_attribute(root, "scenario", results.scenario_text);
-  h5::write_string_attribute(root, "scenario_file", results.scenario_file);
-  h5::write_uint64_attribute(root, "seed", results.seed);
-  h5::write_string_attribute(root, "bstp_version", results.bstp_version);
-  h5::write_string_attribute(root, "git_revision", results.git_revision);
-  h5::write_string_attribute(root, "command_line", results.command_line);
-  h5::write_string_attribute(root, "created_utc", results.created_utc);
-  if (!results.sweep_text.empty()) h5::write_string_attribute(root, "sweep", results.sweep_text);
+  write_provenance_attributes(root, results);
 
   std::vector<std::string> point_names;
   for (const DesignPoint& point : results.points) point_names.push_back(point.name);

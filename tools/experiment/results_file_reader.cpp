@@ -1,5 +1,6 @@
 // Reading a results file back (for `bstp merge`); the writer is results_file.cpp.
 #include "experiment/hdf5_support.hpp"
+#include "experiment/provenance_attributes.hpp"
 #include "experiment/results_digest.hpp"
 #include "experiment/results_file.hpp"
 #include "experiment/results_layout.hpp"
@@ -155,14 +156,7 @@ ExperimentResults read_from(const std::string& path) {
                              " files start with a digest line, this one does not)");
 
   ExperimentResults results;
-  results.scenario_text = h5::read_string_attribute(root, "scenario");
-  results.scenario_file = h5::read_string_attribute(root, "scenario_file");
-  results.seed = h5::read_uint64_attribute(root, "seed");
-  results.bstp_version = h5::read_string_attribute(root, "bstp_version");
-  results.git_revision = h5::read_string_attribute(root, "git_revision");
-  results.command_line = h5::read_string_attribute(root, "command_line");
-  results.created_utc = h5::read_string_attribute(root, "created_utc");
-  if (h5::attribute_exists(root, "sweep")) results.sweep_text = h5::read_string_attribute(root, "sweep");
+  static_cast<Provenance&>(results) = read_provenance_attributes(root);
 
   {
     Handle d = h5::open_dataset(root, "point");
