@@ -45,6 +45,21 @@ Table point_table(const Results& results) {
   return t;
 }
 
+// Plans (with `make`) and runs the sweep's replications; nothing, with `exit_code` set, when
+// there are no results to show (a worker rank, a finished file, Ctrl-C, a problem reported).
+std::optional<PreparedExperiment> run_sweep_experiment(const std::function<std::shared_ptr<const experiment::ExperimentModel>()>& make,
+                                                       const SweepOptions& o, int& exit_code) {
+  std::optional<PreparedExperiment> e = prepare(make, o.session, exit_code);
+  if (!e) return std::nullopt;
+  const std::string what =
+      fmt::format("{}: {} design points x {} replications", o.sweep, e->results.points.size(), e->results.replications);
+  if (const std::optional<int> code = exit_without_results(execute(*e, o.session, what))) {
+    exit_code = *code;
+    return std::nullopt;
+  }
+  return e;
+}
+
 // A sweep of a PHOLD file (docs/phold.md): the same session, PHOLD's table.
 int sweep_phold(const SweepOptions& o, const SweepFile& file, const std::string& command_line) {
   if (o.list) {
@@ -56,12 +71,8 @@ int sweep_phold(const SweepOptions& o, const SweepFile& file, const std::string&
   int exit_code = kExitOk;
   std::shared_ptr<const PholdExperiment> model;
   const auto make = [&] { return model = std::make_shared<const PholdExperiment>(plan_phold_sweep(file), command_line); };
-  std::optional<PreparedExperiment> e = prepare(make, o.session, exit_code);
+  std::optional<PreparedExperiment> e = run_sweep_experiment(make, o, exit_code);
   if (!e) return exit_code;
-  const std::string what =
-      fmt::format("{}: {} design points x {} replications", o.sweep, e->results.points.size(), e->results.replications);
-  const Outcome outcome = execute(*e, o.session, what);
-  if (const std::optional<int> code = exit_without_results(outcome)) return *code;
   print(std::cout, phold_table(e->results, model->plan()), o.format);
   if (o.format == Format::text) std::cout << "\nResults written to " << o.session.out << "\n";
   return kExitOk;
@@ -83,12 +94,8 @@ int sweep(const SweepOptions& o, const std::string& command_line) {
   if (o.session.out.empty()) throw UsageError("--out is required: the HDF5 file to write the sweep's results to");
   int exit_code = kExitOk;
   const auto make = [&] { return std::make_shared<const BorderExperiment>(plan_sweep(read_sweep_file(o.sweep), command_line)); };
-  std::optional<PreparedExperiment> e = prepare(make, o.session, exit_code);
+  std::optional<PreparedExperiment> e = run_sweep_experiment(make, o, exit_code);
   if (!e) return exit_code;
-  const std::string what =
-      fmt::format("{}: {} design points x {} replications", o.sweep, e->results.points.size(), e->results.replications);
-  const Outcome outcome = execute(*e, o.session, what);
-  if (const std::optional<int> code = exit_without_results(outcome)) return *code;
   const experiment::ExperimentResults results = BorderExperiment::results(e->results);
   if (!e->shard.whole() && o.format == Format::text)
     std::cout << fmt::format("Design points of shard {}/{}: the summary below is of the replications it holds\n(join "
