@@ -74,17 +74,24 @@ std::vector<config::Diagnostic> read_config(const std::string& file, YAML::Node 
   c = phold::Config{};
   c.threads = 1;
   double lps = c.lps, population = c.population, kernel_lps = c.kernel_lps;
-  config::read_value(r, root["lps"], "lps", lps,
-                     config::required(config::bounded(1, 1'000'000, "a whole number in [1, 1000000]")));
+  // The keys without a default: a missing one is reported where the file's mapping starts.
+  for (const char* key : {"lps", "lookahead", "mean", "end"})
+    if (!config::given(root[key])) r.error(root, key, "required key is missing");
+  if (config::given(root["lps"]))
+    config::read_value(r, root["lps"], "lps", lps,
+                       config::required(config::bounded(1, 1'000'000, "a whole number in [1, 1000000]")));
   if (config::given(root["population"]))
     config::read_value(r, root["population"], "population", population,
                        config::bounded(1, 10'000'000, "a whole number in [1, 10000000]"));
   if (config::given(root["remote"]))
     config::read_value(r, root["remote"], "remote", c.remote, config::bounded(0, 1, "a probability in [0, 1]"));
-  config::read_value(r, root["lookahead"], "lookahead", c.lookahead,
-                     config::required(config::bounded(0, 1e12, "a time > 0", /*lo_open=*/true)));
-  config::read_value(r, root["mean"], "mean", c.mean, config::required(config::bounded(0, 1e12, "a time > 0", true)));
-  config::read_value(r, root["end"], "end", c.end, config::required(config::bounded(0, 1e12, "a time > 0", true)));
+  if (config::given(root["lookahead"]))
+    config::read_value(r, root["lookahead"], "lookahead", c.lookahead,
+                       config::required(config::bounded(0, 1e12, "a time > 0", /*lo_open=*/true)));
+  if (config::given(root["mean"]))
+    config::read_value(r, root["mean"], "mean", c.mean, config::required(config::bounded(0, 1e12, "a time > 0", true)));
+  if (config::given(root["end"]))
+    config::read_value(r, root["end"], "end", c.end, config::required(config::bounded(0, 1e12, "a time > 0", true)));
   if (config::given(root["kernel_lps"]))
     config::read_value(r, root["kernel_lps"], "kernel_lps", kernel_lps,
                        config::bounded(0, 1'000'000, "a whole number in [0, 1000000]"));

@@ -1,6 +1,7 @@
 // `bstp validate FILE...`: checks scenario files (the base scenario and every policy) without
 // running them, reporting every problem as FILE:LINE:COLUMN: key.path: what was expected.
 #include "command.hpp"
+#include "phold_experiment.hpp"
 
 #include <border/budget_check.hpp>
 #include <border/compiled_scenario.hpp>
@@ -19,6 +20,7 @@ struct FileReport {
   std::vector<std::string> policies;
   std::vector<border::Diagnostic> diagnostics;
   std::vector<std::string> warnings;  // a valid file's policies expected over budget
+  bool phold = false;                 // a PHOLD file (no policies)
   bool ok() const { return diagnostics.empty(); }
 };
 
@@ -43,6 +45,11 @@ std::vector<std::string> budget_warnings(const border::ScenarioDocument& documen
 FileReport check_file(const std::string& file) {
   FileReport report{file, {}, {}, {}};
   try {
+    if (is_phold_file(file)) {  // a PHOLD file (docs/phold.md): its parameters, as bstp run reads them
+      report.phold = true;
+      plan_phold_run(file, std::nullopt, std::nullopt);
+      return report;
+    }
     const border::ScenarioDocument document = border::ScenarioDocument::from_file(file);
     report.policies = document.policy_names();
     report.diagnostics = document.validate();
@@ -58,7 +65,7 @@ std::string plural(std::size_t n, const char* one, const char* many) { return fm
 void print_text(const std::vector<FileReport>& reports) {
   for (const FileReport& r : reports) {
     if (r.ok()) {
-      std::cout << fmt::format("{}: ok ({})\n", r.file, plural(r.policies.size(), "policy", "policies"));
+      std::cout << fmt::format("{}: ok ({})\n", r.file, r.phold ? "a PHOLD experiment" : plural(r.policies.size(), "policy", "policies"));
       for (const std::string& w : r.warnings) std::cout << fmt::format("{}: warning: {}\n", r.file, w);
       continue;
     }
