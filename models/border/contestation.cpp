@@ -28,8 +28,7 @@ Deaths split_deaths(int deaths, const DeathShares& shares, RandomStream& draws) 
 }
 
 Contestation::Contestation(const CompiledScenario& scenario, int country)
-    : scenario_(scenario),
-      params_(scenario.violence.contestation),
+    : params_(scenario.violence.contestation),
       organisations_(static_cast<int>(scenario.organisations.size())),
       recent_(params_.recent_days * static_cast<double>(kDay)),
       established_(params_.established_days * static_cast<double>(kDay)),

@@ -48,7 +48,6 @@ class Contestation {
   double scarcity(Time now) const;
 
  private:
-  const CompiledScenario& scenario_;
   const ContestationParams& params_;
   int organisations_;
   double recent_, established_;  // half-lives in seconds
