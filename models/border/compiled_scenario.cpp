@@ -102,8 +102,8 @@ CompiledScenario::CompiledScenario(const Scenario& scenario)
   costs = scenario.costs;
   method_use_share = scenario.training.method_use_share;
   escape_probability = scenario.coordination.escape_probability;
-  turnover_per_year = scenario.training.turnover_per_year;
-  skill_half_life_days = scenario.training.skill_half_life_days;
+  turnover_per_tick = std::max(0.0, scenario.training.turnover_per_year) / (365.25 * static_cast<double>(kDay));
+  skill_half_life_ticks = std::max(1.0, scenario.training.skill_half_life_days * static_cast<double>(kDay));
 
   for (std::size_t n = 0; n < graph_.node_count(); ++n)
     node_country.push_back(country(graph_.node(static_cast<NodeIndex>(n)).country, "nodes." + graph_.node(static_cast<NodeIndex>(n)).id));

@@ -186,8 +186,8 @@ class CompiledScenario {
   Costs costs;
   double method_use_share = 0.0;    // training.method_use_share, as written
   double escape_probability = 0.0;  // coordination.escape_probability
-  double turnover_per_year = 0.0;   // training.turnover_per_year
-  double skill_half_life_days = 0.0;  // training.skill_half_life_days
+  double turnover_per_tick = 0.0;   // training.turnover_per_year (>= 0), per tick
+  double skill_half_life_ticks = 1.0;  // training.skill_half_life_days in ticks (>= 1)
 
   std::vector<int> edge_first_country;  // per scenario edge: the country of its first end (`from`)
   std::vector<NodeIndex> crossings;     // border crossings (ports of entry, blind crossings) in node order

@@ -8,8 +8,8 @@ namespace bstp::border {
 PoliceForce::PoliceForce(const CompiledScenario& scenario, int country)
     : scenario_(&scenario),
       officers_(std::max(1, scenario.countries[static_cast<std::size_t>(country)].police.officers)),
-      turnover_per_tick_(std::max(0.0, scenario.turnover_per_year) / (365.25 * static_cast<double>(kDay))),
-      half_life_ticks_(std::max(1.0, scenario.skill_half_life_days * static_cast<double>(kDay))) {
+      turnover_per_tick_(scenario.turnover_per_tick),
+      half_life_ticks_(scenario.skill_half_life_ticks) {
   const double share = std::clamp(scenario.countries[static_cast<std::size_t>(country)].police.share_trained, 0.0, 1.0);
   if (share > 0.0) groups_.push_back({0, share * officers_});
 }
