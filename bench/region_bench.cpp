@@ -100,7 +100,7 @@ void BM_ScaledRegionLpThreads(benchmark::State& state) {
   state.counters["country_lp_event_share"] = share_of(0, scenario->countries.size());
   double seconds_1 = 0.0, seconds_2 = 0.0;
   std::uint64_t replications = 0, events = 0, windows = 0;
-  double busiest_thread_share = 0.0;
+  double busiest_thread_share = 0.0, window_speedup_bound = 0.0;
   ReplicationResult last;
   for (auto _ : state) {
     const auto began = std::chrono::steady_clock::now();
@@ -118,6 +118,7 @@ void BM_ScaledRegionLpThreads(benchmark::State& state) {
     seconds_2 += std::chrono::duration<double>(ended - middle).count();
     events += stats.committed_events;
     busiest_thread_share = stats.busiest_thread_share;
+    window_speedup_bound = stats.window_speedup_bound;
     windows += stats.windows;
     last = std::move(two);
     ++replications;
@@ -133,6 +134,7 @@ void BM_ScaledRegionLpThreads(benchmark::State& state) {
   state.counters["events_per_window"] = windows > 0 ? static_cast<double>(events) / static_cast<double>(windows) : 0.0;
   state.counters["vehicles"] = vehicles;
   state.counters["busiest_thread_share"] = busiest_thread_share;
+  state.counters["window_speedup_bound"] = window_speedup_bound;
   state.counters["busiest_country_vehicle_share"] =
       vehicles > 0 ? *std::max_element(by_country.begin(), by_country.end()) / vehicles : 0.0;
 }

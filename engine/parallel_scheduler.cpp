@@ -216,7 +216,11 @@ class Worker final : public Context {
         if constexpr (Observed) record(log[parity], e, pool.at(e.payload));
         pool.release(e.payload);
       }
-      if constexpr (Measured) lp_nanoseconds[e.destination] += static_cast<double>((Clock::now() - began).count());
+      if constexpr (Measured) {
+        const auto spent = static_cast<double>((Clock::now() - began).count());
+        lp_nanoseconds[e.destination] += spent;
+        window_nanoseconds[parity] += spent;
+      }
       if (top_is_current_) heap.remove_top();
       ++count;
       last = e.time;
@@ -241,6 +245,7 @@ class Worker final : public Context {
   std::vector<Outbox> outbox[2];  // [parity][destination worker]
   std::vector<ObservedEvent> log[2];  // [parity] events committed in the last window of that parity
   std::vector<double> lp_nanoseconds;  // handler time of each LP (of this worker's), while measuring
+  double window_nanoseconds[2] = {0.0, 0.0};  // [parity] handler time in the last timed window of that parity
   alignas(64) Time published[2] = {kNever, kNever};  // next_known() after the last window of each parity
 
  private:
@@ -354,6 +359,7 @@ class ParallelScheduler final : public Scheduler {
       stats.last_event_time = std::max(stats.last_event_time, w.last_time);
     }
     stats.busiest_thread_share = busiest_share_;
+    stats.window_speedup_bound = busiest_in_windows_ > 0.0 ? all_in_windows_ / busiest_in_windows_ : 0.0;
     return stats;
   }
 
@@ -404,6 +410,19 @@ class ParallelScheduler final : public Scheduler {
     }
   }
 
+  // Adds the handler times of the last window of `parity` (every worker has finished it, none
+  // writes them before the next barrier) to the window bound's sums, and clears them.
+  void add_window_times(unsigned parity) {
+    double all = 0.0, busiest = 0.0;
+    for (Worker& w : pool_) {
+      all += w.window_nanoseconds[parity];
+      busiest = std::max(busiest, w.window_nanoseconds[parity]);
+      w.window_nanoseconds[parity] = 0.0;
+    }
+    all_in_windows_ += all;
+    busiest_in_windows_ += busiest;
+  }
+
   // Windows timed under Balance::measured: all before the first balance, then one in kSampleEvery.
   bool timed(std::uint64_t window) const {
     constexpr std::uint64_t kSampleEvery = 8;
@@ -440,6 +459,7 @@ class ParallelScheduler final : public Scheduler {
               show(merged, observer);
             }
           }
+          if (index == 0 && measuring_) add_window_times(previous);  // window k - 1's, as the logs
           if (k >= max_windows) return;  // every worker stops at the same k
           Time start = kNever;
           for (const Worker& w : pool_) start = std::min(start, w.published[previous]);
@@ -500,6 +520,7 @@ class ParallelScheduler final : public Scheduler {
   std::uint64_t first_balance_;  // window of the first balance by measured time
   std::uint64_t next_balance_;   // window of the next one
   double busiest_share_ = 0.0;
+  double all_in_windows_ = 0.0, busiest_in_windows_ = 0.0;  // sums over the timed windows (window_speedup_bound)
   std::vector<Worker> pool_;
   std::uint64_t windows_ = 0;
   double wall_seconds_ = 0.0;

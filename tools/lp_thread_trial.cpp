@@ -20,13 +20,15 @@ namespace {
 struct TrialRun {
   double seconds = 0.0;
   double busiest_thread_share = 0.0;
+  double window_speedup_bound = 0.0;
 };
 
 TrialRun run_start(const border::CompiledScenario& scenario, unsigned threads, Time until) {
   const auto began = std::chrono::steady_clock::now();
   border::Replication replication(scenario, 0, threads);
   const RunStats stats = replication.simulation().run_until(until);
-  return {std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count(), stats.busiest_thread_share};
+  return {std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count(), stats.busiest_thread_share,
+          stats.window_speedup_bound};
 }
 
 }  // namespace
@@ -41,6 +43,7 @@ LpThreadTrial try_lp_threads(const PlannedPoint& point, unsigned requested) {
   const TrialRun parallel = run_start(scenario, requested, until);
   trial.parallel_seconds = parallel.seconds;
   trial.busiest_thread_share = parallel.busiest_thread_share;
+  trial.window_speedup_bound = parallel.window_speedup_bound;
   trial.sequential_seconds = run_start(scenario, 1, until).seconds;
   trial.chosen = faster_lp_threads(requested, trial.parallel_seconds, trial.sequential_seconds);
   return trial;
@@ -48,11 +51,13 @@ LpThreadTrial try_lp_threads(const PlannedPoint& point, unsigned requested) {
 
 std::string describe(const LpThreadTrial& t) {
   const std::string threads = t.chosen == 1 ? "1 thread" : fmt::format("{} threads", t.chosen);
-  const std::string bound =
+  std::string bound =
       t.busiest_thread_share > 0.0
           ? fmt::format("; the busiest thread carried {:.0f}% of the work, so {} threads can be at most {:.2f}x as fast as 1",
                         100.0 * t.busiest_thread_share, t.requested, 1.0 / t.busiest_thread_share)
           : "";
+  if (t.window_speedup_bound > 0.0)
+    bound += fmt::format(", and with the work each synchronisation window holds, at most {:.2f}x", t.window_speedup_bound);
   return fmt::format("--lp-threads {}: the first {:.4g} simulated days took {:.3f} s on {} threads and {:.3f} s on 1{}; "
                      "replications run on {} (the results are the same either way{})",
                      t.requested, t.days, t.parallel_seconds, t.requested, t.sequential_seconds, bound, threads,

@@ -18,6 +18,7 @@ struct LpThreadTrial {
   double parallel_seconds = 0.0;    // wall time on `requested` threads
   double sequential_seconds = 0.0;  // wall time on one thread
   double busiest_thread_share = 0.0;  // of the measured work on `requested` threads (RunStats); 0 = not measured
+  double window_speedup_bound = 0.0;  // RunStats::window_speedup_bound on `requested` threads; 0 = not measured
 };
 
 // Parallel is kept when it took at most 90% of the sequential time (a margin for the timing's

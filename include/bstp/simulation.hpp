@@ -51,6 +51,11 @@ struct RunStats {
   // Parallel scheduler once it has balanced by measured time: the busiest thread's share of the
   // measured handler time. The speed-up over one thread is at most 1 / this (0 before then).
   double busiest_thread_share = 0.0;
+  // Parallel scheduler with Balance::measured, over the windows it timed: the handler time of all
+  // threads over the sum of each window's busiest thread. Threads work side by side only within
+  // a window, so the speed-up over one thread is at most this, however the totals balance (0
+  // when nothing was timed).
+  double window_speedup_bound = 0.0;
 };
 
 // One committed event, as an observer sees it (after its handler ran). The payload view is valid

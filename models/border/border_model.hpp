@@ -12,8 +12,10 @@
 
 namespace bstp::border {
 
+class CheckpointLp;
 class CountryLp;
 class OrganisationLp;
+struct OrderArrives;
 
 // Runs replication `replication` (0-based) of `scenario`. threads = 1 uses the sequential
 // scheduler, more the parallel one; the result is bit-identical either way. Replications with the
@@ -34,7 +36,10 @@ class Replication {
   // The LPs, for reading their state between steps (and the LP ids to inject events into).
   CountryLp& country(int c) { return *countries_.at(static_cast<std::size_t>(c)); }
   OrganisationLp& organisation(int o) { return *organisations_.at(static_cast<std::size_t>(o)); }
-  LpId country_lp(int c) const { return static_cast<LpId>(c); }
+  CheckpointLp& checkpoint(int k) { return *checkpoints_.at(static_cast<std::size_t>(k)); }
+  // Delivers an order given to country `country` at `at` (>= the simulation's clock) to the LPs
+  // it concerns: the country's, and for lanes and inspection the checkpoint's too.
+  void inject_order(int country, Time at, const OrderArrives& order);
   // Runs to the horizon, closes the books and returns the indicators. Call once.
   ReplicationResult finish();
 
@@ -43,6 +48,7 @@ class Replication {
   std::unique_ptr<Simulation> simulation_;
   std::vector<CountryLp*> countries_;
   std::vector<OrganisationLp*> organisations_;
+  std::vector<CheckpointLp*> checkpoints_;
   std::chrono::steady_clock::time_point began_;
 };
 

@@ -3,6 +3,7 @@
 #include "corruption.hpp"
 #include "load_splitting.hpp"
 #include "programme_costs.hpp"
+#include "shipment_streams.hpp"
 #include "trafficker_economics.hpp"
 
 #include <algorithm>
@@ -10,11 +11,6 @@
 
 namespace bstp::border {
 namespace {
-
-// Steps of a shipment's journey that draw random numbers, each from its own stream.
-enum Step : std::uint64_t { kLegPatrol, kCheckpoint, kCheckpointEncounter, kTravel, kArrivalPatrol, kStepsPerLeg };
-// Whether a detected shipment turns back: streams apart from the steps above.
-constexpr std::uint64_t kTurnBackStreams = std::uint64_t{1} << 40;
 
 // The officers at their posts are counted once a day, at noon.
 constexpr Time kRollCallHour = 12 * kHour;
@@ -25,13 +21,12 @@ CountryLp::CountryLp(const CompiledScenario& scenario, int country, std::uint64_
     : scenario_(scenario),
       country_(country),
       replication_(replication),
-      layout_{static_cast<int>(scenario.countries.size())},
+      layout_{static_cast<int>(scenario.countries.size()), static_cast<int>(scenario.organisations.size())},
       police_(scenario, country),
       officers_(scenario, country, replication),
       roster_(scenario, replication),
       indicators_(scenario),
       alerted_until_(scenario.countries.size(), 0),
-      next_vehicle_at_(scenario.checkpoints.size(), kNever),
       contestation_(scenario, country),
       trust_(scenario.violence.reporting),
       violence_record_(scenario.enforcement, scenario.organisations.size()),
@@ -41,24 +36,14 @@ CountryLp::CountryLp(const CompiledScenario& scenario, int country, std::uint64_
       captured_until_(scenario.organisations.size(), kNever),
       committees_(scenario, country),
       alert_boost_(scenario.countries.size(), 0.0),
-      tally_(scenario.graph().node_count(), scenario.sectors.size(), scenario.checkpoints.size()),
+      tally_(scenario.graph().node_count(), scenario.sectors.size()),
       sharing_ordered_(scenario.countries.size()),
       hot_pursuit_ordered_(scenario.countries.size(), false),
       closed_edges_(scenario.edge_first_country.size(), false),
       order_costs_(scenario, country) {
-  const std::uint64_t seed = scenario.seed;
-  for (std::size_t c = 0; c < scenario.checkpoints.size(); ++c) {
-    const auto& cp = scenario.checkpoints[c];
-    queues_.emplace_back(cp.country == country ? cp.lanes : 1);
-    inspection_.push_back(cp.inspection);
-    arrival_draws_.emplace_back(StreamId{seed, replication, entity::checkpoint(static_cast<int>(c)), 0});
-    service_draws_.emplace_back(StreamId{seed, replication, entity::checkpoint(static_cast<int>(c)), 1});
-    if (cp.country == country) my_checkpoints_.push_back(static_cast<int>(c));
-  }
   on(&CountryLp::shipment_arrives);
   on(&CountryLp::shipment_arrives_from_watched_leg);
   on(&CountryLp::shipment_clears_checkpoint);
-  on(&CountryLp::traffic_hour_ends);
   on(&CountryLp::cohort_starts);
   on(&CountryLp::cohort_graduates);
   on(&CountryLp::seam_alert_received);
@@ -79,14 +64,6 @@ void CountryLp::start(Context& ctx) {
   if (!officers_.posts_with_officers().empty()) ctx.schedule(kRollCallHour, RollCall{});
   for (int c : scenario_.countries[static_cast<std::size_t>(country_)].cohorts)
     ctx.schedule(scenario_.cohorts[static_cast<std::size_t>(c)].start, CohortStarts{static_cast<std::uint16_t>(c)});
-  bool has_traffic = false;
-  for (int c : my_checkpoints_) {
-    const CheckpointParams& cp = scenario_.checkpoints[static_cast<std::size_t>(c)];
-    if (cp.vehicles_per_second <= 0.0) continue;
-    next_vehicle_at_[static_cast<std::size_t>(c)] = next_vehicle_after(c, 0);
-    has_traffic = true;
-  }
-  if (has_traffic) ctx.schedule(kHour - 1, TrafficHourEnds{});
   // Attacks of plata o plomo on the officers at the start; with rotation, each organisation
   // approaches the officers of every rotation `recapture_days` after they are posted.
   attacks_made(0);
@@ -106,9 +83,6 @@ void CountryLp::finish(Time horizon) {
   // (facts before warmup_days are not counted).
   charge_scheduled_costs(scenario_, country_,
                          [&](Indicator lever, Time at, double usd) { indicators_.lever_paid(lever, at, country_, usd); });
-  for (int c : my_checkpoints_) {
-    serve_legitimate_traffic_until(c, horizon);
-  }
   // Standing protection: each captured unit is paid for every month it is captured (pro rata),
   // to the next rotation or the end of the run. Over the measured months only (after warmup_days).
   const Time measured_from = std::min(horizon, scenario_.warmup());
@@ -144,9 +118,7 @@ RandomStream CountryLp::violence_draws(const Cargo& cargo, std::uint64_t step) c
 }
 
 RandomStream CountryLp::shipment_draws(const Cargo& cargo, std::uint64_t step) const {
-  // Each attempt (a first one, then one after each turn-back) has streams of its own.
-  const std::uint64_t leg = std::uint64_t{cargo.attempt} * kMaxRouteLegs + cargo.leg;
-  return RandomStream(StreamId{scenario_.seed, replication_, entity::shipment(cargo.shipment), leg * kStepsPerLeg + step});
+  return border::shipment_draws(scenario_, replication_, cargo, step);
 }
 
 double CountryLp::alert_multiplier(ArcIndex leg, Time now) const {
@@ -264,21 +236,16 @@ void CountryLp::shipment_reaches_node(Cargo cargo, Context& ctx) {
     return;
   }
   // Hidden in traffic: the shipment's vehicle queues for a lane like any other and may be
-  // inspected, sent to secondary inspection, and found.
-  serve_legitimate_traffic_until(c, ctx.now());
+  // inspected, sent to secondary inspection, and found. The lanes are the checkpoint's LP; it is
+  // handed over one hand-over later (the approach). Whether a secondary inspection would find it
+  // follows this country's officers at the post now.
   const CheckpointParams& cp = scenario_.checkpoints[static_cast<std::size_t>(c)];
-  RandomStream draws = shipment_draws(cargo, kCheckpoint);
-  Time service = cp.service(draws);
-  const bool inspected = draws.bernoulli(inspection_[static_cast<std::size_t>(c)]);
-  const bool secondary = inspected && draws.bernoulli(cp.secondary);
-  if (inspected) inspection_made(ctx.now(), secondary);
-  if (secondary) service += cp.secondary_service(draws);
   const double skill = officers_.trained_use(scenario_.checkpoint_post(c), ctx.now(), police_);
   const double found = detection_with_hazard(cp.detection.untrained + (cp.detection.trained - cp.detection.untrained) * skill,
                                              detection_hazard(cargo, ctx.now()));
-  cargo.found_at_checkpoint = secondary && draws.bernoulli(found) ? 1 : 0;
-  const CheckpointQueue::Passage passage = queues_[static_cast<std::size_t>(c)].join(ctx.now(), service, false);
-  ctx.schedule(passage.departure - ctx.now(), ShipmentClearsCheckpoint{cargo});
+  RandomStream find_draws = shipment_draws_apart(scenario_, replication_, cargo, kCheckpointFindStreams);
+  cargo.found_at_checkpoint = find_draws.bernoulli(found) ? 1 : 0;
+  ctx.send(layout_.checkpoint(c), kHandoverTicks, ShipmentJoinsLanes{cargo});
 }
 
 void CountryLp::shipment_clears_checkpoint(const ShipmentClearsCheckpoint& e, Context& ctx) {
@@ -418,8 +385,7 @@ CountryLp::Encounter CountryLp::officers_confront(Cargo& cargo, int seam_partner
 bool CountryLp::detected_shipment_turns_back(const Cargo& cargo, Context& ctx) {
   const OrganisationParams& org = scenario_.organisations[cargo.organisation];
   if (!(org.spec.turn_back_probability > 0.0) || cargo.attempt >= org.spec.max_turn_backs) return false;
-  RandomStream draws(StreamId{scenario_.seed, replication_, entity::shipment(cargo.shipment),
-                              kTurnBackStreams | (std::uint64_t{cargo.attempt} * kMaxRouteLegs + cargo.leg)});
+  RandomStream draws = shipment_draws_apart(scenario_, replication_, cargo, kTurnBackStreams);
   if (!draws.bernoulli(org.spec.turn_back_probability)) return false;
   SituationTally::Fates& fates = tally_.fates_at[scenario_.graph().arc(cargo.route[cargo.leg]).from];
   fates.detected += 1;

@@ -1,9 +1,9 @@
-// A country: its checkpoints, patrol sectors and police. It moves shipments across its territory,
-// decides what its patrols and checkpoints detect and what follows (bribe, confrontation, seizure,
-// escape), serves legitimate traffic, trains officers, and shares intelligence with partners.
+// A country: its patrol sectors, police and the officers of its checkpoints. It moves shipments
+// across its territory, decides what its patrols and checkpoint officers detect and what follows
+// (bribe, confrontation, seizure, escape), trains officers, and shares intelligence with
+// partners. Its checkpoints' lanes and legitimate traffic are LPs of their own (checkpoint_lp.hpp).
 #pragma once
 
-#include "checkpoint_queue.hpp"
 #include "community_committees.hpp"
 #include "compiled_scenario.hpp"
 #include "contestation.hpp"
@@ -11,6 +11,7 @@
 #include "enforcement.hpp"
 #include "events.hpp"
 #include "indicator_collector.hpp"
+#include "lp_layout.hpp"
 #include "officer_posts.hpp"
 #include "order_costs.hpp"
 #include "patrol_roster.hpp"
@@ -23,21 +24,6 @@
 #include <vector>
 
 namespace bstp::border {
-
-// LP ids of the border model: countries first (in scenario order), then organisations.
-struct LpLayout {
-  int countries = 0;
-  LpId country(int c) const { return static_cast<LpId>(c); }
-  LpId organisation(int o) const { return static_cast<LpId>(countries + o); }
-};
-
-// Entity ids for random streams: a kind in the top bits, the entity's own index below.
-namespace entity {
-inline std::uint64_t shipment(std::uint64_t id) { return (std::uint64_t{1} << 60) | id; }
-inline std::uint64_t organisation(int o) { return (std::uint64_t{2} << 60) | static_cast<std::uint64_t>(o); }
-inline std::uint64_t checkpoint(int c) { return (std::uint64_t{3} << 60) | static_cast<std::uint64_t>(c); }
-// kind 4: patrol units (patrol_roster.hpp)
-}  // namespace entity
 
 class CountryLp final : public LogicalProcess {
  public:
@@ -53,11 +39,6 @@ class CountryLp final : public LogicalProcess {
   const SituationTally& tally() const { return tally_; }
   // Where unit u (of this country) is at the current time `now`.
   PatrolRoster::Whereabouts unit_whereabouts(int u, Time now) { return roster_.where(u, now, now); }
-  // Checkpoint c (of this country): lanes open, vehicles queued or in service at `now`, and the
-  // probability of a primary inspection in force.
-  int lanes_open(int c) const { return queues_[static_cast<std::size_t>(c)].lanes(); }
-  std::size_t vehicles_waiting(int c, Time now) const { return queues_[static_cast<std::size_t>(c)].in_system_at(now); }
-  double inspection_probability(int c) const { return inspection_[static_cast<std::size_t>(c)]; }
   // Whether this country's officers share seizure reports with `partner` (by the scenario or by order).
   bool shares_with(int partner) const;
   double officers_on_the_line() const { return police_.availability(); }
@@ -68,15 +49,6 @@ class CountryLp final : public LogicalProcess {
   void shipment_arrives(const ShipmentArrives& e, Context& ctx);
   void shipment_arrives_from_watched_leg(const ShipmentArrivesFromWatchedLeg& e, Context& ctx);
   void shipment_clears_checkpoint(const ShipmentClearsCheckpoint& e, Context& ctx);
-  void traffic_hour_ends(const TrafficHourEnds& e, Context& ctx);
-  // Legitimate traffic is advanced lazily: the vehicles that arrived at checkpoint c before `t`
-  // and are not yet served join its lanes now, in arrival order, each with its own arrival time,
-  // draws, wait and counts, exactly as if each had been an event. Called before anything reads or
-  // changes the queue (a shipment joining it, an order on its lanes or inspection), at the end of
-  // every hour and at the horizon.
-  void serve_legitimate_traffic_until(int c, Time t);
-  Time next_vehicle_after(int c, Time t);
-  void vehicle_arrives(int c, Time t);
   void cohort_starts(const CohortStarts& e, Context& ctx);
   void cohort_graduates(const CohortGraduates& e, Context& ctx);
   void seam_alert_received(const SeamAlert& e, Context& ctx);
@@ -122,8 +94,6 @@ class CountryLp final : public LogicalProcess {
   // Draws for violence, apart from the shipment's other streams (so that turning violence on
   // leaves the other draws as they were).
   RandomStream violence_draws(const Cargo& cargo, std::uint64_t step) const;
-  // A vehicle (legitimate or carrying a shipment) got an inspection: its cost.
-  void inspection_made(Time t, bool secondary);
   void report_to_organisation(const Cargo& cargo, Fate fate, Context& ctx) const;
   void share_intelligence(ArcIndex leg, Context& ctx) const;
 
@@ -144,11 +114,7 @@ class CountryLp final : public LogicalProcess {
   OfficerPosts officers_;
   PatrolRoster roster_;
   IndicatorCollector indicators_;
-  std::vector<int> my_checkpoints_;
-  std::vector<CheckpointQueue> queues_;            // per checkpoint of the scenario (only mine used)
-  std::vector<RandomStream> arrival_draws_, service_draws_;  // per checkpoint
   std::vector<Time> alerted_until_;                // per partner country
-  std::vector<Time> next_vehicle_at_;              // per checkpoint: the next arrival (kNever: no traffic)
   Contestation contestation_;
   CommunityTrust trust_;
   ViolenceRecord violence_record_;                 // conditional enforcement: each organisation's recent violence
@@ -165,7 +131,6 @@ class CountryLp final : public LogicalProcess {
   std::vector<ProtectionOffer> attacks_;           // attacks of the last offers, not yet recorded
   CommunityCommittees committees_;
   std::vector<double> alert_boost_;                // per partner country: the boost of its last alert
-  std::vector<double> inspection_;                 // per checkpoint: P(primary inspection) in force
   SituationTally tally_;
   // Orders given during the run (OrderArrives).
   struct Sharing {

@@ -17,13 +17,7 @@ void CountryLp::order_arrives(const OrderArrives& e, Context& ctx) {
     case OrderKind::release_unit: roster_.release_unit(e.subject, now); break;
     case OrderKind::placement: roster_.change_placement(e.subject, static_cast<Placement>(e.target), now); break;
     case OrderKind::lanes:
-      serve_legitimate_traffic_until(e.subject, now);
-      queues_[e.subject].set_lanes(e.target, now);
-      break;
-    case OrderKind::inspection:
-      serve_legitimate_traffic_until(e.subject, now);
-      inspection_[e.subject] = e.value[0];
-      break;
+    case OrderKind::inspection: break;  // the checkpoint's LP gets the order too (Replication::inject_order)
     case OrderKind::share_intelligence:
       sharing_ordered_[e.subject] = {true, std::max(kHandoverTicks, days_to_ticks(e.value[0])),
                                      days_to_ticks(e.value[1]), e.value[2]};

@@ -59,7 +59,14 @@ struct LegClosed {
   std::uint32_t edge = 0;
   std::uint8_t closed = 1;
 };
-// Self: the shipment leaves a checkpoint's lane.
+// Country -> checkpoint, one hand-over (kHandoverTicks) after the shipment reached the
+// checkpoint's node: it joins the lanes. `cargo.found_at_checkpoint` says whether a secondary
+// inspection would find the contraband (drawn by the country from its officers' skill); the
+// checkpoint draws the inspections and keeps it set only if there is one.
+struct ShipmentJoinsLanes {
+  Cargo cargo;
+};
+// Checkpoint -> country: the shipment leaves a lane (at the earliest one hand-over after it joined).
 struct ShipmentClearsCheckpoint {
   Cargo cargo;
 };
@@ -94,9 +101,8 @@ struct UnitsSighted {
 static_assert(sizeof(UnitsSighted) <= kMaxPayloadBytes);
 
 struct NextShipment {};                          // organisation, self
-// Country, self: at the end of every hour (its last tick), the legitimate traffic of the hour is
-// served at the country's checkpoints (each vehicle at its own arrival time; see
-// CountryLp::serve_legitimate_traffic_until).
+// Checkpoint, self: at the end of every hour (its last tick), the legitimate traffic of the hour
+// is served (each vehicle at its own arrival time; see CheckpointLp::serve_legitimate_traffic_until).
 struct TrafficHourEnds {};
 struct CohortStarts { std::uint16_t cohort; };   // country, self
 struct CohortGraduates { std::uint16_t cohort; };

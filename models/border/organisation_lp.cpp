@@ -1,8 +1,8 @@
 #include "organisation_lp.hpp"
 
-#include "country_lp.hpp"
 #include "enforcement.hpp"
 #include "load_splitting.hpp"
+#include "lp_layout.hpp"
 #include "route_choice.hpp"
 #include "trafficker_economics.hpp"
 
@@ -19,6 +19,31 @@ namespace {
 // Added to a closed leg's cost: a route through it is planned only when every other is closed too,
 // and then it is not taken (plan_route).
 constexpr double kClosedLegCost = 1e30;
+
+// The arcs whose start can be reached from one of `sources`, in index order.
+std::vector<ArcIndex> arcs_reachable_from(const BorderGraph& graph, std::span<const NodeIndex> sources) {
+  std::vector<std::vector<NodeIndex>> next(graph.node_count());
+  for (std::size_t a = 0; a < graph.arc_count(); ++a) {
+    const Arc& arc = graph.arc(static_cast<ArcIndex>(a));
+    next[arc.from].push_back(arc.to);
+  }
+  std::vector<bool> reached(graph.node_count(), false);
+  std::vector<NodeIndex> frontier(sources.begin(), sources.end());
+  for (NodeIndex n : frontier) reached[n] = true;
+  while (!frontier.empty()) {
+    const NodeIndex n = frontier.back();
+    frontier.pop_back();
+    for (NodeIndex to : next[n])
+      if (!reached[to]) {
+        reached[to] = true;
+        frontier.push_back(to);
+      }
+  }
+  std::vector<ArcIndex> arcs;
+  for (std::size_t a = 0; a < graph.arc_count(); ++a)
+    if (reached[graph.arc(static_cast<ArcIndex>(a)).from]) arcs.push_back(static_cast<ArcIndex>(a));
+  return arcs;
+}
 
 }  // namespace
 
@@ -37,6 +62,10 @@ OrganisationLp::OrganisationLp(const CompiledScenario& scenario, int organisatio
       days_watched_(scenario.countries.size()),
       arcs_of_edge_(scenario.edge_first_country.size()),
       closed_(scenario.graph().arc_count(), false),
+      risk_seen_(scenario.graph().arc_count(), std::numeric_limits<double>::quiet_NaN()),
+      exposure_seen_(scenario.graph().arc_count(), 0.0),
+      days_watched_at_(scenario.countries.size(), kNever),
+      days_watched_now_(scenario.countries.size(), 0.0),
       resistance_(params_.spec.propensity_to_fight) {
   const RiskModel& risk = params_.spec.risk;
   static const char* const kModeNames[] = {"road", "trail", "river", "sea", "air"};
@@ -47,6 +76,7 @@ OrganisationLp::OrganisationLp(const CompiledScenario& scenario, int organisatio
     prior_risk_.push_back(per_hour == risk.prior_risk_per_hour.end() ? risk.prior_risk
                                                                      : -std::expm1(-per_hour->second * arc.mean_hours));
   }
+  reachable_arcs_ = arcs_reachable_from(scenario.graph(), params_.sources);
   on(&OrganisationLp::next_shipment);
   on(&OrganisationLp::shipment_reported);
   on(&OrganisationLp::units_sighted);
@@ -66,7 +96,17 @@ void OrganisationLp::start(Context& ctx) {
 }
 
 double OrganisationLp::faded(const Faded& f, Time now) const {
+  if (f.value == 0.0) return 0.0;  // nothing recorded (most legs of a large network): as 0 x the factor
   return f.value * std::exp2(-static_cast<double>(now - f.at) / params_.risk_half_life_ticks);
+}
+
+double OrganisationLp::days_watched(int country, Time now) const {
+  const auto c = static_cast<std::size_t>(country);
+  if (days_watched_at_[c] != now) {
+    days_watched_now_[c] = faded(days_watched_[c], now);
+    days_watched_at_[c] = now;
+  }
+  return days_watched_now_[c];
 }
 
 void OrganisationLp::add(Faded& f, Time now, double x) const {
@@ -86,7 +126,7 @@ double OrganisationLp::perceived_risk(ArcIndex leg, Time now) const {
   const Surveillance& watch = params_.spec.surveillance;
   const int detector = scenario_.arc_detector[leg];
   if (!(watch.sighting_probability > 0.0) || detector < 0) return from_losses;
-  const double days = faded(days_watched_[static_cast<std::size_t>(detector)], now);
+  const double days = days_watched(detector, now);
   if (!(days > 0.0)) return from_losses;
   const double presence = faded(sightings_[leg], now) / (days * watch.sighting_probability);
   return 1.0 - (1.0 - from_losses) * std::pow(1.0 - watch.feared_detection, presence);
@@ -94,7 +134,10 @@ double OrganisationLp::perceived_risk(ArcIndex leg, Time now) const {
 
 void OrganisationLp::units_sighted(const UnitsSighted& e, Context& ctx) {
   const Time now = ctx.now();
-  if (e.first) add(days_watched_[e.country], now, 1.0);
+  if (e.first) {
+    add(days_watched_[e.country], now, 1.0);
+    days_watched_at_[e.country] = kNever;
+  }
   for (std::size_t i = 0; i < e.count; ++i)
     for (ArcIndex a : arcs_of_edge_[e.edges[i]]) add(sightings_[a], now, 1.0);
 }
@@ -109,12 +152,16 @@ std::vector<double> OrganisationLp::leg_costs(double load_value_usd, Time now, d
   const Organisation& spec = params_.spec;
   // The cost of a leg: the time it takes, the expected loss (as -log of survival, so that costs
   // add up along a route as survival multiplies), and the bribes it usually takes.
-  std::vector<double> cost(graph.arc_count());
-  for (std::size_t a = 0; a < cost.size(); ++a) {
-    const auto leg = static_cast<ArcIndex>(a);
+  std::vector<double> cost(graph.arc_count(), std::numeric_limits<double>::infinity());
+  for (const ArcIndex leg : reachable_arcs_) {
+    const std::size_t a = leg;
     const double risk = std::min(perceived_risk(leg, now), 1.0 - 1e-12);
+    if (!(risk == risk_seen_[a])) {
+      risk_seen_[a] = risk;
+      exposure_seen_[a] = -std::log1p(-risk);
+    }
     // A load of another size than the reference one: its hazard, -log of survival, is scaled.
-    const double exposure = hazard == 1.0 ? -std::log1p(-risk) : hazard * -std::log1p(-risk);
+    const double exposure = hazard == 1.0 ? exposure_seen_[a] : hazard * exposure_seen_[a];
     cost[a] = spec.cost_of_time_usd_per_hour * graph.arc(leg).mean_hours +
               spec.risk.risk_aversion * exposure * load_value_usd +
               bribe_rate(leg, now) * spec.bribe_offer_share * load_value_usd;
@@ -283,7 +330,7 @@ void OrganisationLp::send_load(double kg, NodeIndex source, const Plan& plan, Co
                                 spec.load_splitting.cost_per_load_usd,
                             kg * spec.purchase_cost_usd_per_kg, plan.hours);
   indicators_.counted_for_organisation(ctx.now(), organisation_, OrganisationMeasure::shipments, 1.0);
-  const LpLayout layout{static_cast<int>(scenario_.countries.size())};
+  const LpLayout layout{static_cast<int>(scenario_.countries.size()), static_cast<int>(scenario_.organisations.size())};
   ctx.send(layout.country(scenario_.node_country[source]), kHandoverTicks, ShipmentArrives{cargo});
 }
 
@@ -341,7 +388,7 @@ void OrganisationLp::send_again(Cargo cargo, const std::vector<ArcIndex>& route,
   cargo.detected_at = 0;
   cargo.found_at_checkpoint = 0;
   cargo.resumes = 1;
-  const LpLayout layout{static_cast<int>(scenario_.countries.size())};
+  const LpLayout layout{static_cast<int>(scenario_.countries.size()), static_cast<int>(scenario_.organisations.size())};
   ctx.send(layout.country(scenario_.node_country[from]), after, ShipmentArrives{cargo});
 }
 

@@ -75,6 +75,8 @@ class OrganisationLp final : public LogicalProcess {
   };
   double faded(const Faded& f, Time now) const;
   void add(Faded& f, Time now, double x) const;
+  // days_watched_[country] faded to `now`, worked out once per country and instant.
+  double days_watched(int country, Time now) const;
 
   const CompiledScenario& scenario_;
   const OrganisationParams& params_;
@@ -91,6 +93,15 @@ class OrganisationLp final : public LogicalProcess {
   std::vector<Faded> days_watched_;                 // per country: days of lookout reports
   std::vector<std::vector<ArcIndex>> arcs_of_edge_; // per edge: its one or two arcs
   std::vector<bool> closed_;                        // per arc: closed by an order, as last heard
+  // Caches of pure functions, so that planning a route over a large network does not work out
+  // again what has not changed (same inputs, same bits): per arc, the last risk and its
+  // exposure -log(1 - risk); per country, the days watched at an instant.
+  mutable std::vector<double> risk_seen_, exposure_seen_;
+  // The arcs its shipments can reach from its sources (all of a connected network); the others'
+  // costs are never looked at by a route search from a source, so they are not worked out.
+  std::vector<ArcIndex> reachable_arcs_;
+  mutable std::vector<Time> days_watched_at_;
+  mutable std::vector<double> days_watched_now_;
   double resistance_;                               // P(its couriers fight), adapted under conditional enforcement
 };
 

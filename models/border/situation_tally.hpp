@@ -10,10 +10,9 @@
 namespace bstp::border {
 
 struct SituationTally {
-  SituationTally(std::size_t nodes, std::size_t sectors, std::size_t checkpoints)
+  SituationTally(std::size_t nodes, std::size_t sectors)
       : seized_kg_at(nodes, 0.0), delivered_kg_at(nodes, 0.0), kg_through(nodes, 0.0), largest_kg_through(nodes, 0.0),
-        detections_in(sectors, 0), seizures_in(sectors, 0), vehicles_at(checkpoints, 0), wait_hours_at(checkpoints, 0.0),
-        fates_at(nodes) {}
+        detections_in(sectors, 0), seizures_in(sectors, 0), fates_at(nodes) {}
 
   // This country's totals.
   std::uint64_t patrol_detections = 0;  // shipments its patrol units detected
@@ -31,9 +30,7 @@ struct SituationTally {
   std::vector<double> seized_kg_at, delivered_kg_at, kg_through, largest_kg_through;
   // Per sector (only this country's): patrol detections and seizures on its legs.
   std::vector<std::uint64_t> detections_in, seizures_in;
-  // Per checkpoint (only this country's): legitimate vehicles served and their hours waiting for a lane.
-  std::vector<std::uint64_t> vehicles_at;
-  std::vector<double> wait_hours_at;
+  // (A checkpoint's legitimate vehicles are counted by its own LP: CheckpointLp::vehicles_served.)
 
   // What became of the shipments this country's officers faced, per node: at the start of the leg
   // (or at the checkpoint) where they met them, which may be across a seam from this country. A

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -262,6 +263,41 @@ TEST(Balance, MeasuredBalanceReportsTheBusiestThreadsShare) {
   const double share = sim.run().busiest_thread_share;
   EXPECT_GE(share, 0.5);  // 2 threads: the busier carries at least half
   EXPECT_LE(share, 1.0);
+}
+
+// An LP whose every event takes a few microseconds of handler time and schedules the next one
+// `period` ticks later, starting at `first`.
+class SpinningLp final : public bstp::LogicalProcess {
+ public:
+  struct Tick {};
+  SpinningLp(Time first, Time period) : first_(first), period_(period) { on(&SpinningLp::tick); }
+  void start(Context& ctx) override { ctx.schedule(first_, Tick{}); }
+  void tick(const Tick&, Context& ctx) {
+    const auto until = std::chrono::steady_clock::now() + std::chrono::microseconds(5);
+    while (std::chrono::steady_clock::now() < until) {
+    }
+    ctx.schedule(period_, Tick{});
+  }
+
+ private:
+  Time first_, period_;
+};
+
+double window_bound(Time first_of_second, Time period) {
+  bstp::Simulation sim({.end_time = 4000, .lookahead = 10, .threads = 2});
+  sim.emplace<SpinningLp>(0, period);
+  sim.emplace<SpinningLp>(first_of_second, period);
+  return sim.run().window_speedup_bound;
+}
+
+// Worked by hand: two LPs, one per thread, each with an event every 20 ticks; windows are 10
+// ticks long (the lookahead) and start at the earliest event. Side by side (both at 0, 20, ...):
+// both threads work in every window, so the bound is above 1 (2 if the handlers took equal time).
+// In turn (0, 20, ... and 10, 30, ...): every window holds one LP's event, so one thread works
+// and the other waits, and the bound is exactly 1, whatever the handlers' times.
+TEST(Balance, WindowBoundSeesWhetherThreadsWorkInTheSameWindows) {
+  EXPECT_GT(window_bound(0, 20), 1.2);
+  EXPECT_EQ(window_bound(10, 20), 1.0);
 }
 
 TEST(Balance, WeightsMustNameEveryLp) {

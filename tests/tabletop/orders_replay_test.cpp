@@ -6,6 +6,7 @@
 #include <tabletop/session.hpp>
 
 #include <border/border_model.hpp>
+#include <border/checkpoint_lp.hpp>
 #include <border/country_lp.hpp>
 
 #include <string>
@@ -33,8 +34,19 @@ void expect_same_tally(const border::SituationTally& played, const border::Situa
   EXPECT_EQ(played.escapes, replayed.escapes) << country;
   EXPECT_EQ(played.kg_through, replayed.kg_through) << country;
   EXPECT_EQ(played.detections_in, replayed.detections_in) << country;
-  EXPECT_EQ(played.vehicles_at, replayed.vehicles_at) << country;
-  EXPECT_EQ(played.wait_hours_at, replayed.wait_hours_at) << country;
+}
+
+// Every checkpoint's lanes, inspection and legitimate vehicles served so far.
+void expect_same_checkpoints(border::Replication& played, border::Replication& replayed) {
+  for (std::size_t k = 0; k < played.scenario().checkpoints.size(); ++k) {
+    const border::CheckpointLp& a = played.checkpoint(static_cast<int>(k));
+    const border::CheckpointLp& b = replayed.checkpoint(static_cast<int>(k));
+    const std::string& id = played.scenario().checkpoints[k].node_id;
+    EXPECT_EQ(a.lanes_open(), b.lanes_open()) << id;
+    EXPECT_EQ(a.inspection_probability(), b.inspection_probability()) << id;
+    EXPECT_EQ(a.vehicles_served(), b.vehicles_served()) << id;
+    EXPECT_EQ(a.wait_hours(), b.wait_hours()) << id;
+  }
 }
 
 // Plays orders at day 0 and later, with the flood inject's order in between, then replays them.
@@ -64,15 +76,18 @@ TEST(TabletopReplay, OrdersReplayedAsAPolicyGiveTheSessionsWorldBitForBit) {
     expect_same_tally(played.replication().country(static_cast<int>(c)).tally(), replayed.country(static_cast<int>(c)).tally(),
                       with_orders.countries[c].id);
   }
+  expect_same_checkpoints(played.replication(), replayed);
 
   // Without the players' orders (the flood's kept), the world differs where the orders acted.
   const border::CompiledScenario without(replay.resolve("no_orders"));
   EXPECT_EQ(without.scheduled_orders.size(), 1u) << "the flood inject's withdrawal is part of the exercise's world";
   border::Replication plain(without, kReplication);
   plain.simulation().run_until(played.now());
-  const int gt = with_orders.country_index("GT");
-  EXPECT_NE(plain.country(gt).tally().wait_hours_at, replayed.country(gt).tally().wait_hours_at)
+  const int bridge = with_orders.checkpoint_at_node[with_orders.graph().index_of("tecun_uman")];
+  ASSERT_GE(bridge, 0);
+  EXPECT_NE(plain.checkpoint(bridge).wait_hours(), replayed.checkpoint(bridge).wait_hours())
       << "six lanes inspecting 60% instead of five inspecting 30% change the bridge's waits";
+  EXPECT_EQ(replayed.checkpoint(bridge).lanes_open(), 6);
 }
 
 // A team trains and observes only its own country's officers.

@@ -136,7 +136,7 @@ nlohmann::json replay_record(const border::CompiledScenario& scenario, std::uint
   // same order as in the session, which injected them as the clock reached their time.
   for (const TimedOrderEvents& order : orders)
     for (const auto& [country, event] : *order.events)
-      again.simulation().inject(again.country_lp(country), order.at, event);
+      again.inject_order(country, order.at, event);
   again.simulation().run_until(until);
   return {{"outcome", outcome_record(scenario, again)}, {"nodes", node_fates_record(scenario, again)}};
 }

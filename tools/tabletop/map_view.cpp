@@ -2,6 +2,7 @@
 
 #include "orders.hpp"
 
+#include <border/checkpoint_lp.hpp>
 #include <border/country_lp.hpp>
 
 #include <algorithm>
@@ -133,9 +134,8 @@ std::string map_view(const border::CompiledScenario& s, border::Replication& rep
       // The checkpoint's lanes and inspection; a crossing without one, its kind.
       std::string checkpoint = "(" + kind_words(graph.node(n).kind, tr) + ")";
       if (const int k = s.checkpoint_at_node[n]; k >= 0) {
-        border::CountryLp& at = replication.country(owner);
-        checkpoint =
-            format_msg(tr(N_("{} lanes, inspects {:.0f}%")), at.lanes_open(k), 100 * at.inspection_probability(k));
+        const border::CheckpointLp& at = replication.checkpoint(k);
+        checkpoint = format_msg(tr(N_("{} lanes, inspects {:.0f}%")), at.lanes_open(), 100 * at.inspection_probability());
       }
       text += "  " + column(name, name_width) + fmt::format("{:>10.0f}", kg) + "  " +
               column(fmt::format("{} ({:.0f})", seized, seized_kg), 15) + column(fmt::format("{}", escaped), 8) +

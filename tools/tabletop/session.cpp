@@ -3,6 +3,7 @@
 #include "after_action.hpp"
 #include "map_view.hpp"
 
+#include <border/checkpoint_lp.hpp>
 #include <border/country_lp.hpp>
 #include <border/organisation_lp.hpp>
 
@@ -222,7 +223,7 @@ std::string Session::undo() {
 
 void Session::apply_pending() {
   for (Given& g : pending_) {
-    for (const auto& [country, event] : g.order.events) replication_->simulation().inject(replication_->country_lp(country), now(), event);
+    for (const auto& [country, event] : g.order.events) replication_->inject_order(country, now(), event);
     given_.push_back(std::move(g));
   }
   pending_.clear();
@@ -367,10 +368,11 @@ std::string Session::status() const {
     }
     for (std::size_t k = 0; k < s.checkpoints.size(); ++k) {
       if (s.checkpoints[k].country != static_cast<int>(c)) continue;
-      const double mean_wait = t.vehicles_at[k] > 0 ? t.wait_hours_at[k] / static_cast<double>(t.vehicles_at[k]) * 60.0 : 0.0;
+      const border::CheckpointLp& at = replication_->checkpoint(static_cast<int>(k));
+      const double mean_wait = at.vehicles_served() > 0 ? at.wait_hours() / static_cast<double>(at.vehicles_served()) * 60.0 : 0.0;
       text += "  " + format_msg(tr(N_("checkpoint {}: {} lanes, inspects {:.0f}%; {} vehicles in line now; {} served, mean wait {:.1f} min")),
-                                s.checkpoints[k].node_id, lp.lanes_open(static_cast<int>(k)), 100 * lp.inspection_probability(static_cast<int>(k)),
-                                lp.vehicles_waiting(static_cast<int>(k), now()), t.vehicles_at[k], mean_wait) + "\n";
+                                s.checkpoints[k].node_id, at.lanes_open(), 100 * at.inspection_probability(),
+                                at.vehicles_waiting(now()), at.vehicles_served(), mean_wait) + "\n";
     }
     // The crossings on the country's side of the line and those leading into it from a neighbour.
     std::string crossings;
