@@ -119,3 +119,40 @@ TEST(GoldenTrace, TutorialMatchesTheCheckedInTraceOnEveryScheduler) {
 
 }  // namespace
 }  // namespace bstp::border::testing
+
+namespace bstp::border {
+namespace {
+
+// The hand-over at a checkpoint (docs/model.md, "Shipments", step 5), checked event by event on the
+// tutorial: a shipment joins the lanes exactly one hand-over after it reached the node, in the
+// checkpoint's LP, and its country takes it back no sooner than one hand-over after that.
+TEST(CheckpointHandOver, ShipmentsJoinTheLanesOneHandOverAfterTheNodeAndLeaveNoSoonerThanOneLater) {
+  const CompiledScenario s(ScenarioDocument::from_file("scenarios/tutorial.yaml").resolve("coordinated"));
+  Replication replication(s, 0, 1);
+  std::map<std::uint64_t, Time> reached, joined;  // by shipment: the last node reached, the lanes joined
+  int handed_over = 0, taken_back = 0;
+  const auto checkpoint_lps_from = static_cast<LpId>(s.countries.size() + s.organisations.size());
+  replication.simulation().set_observer([&](const CommittedEvent& e) {
+    if (const auto* a = e.as<ShipmentArrives>()) reached[a->cargo.shipment] = e.time;
+    if (const auto* a = e.as<ShipmentArrivesFromWatchedLeg>()) reached[a->cargo.shipment] = e.time;
+    if (const auto* j = e.as<ShipmentJoinsLanes>()) {
+      EXPECT_GE(e.lp, checkpoint_lps_from) << "the lanes are the checkpoint's LP";
+      ASSERT_TRUE(reached.count(j->cargo.shipment));
+      EXPECT_EQ(e.time - reached[j->cargo.shipment], kHandoverTicks) << "shipment " << j->cargo.shipment;
+      joined[j->cargo.shipment] = e.time;
+      ++handed_over;
+    }
+    if (const auto* c = e.as<ShipmentClearsCheckpoint>()) {
+      EXPECT_LT(e.lp, static_cast<LpId>(s.countries.size())) << "back to a country";
+      ASSERT_TRUE(joined.count(c->cargo.shipment));
+      EXPECT_GE(e.time - joined[c->cargo.shipment], kHandoverTicks) << "shipment " << c->cargo.shipment;
+      ++taken_back;
+    }
+  });
+  replication.finish();
+  EXPECT_GT(handed_over, 5);
+  EXPECT_EQ(taken_back, handed_over) << "every shipment that joined the lanes left them before the horizon";
+}
+
+}  // namespace
+}  // namespace bstp::border
