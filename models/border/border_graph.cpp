@@ -84,6 +84,30 @@ void BorderGraph::cheapest_routes(NodeIndex source, std::span<const double> arc_
   }
 }
 
+std::vector<ArcIndex> BorderGraph::arcs_reachable_from(std::span<const NodeIndex> sources) const {
+  std::vector<std::vector<NodeIndex>> next(node_count());
+  for (std::size_t a = 0; a < arc_count(); ++a) {
+    const Arc& arc = arcs_[a];
+    next[arc.from].push_back(arc.to);
+  }
+  std::vector<bool> reached(node_count(), false);
+  std::vector<NodeIndex> frontier(sources.begin(), sources.end());
+  for (NodeIndex n : frontier) reached[n] = true;
+  while (!frontier.empty()) {
+    const NodeIndex n = frontier.back();
+    frontier.pop_back();
+    for (NodeIndex to : next[n])
+      if (!reached[to]) {
+        reached[to] = true;
+        frontier.push_back(to);
+      }
+  }
+  std::vector<ArcIndex> arcs;
+  for (std::size_t a = 0; a < arc_count(); ++a)
+    if (reached[arcs_[a].from]) arcs.push_back(static_cast<ArcIndex>(a));
+  return arcs;
+}
+
 std::vector<ArcIndex> BorderGraph::cheapest_route_within(NodeIndex source, std::span<const NodeIndex> targets,
                                                          std::span<const double> arc_cost, std::size_t max_legs) const {
   // Bellman-Ford by rounds: after round k, cost[k][v] is the cheapest way to v in at most k arcs,

@@ -50,6 +50,8 @@ class BorderGraph {
                        std::vector<ArcIndex>& via) const;
   // The cheapest route of at most `max_legs` arcs from `source` to any of `targets` (the first
   // target on ties, then the fewest legs), in travel order; empty if none is that close.
+  // The arcs whose start can be reached from one of `sources`, in index order.
+  std::vector<ArcIndex> arcs_reachable_from(std::span<const NodeIndex> sources) const;
   std::vector<ArcIndex> cheapest_route_within(NodeIndex source, std::span<const NodeIndex> targets,
                                               std::span<const double> arc_cost, std::size_t max_legs) const;
   // The arcs from `source` to `target` read off `via`, in travel order (empty if unreachable).

@@ -28,7 +28,7 @@ Replication::Replication(const CompiledScenario& scenario, std::uint64_t replica
 }
 
 void Replication::inject_order(int country, Time at, const OrderArrives& order) {
-  const LpLayout layout{static_cast<int>(scenario_.countries.size()), static_cast<int>(scenario_.organisations.size())};
+  const LpLayout layout = lp_layout(scenario_);
   simulation_->inject(layout.country(country), at, order);
   if (order.kind == OrderKind::lanes || order.kind == OrderKind::inspection)
     simulation_->inject(layout.checkpoint(order.subject), at, order);

@@ -17,10 +17,9 @@ namespace bstp::border {
 CheckpointLp::CheckpointLp(const CompiledScenario& scenario, int checkpoint, std::uint64_t replication)
     : scenario_(scenario),
       params_(scenario.checkpoints[static_cast<std::size_t>(checkpoint)]),
-      checkpoint_(checkpoint),
       country_(params_.country),
       replication_(replication),
-      layout_{static_cast<int>(scenario.countries.size()), static_cast<int>(scenario.organisations.size())},
+      layout_(lp_layout(scenario)),
       queue_(params_.lanes),
       arrival_draws_(StreamId{scenario.seed, replication, entity::checkpoint(checkpoint), 0}),
       service_draws_(StreamId{scenario.seed, replication, entity::checkpoint(checkpoint), 1}),

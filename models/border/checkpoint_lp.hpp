@@ -56,7 +56,7 @@ class CheckpointLp final : public LogicalProcess {
 
   const CompiledScenario& scenario_;
   const CheckpointParams& params_;
-  int checkpoint_, country_;
+  int country_;
   std::uint64_t replication_;
   LpLayout layout_;
   CheckpointQueue queue_;

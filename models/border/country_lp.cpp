@@ -21,7 +21,7 @@ CountryLp::CountryLp(const CompiledScenario& scenario, int country, std::uint64_
     : scenario_(scenario),
       country_(country),
       replication_(replication),
-      layout_{static_cast<int>(scenario.countries.size()), static_cast<int>(scenario.organisations.size())},
+      layout_(lp_layout(scenario)),
       police_(scenario, country),
       officers_(scenario, country, replication),
       roster_(scenario, replication),

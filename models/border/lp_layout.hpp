@@ -2,6 +2,8 @@
 // and the entity ids that key the random streams.
 #pragma once
 
+#include "compiled_scenario.hpp"
+
 #include <bstp/bstp.hpp>
 
 #include <cstdint>
@@ -17,6 +19,10 @@ struct LpLayout {
   LpId organisation(int o) const { return static_cast<LpId>(countries + o); }
   LpId checkpoint(int k) const { return static_cast<LpId>(countries + organisations + k); }
 };
+
+inline LpLayout lp_layout(const CompiledScenario& scenario) {
+  return {static_cast<int>(scenario.countries.size()), static_cast<int>(scenario.organisations.size())};
+}
 
 // Entity ids for random streams: a kind in the top bits, the entity's own index below.
 namespace entity {

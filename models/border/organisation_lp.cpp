@@ -20,30 +20,6 @@ namespace {
 // and then it is not taken (plan_route).
 constexpr double kClosedLegCost = 1e30;
 
-// The arcs whose start can be reached from one of `sources`, in index order.
-std::vector<ArcIndex> arcs_reachable_from(const BorderGraph& graph, std::span<const NodeIndex> sources) {
-  std::vector<std::vector<NodeIndex>> next(graph.node_count());
-  for (std::size_t a = 0; a < graph.arc_count(); ++a) {
-    const Arc& arc = graph.arc(static_cast<ArcIndex>(a));
-    next[arc.from].push_back(arc.to);
-  }
-  std::vector<bool> reached(graph.node_count(), false);
-  std::vector<NodeIndex> frontier(sources.begin(), sources.end());
-  for (NodeIndex n : frontier) reached[n] = true;
-  while (!frontier.empty()) {
-    const NodeIndex n = frontier.back();
-    frontier.pop_back();
-    for (NodeIndex to : next[n])
-      if (!reached[to]) {
-        reached[to] = true;
-        frontier.push_back(to);
-      }
-  }
-  std::vector<ArcIndex> arcs;
-  for (std::size_t a = 0; a < graph.arc_count(); ++a)
-    if (reached[graph.arc(static_cast<ArcIndex>(a)).from]) arcs.push_back(static_cast<ArcIndex>(a));
-  return arcs;
-}
 
 }  // namespace
 
@@ -76,7 +52,7 @@ OrganisationLp::OrganisationLp(const CompiledScenario& scenario, int organisatio
     prior_risk_.push_back(per_hour == risk.prior_risk_per_hour.end() ? risk.prior_risk
                                                                      : -std::expm1(-per_hour->second * arc.mean_hours));
   }
-  reachable_arcs_ = arcs_reachable_from(scenario.graph(), params_.sources);
+  reachable_arcs_ = scenario.graph().arcs_reachable_from(params_.sources);
   on(&OrganisationLp::next_shipment);
   on(&OrganisationLp::shipment_reported);
   on(&OrganisationLp::units_sighted);
@@ -330,7 +306,7 @@ void OrganisationLp::send_load(double kg, NodeIndex source, const Plan& plan, Co
                                 spec.load_splitting.cost_per_load_usd,
                             kg * spec.purchase_cost_usd_per_kg, plan.hours);
   indicators_.counted_for_organisation(ctx.now(), organisation_, OrganisationMeasure::shipments, 1.0);
-  const LpLayout layout{static_cast<int>(scenario_.countries.size()), static_cast<int>(scenario_.organisations.size())};
+  const LpLayout layout = lp_layout(scenario_);
   ctx.send(layout.country(scenario_.node_country[source]), kHandoverTicks, ShipmentArrives{cargo});
 }
 
@@ -388,7 +364,7 @@ void OrganisationLp::send_again(Cargo cargo, const std::vector<ArcIndex>& route,
   cargo.detected_at = 0;
   cargo.found_at_checkpoint = 0;
   cargo.resumes = 1;
-  const LpLayout layout{static_cast<int>(scenario_.countries.size()), static_cast<int>(scenario_.organisations.size())};
+  const LpLayout layout = lp_layout(scenario_);
   ctx.send(layout.country(scenario_.node_country[from]), after, ShipmentArrives{cargo});
 }
 
