@@ -35,7 +35,11 @@
 // Balance: with Balance::measured the LPs start in contiguous blocks of ids, and the first
 // windows (first_balance) time every handler; then (between two windows, with every pending
 // event in a heap, as between steps) the LPs are shared out again by measured time and each
-// pending event moves to its LP's new worker, with the LP's send counter. Nothing in an event's
+// pending event moves to its LP's new worker, with the LP's send counter. The share-out is
+// contiguous blocks cut where the measured time splits evenly, unless interleaving the LPs so
+// that each timed window's work splits evenly (partition_by_window_loads) shortens timed windows
+// by 5 % or more (windows it was not built on: window_loads_pay): in a model whose LPs work at different moments (queues on the hour,
+// planners between), even totals can still leave one thread working alone in most windows. Nothing in an event's
 // key depends on the worker, so the results do not change; only the balance does. After that,
 // one window in kSampleEvery is timed and the LPs are balanced again at 4, 16, 64... times the
 // first balance's window, on the time sampled since the last (a run's start-up, e.g. a model
@@ -49,6 +53,8 @@
 #include "partition.hpp"
 #include "schedulers.hpp"
 
+#include <bstp/random.hpp>
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -58,6 +64,7 @@
 #include <string>
 #include <stdexcept>
 #include <thread>
+#include <utility>
 
 #if defined(__x86_64__) || defined(__i386__)
 #include <immintrin.h>
@@ -218,7 +225,9 @@ class Worker final : public Context {
       }
       if constexpr (Measured) {
         const auto spent = static_cast<double>((Clock::now() - began).count());
-        lp_nanoseconds[e.destination] += spent;
+        double& lp_spent = window_lp_nanoseconds[e.destination];
+        if (lp_spent == 0.0) touched.push_back(e.destination);
+        lp_spent += spent;
         window_nanoseconds[parity] += spent;
       }
       if (top_is_current_) heap.remove_top();
@@ -228,6 +237,19 @@ class Worker final : public Context {
     top_is_current_ = false;
     committed += count;
     last_time = last;
+  }
+
+  // Ends timed window `window`: adds each LP's handler time in it to the LP's total and, when
+  // `profiled`, to the profile of windows.
+  void close_timed_window(std::uint64_t window, bool profiled) {
+    for (const LpId lp : touched) {
+      double& spent = window_lp_nanoseconds[lp];
+      if (spent == 0.0) continue;  // listed twice (a first handler timed at 0 ns)
+      lp_nanoseconds[lp] += spent;
+      if (profiled) profile.push_back({window, lp, spent});
+      spent = 0.0;
+    }
+    touched.clear();
   }
 
   // The earliest event this worker knows of: in its heap or sent to another worker this window.
@@ -245,6 +267,9 @@ class Worker final : public Context {
   std::vector<Outbox> outbox[2];  // [parity][destination worker]
   std::vector<ObservedEvent> log[2];  // [parity] events committed in the last window of that parity
   std::vector<double> lp_nanoseconds;  // handler time of each LP (of this worker's), while measuring
+  std::vector<double> window_lp_nanoseconds;  // the same, in the timed window under way
+  std::vector<LpId> touched;                  // the LPs timed in the window under way
+  std::vector<WindowLoad> profile;            // LPs' times in the profiled windows since the last balance
   double window_nanoseconds[2] = {0.0, 0.0};  // [parity] handler time in the last timed window of that parity
   alignas(64) Time published[2] = {kNever, kNever};  // next_known() after the last window of each parity
 
@@ -309,8 +334,12 @@ class ParallelScheduler final : public Scheduler {
       throw std::invalid_argument("the parallel scheduler needs a positive lookahead (use 1 thread otherwise)");
     pool_.reserve(workers_);
     for (std::uint32_t w = 0; w < workers_; ++w) pool_.emplace_back(options, w, partition_);
+    if (measuring_) measured_.assign(lps_.size(), 0.0);
     if (measuring_)
-      for (Worker& w : pool_) w.lp_nanoseconds.assign(lps_.size(), 0.0);
+      for (Worker& w : pool_) {
+        w.lp_nanoseconds.assign(lps_.size(), 0.0);
+        w.window_lp_nanoseconds.assign(lps_.size(), 0.0);
+      }
     // Start every LP in id order on the calling thread; cross-worker events go to outboxes of
     // parity 1 and are then moved into their heaps.
     for (Worker& w : pool_) w.begin_sends(1);
@@ -333,6 +362,9 @@ class ParallelScheduler final : public Scheduler {
       const std::uint64_t ran = observer ? run_windows<true>(until, observer, left) : run_windows<false>(until, observer, left);
       if (ran < left) return;  // the step (or the run) ended first: measure on in the next step
       balance_by_measured_time();
+      // The next balance comes after 3 times as many windows as ran so far; its profile keeps about
+      // kProfileWindows of the windows timed until then.
+      profile_every_ = std::max<std::uint64_t>(1, 3 * next_balance_ / kSampleEvery / kProfileWindows);
       next_balance_ *= 4;
     }
   }
@@ -360,6 +392,7 @@ class ParallelScheduler final : public Scheduler {
     }
     stats.busiest_thread_share = busiest_share_;
     stats.window_speedup_bound = busiest_in_windows_ > 0.0 ? all_in_windows_ / busiest_in_windows_ : 0.0;
+    stats.interleaved_lps = interleaved_;
     return stats;
   }
 
@@ -376,12 +409,29 @@ class ParallelScheduler final : public Scheduler {
   // Shares the LPs out by the handler time measured so far and moves every pending event (all in
   // heaps, between windows) and every LP's send counter to its new worker.
   void balance_by_measured_time() {
-    std::vector<double> nanoseconds(lps_.size(), 0.0);
     for (Worker& w : pool_) {
-      for (std::size_t lp = 0; lp < lps_.size(); ++lp) nanoseconds[lp] += w.lp_nanoseconds[lp];
+      for (std::size_t lp = 0; lp < lps_.size(); ++lp) measured_[lp] += w.lp_nanoseconds[lp];
       std::fill(w.lp_nanoseconds.begin(), w.lp_nanoseconds.end(), 0.0);
+      profile_.insert(profile_.end(), w.profile.begin(), w.profile.end());
+      w.profile.clear();
     }
+    const std::vector<double> nanoseconds = std::exchange(measured_, std::vector<double>(lps_.size(), 0.0));
     Partition next = partition_by_weight(nanoseconds, workers_);
+    if (sampled_windows(profile_) >= kLeastProfiledWindows) {
+      // Interleaving must shorten windows it did not see clearly: blocks keep neighbouring LPs,
+      // which usually talk most, on one thread and in its cache.
+      constexpr double kInterleaveGain = 0.95;
+      interleaved_ = window_loads_pay(next, profile_, nanoseconds, workers_, kInterleaveGain);
+      if (interleaved_) next = partition_by_window_loads(profile_, nanoseconds, workers_);
+      profile_.clear();
+    } else if (interleaved_) {
+      // Too few windows to judge whether interleaving still pays: the LPs stay where they are, and
+      // the next balance sees these windows too.
+      measured_ = nanoseconds;
+      return;
+    } else {
+      profile_.clear();
+    }
     std::vector<double> load(workers_, 0.0);
     for (std::size_t lp = 0; lp < lps_.size(); ++lp) load[next.owner[lp]] += nanoseconds[lp];
     const double total = std::accumulate(load.begin(), load.end(), 0.0);
@@ -411,22 +461,32 @@ class ParallelScheduler final : public Scheduler {
   }
 
   // Adds the handler times of the last window of `parity` (every worker has finished it, none
-  // writes them before the next barrier) to the window bound's sums, and clears them.
-  void add_window_times(unsigned parity) {
+  // writes them before the next barrier) to the window bound's sums when `counted`, and clears them.
+  void add_window_times(unsigned parity, bool counted) {
     double all = 0.0, busiest = 0.0;
     for (Worker& w : pool_) {
       all += w.window_nanoseconds[parity];
       busiest = std::max(busiest, w.window_nanoseconds[parity]);
       w.window_nanoseconds[parity] = 0.0;
     }
+    if (!counted) return;
     all_in_windows_ += all;
     busiest_in_windows_ += busiest;
   }
 
-  // Windows timed under Balance::measured: all before the first balance, then one in kSampleEvery.
+  // Windows timed under Balance::measured: all before the first balance, then one in kSampleEvery,
+  // picked by a hash of the window's index (every worker picks the same), not every kSampleEvery-th:
+  // a model whose work comes in a period (a queue on the hour) would show only one phase of it.
+  static constexpr std::uint64_t kSampleEvery = 32;  // 8 cost PHOLD W2 about 8 % (two clock reads per event timed)
   bool timed(std::uint64_t window) const {
-    constexpr std::uint64_t kSampleEvery = 32;  // 8 cost PHOLD W2 about 8 % (two clock reads per event timed)
-    return measuring_ && (window < first_balance_ || window % kSampleEvery == 0);
+    return measuring_ && (window < first_balance_ || mix64(window) % kSampleEvery == 0);
+  }
+  // Timed windows whose LP times go into the profile: all before the first balance, then one in
+  // profile_every_ of the timed windows (by other bits of the same hash), so that a profile holds
+  // about kProfileWindows windows.
+  static constexpr std::uint64_t kProfileWindows = 512;
+  bool profiled(std::uint64_t window) const {
+    return window < first_balance_ || (mix64(window) / kSampleEvery) % profile_every_ == 0;
   }
 
   // Runs windows until `until` or until `max_windows` windows have run; returns how many ran.
@@ -459,7 +519,9 @@ class ParallelScheduler final : public Scheduler {
               show(merged, observer);
             }
           }
-          if (index == 0 && measuring_) add_window_times(previous);  // window k - 1's, as the logs
+          // Window k - 1's, as the logs; counted in the bound from the first balance on (the
+          // windows before it, all timed, would outweigh the sampled ones that follow).
+          if (index == 0 && measuring_) add_window_times(previous, self.windows > first_balance_);
           if (k >= max_windows) return;  // every worker stops at the same k
           Time start = kNever;
           for (const Worker& w : pool_) start = std::min(start, w.published[previous]);
@@ -468,6 +530,7 @@ class ParallelScheduler final : public Scheduler {
           self.receive(pool_, previous);
           if (timed(self.windows)) {
             self.commit_until<Observed, true>(window_end, lps_, current);
+            self.close_timed_window(self.windows, profiled(self.windows));
           } else {
             self.commit_until<Observed, false>(window_end, lps_, current);
           }
@@ -519,7 +582,13 @@ class ParallelScheduler final : public Scheduler {
   bool measuring_;  // Balance::measured (on more than one worker)
   std::uint64_t first_balance_;  // window of the first balance by measured time
   std::uint64_t next_balance_;   // window of the next one
+  std::uint64_t profile_every_ = 1;  // profiled(): one timed window in this many after the first balance
   double busiest_share_ = 0.0;
+  bool interleaved_ = false;  // the last balance chose partition_by_window_loads
+  // Balance::measured: the LPs' handler times and the profile of windows, since the last balance.
+  std::vector<double> measured_;
+  std::vector<WindowLoad> profile_;
+  static constexpr std::size_t kLeastProfiledWindows = 16;  // to choose between blocks and interleaving
   double all_in_windows_ = 0.0, busiest_in_windows_ = 0.0;  // sums over the timed windows (window_speedup_bound)
   std::vector<Worker> pool_;
   std::uint64_t windows_ = 0;

@@ -1,6 +1,7 @@
 #include "partition.hpp"
 
 #include <algorithm>
+#include <numeric>
 
 namespace bstp::engine {
 namespace {
@@ -18,7 +19,19 @@ Partition from_owners(std::vector<std::uint32_t> owner, std::uint32_t workers) {
   return p;
 }
 
+// The windows `loads` sample, in order.
+std::vector<std::uint64_t> windows_of(std::span<const WindowLoad> loads) {
+  std::vector<std::uint64_t> ids;
+  ids.reserve(loads.size());
+  for (const WindowLoad& l : loads) ids.push_back(l.window);
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  return ids;
+}
+
 }  // namespace
+
+std::size_t sampled_windows(std::span<const WindowLoad> loads) { return windows_of(loads).size(); }
 
 Partition partition_in_blocks(std::size_t lp_count, std::uint32_t workers) {
   std::vector<std::uint32_t> owner(lp_count);
@@ -49,6 +62,90 @@ Partition partition_by_weight(std::span<const double> weights, std::uint32_t wor
     begin = end;
   }
   return from_owners(std::move(owner), workers);
+}
+
+double busiest_window_sum(const Partition& partition, std::span<const WindowLoad> loads) {
+  std::vector<WindowLoad> by_window(loads.begin(), loads.end());
+  std::sort(by_window.begin(), by_window.end(), [](const WindowLoad& a, const WindowLoad& b) { return a.window < b.window; });
+  std::vector<double> load(partition.workers(), 0.0);
+  double sum = 0.0;
+  for (std::size_t i = 0; i < by_window.size();) {
+    std::fill(load.begin(), load.end(), 0.0);
+    const std::uint64_t window = by_window[i].window;
+    for (; i < by_window.size() && by_window[i].window == window; ++i)
+      load[partition.owner.at(by_window[i].lp)] += std::max(by_window[i].weight, 0.0);
+    sum += *std::max_element(load.begin(), load.end());
+  }
+  return sum;
+}
+
+Partition partition_by_window_loads(std::span<const WindowLoad> loads, std::span<const double> weights,
+                                    std::uint32_t workers) {
+  const std::size_t lp_count = weights.size();
+  // Number the sampled windows 0 .. windows-1 and group each LP's samples (by LP, then window).
+  const std::vector<std::uint64_t> window_ids = windows_of(loads);
+  struct Sample {
+    std::uint32_t slot;
+    double weight;
+  };
+  std::vector<std::size_t> first(lp_count + 1, 0);  // LP lp's samples: samples[first[lp] .. first[lp + 1])
+  for (const WindowLoad& l : loads) ++first.at(l.lp + 1);
+  std::partial_sum(first.begin(), first.end(), first.begin());
+  std::vector<Sample> samples(loads.size());
+  {
+    std::vector<std::size_t> next(first.begin(), first.end() - 1);
+    for (const WindowLoad& l : loads) {
+      const auto slot = std::lower_bound(window_ids.begin(), window_ids.end(), l.window) - window_ids.begin();
+      samples[next[l.lp]++] = {static_cast<std::uint32_t>(slot), std::max(l.weight, 0.0)};
+    }
+  }
+  std::vector<LpId> order(lp_count);
+  std::iota(order.begin(), order.end(), LpId{0});
+  std::stable_sort(order.begin(), order.end(), [&](LpId a, LpId b) { return weights[a] > weights[b]; });
+
+  const std::size_t windows = window_ids.size();
+  std::vector<double> load(static_cast<std::size_t>(workers) * windows, 0.0);  // [worker * windows + slot]
+  std::vector<double> busiest(windows, 0.0);                                     // each window's busiest load
+  std::vector<double> total(workers, 0.0);
+  std::vector<std::size_t> count(workers, 0);
+  std::vector<std::uint32_t> owner(lp_count, 0);
+  for (const LpId lp : order) {
+    const std::span<const Sample> mine(samples.data() + first[lp], first[lp + 1] - first[lp]);
+    std::uint32_t best = 0;
+    double best_rise = 0.0;
+    for (std::uint32_t w = 0; w < workers; ++w) {
+      double rise = 0.0;  // how much this LP on w raises the busiest_window_sum
+      for (const Sample& s : mine) rise += std::max(0.0, load[w * windows + s.slot] + s.weight - busiest[s.slot]);
+      const bool tie = rise == best_rise;
+      if (w == 0 || rise < best_rise || (tie && total[w] < total[best]) ||
+          (tie && total[w] == total[best] && count[w] < count[best])) {
+        best = w;
+        best_rise = rise;
+      }
+    }
+    owner[lp] = best;
+    total[best] += std::max(weights[lp], 0.0);
+    ++count[best];
+    for (const Sample& s : mine) {
+      double& l = load[best * windows + s.slot];
+      l += s.weight;
+      busiest[s.slot] = std::max(busiest[s.slot], l);
+    }
+  }
+  return from_owners(std::move(owner), workers);
+}
+
+bool window_loads_pay(const Partition& blocks, std::span<const WindowLoad> loads, std::span<const double> weights,
+                      std::uint32_t workers, double gain) {
+  const std::vector<std::uint64_t> window_ids = windows_of(loads);
+  if (window_ids.size() < 2) return false;
+  std::vector<WindowLoad> seen, unseen;
+  for (const WindowLoad& l : loads) {
+    const auto slot = std::lower_bound(window_ids.begin(), window_ids.end(), l.window) - window_ids.begin();
+    (slot % 2 == 0 ? seen : unseen).push_back(l);
+  }
+  const Partition interleaved = partition_by_window_loads(seen, weights, workers);
+  return busiest_window_sum(interleaved, unseen) <= gain * busiest_window_sum(blocks, unseen);
 }
 
 }  // namespace bstp::engine

@@ -30,4 +30,33 @@ Partition partition_in_blocks(std::size_t lp_count, std::uint32_t workers);
 // most and sit side by side in memory, stay on one thread. Zero total weight: equal counts.
 Partition partition_by_weight(std::span<const double> weights, std::uint32_t workers);
 
+// Handler time an LP spent in one window (a sample of the windows the scheduler timed).
+struct WindowLoad {
+  std::uint64_t window = 0;
+  LpId lp = 0;
+  double weight = 0.0;
+};
+
+// How many windows `loads` sample.
+std::size_t sampled_windows(std::span<const WindowLoad> loads);
+
+// The sum, over the windows `loads` sample, of the busiest worker's load in that window: the time
+// the sampled windows take on `partition` (threads work side by side only within a window).
+double busiest_window_sum(const Partition& partition, std::span<const WindowLoad> loads);
+
+// Shares LPs so that the work of each sampled window splits evenly, not only the totals (a model
+// whose LPs work at different moments, e.g. hourly queues and daily planners, needs both kinds on
+// every worker). Greedy, heaviest LP first (by `weights`, one per LP): each goes to the worker on
+// which it raises the busiest_window_sum least; a tie to the worker with the least total weight,
+// then the fewest LPs. LPs end up interleaved, not in blocks.
+Partition partition_by_window_loads(std::span<const WindowLoad> loads, std::span<const double> weights,
+                                    std::uint32_t workers);
+
+// Whether partition_by_window_loads beats `blocks` clearly on windows it has not seen: built on
+// every other sampled window (in time order), it must bring the busiest_window_sum of the others
+// to at most `gain` times the blocks'. On its own samples it always looks better: with many LPs
+// that work alike (PHOLD), it fits the noise of the timings; so a few windows say little.
+bool window_loads_pay(const Partition& blocks, std::span<const WindowLoad> loads, std::span<const double> weights,
+                      std::uint32_t workers, double gain);
+
 }  // namespace bstp::engine

@@ -30,7 +30,8 @@ class Scheduler;
 // choice (events are ordered by (time, source, sequence), never by thread); only speed changes.
 enum class Balance : std::uint8_t {
   measured,  // contiguous blocks of LP ids for the first windows, each LP's handlers timed; then
-             // blocks cut again where the measured time splits evenly
+             // blocks cut again where the measured time splits evenly, or the LPs interleaved so
+             // that each timed window's time splits evenly, when that is clearly faster
   blocks,    // contiguous blocks of equally many LP ids throughout
   weights,   // blocks cut where SimulationOptions::lp_weights (one per LP) split evenly
 };
@@ -51,11 +52,14 @@ struct RunStats {
   // Parallel scheduler once it has balanced by measured time: the busiest thread's share of the
   // measured handler time. The speed-up over one thread is at most 1 / this (0 before then).
   double busiest_thread_share = 0.0;
-  // Parallel scheduler with Balance::measured, over the windows it timed: the handler time of all
-  // threads over the sum of each window's busiest thread. Threads work side by side only within
-  // a window, so the speed-up over one thread is at most this, however the totals balance (0
-  // when nothing was timed).
+  // Parallel scheduler with Balance::measured, over the windows it timed after its first balance:
+  // the handler time of all threads over the sum of each window's busiest thread. Threads work
+  // side by side only within a window, so the speed-up over one thread is at most this, however
+  // the totals balance (0 when nothing was timed).
   double window_speedup_bound = 0.0;
+  // Parallel scheduler with Balance::measured: its last balance interleaved the LPs so that each
+  // timed window's work splits evenly (rather than cutting contiguous blocks of LP ids).
+  bool interleaved_lps = false;
 };
 
 // One committed event, as an observer sees it (after its handler ran). The payload view is valid

@@ -300,6 +300,65 @@ TEST(Balance, WindowBoundSeesWhetherThreadsWorkInTheSameWindows) {
   EXPECT_EQ(window_bound(10, 20), 1.0);
 }
 
+// An LP that works (spins a few microseconds) every `period` ticks from `first` on, and each time
+// tells the next LP, which folds what it hears into its state.
+class PhasedLp final : public bstp::LogicalProcess {
+ public:
+  struct Work {};
+  struct Heard {
+    std::uint32_t from;
+  };
+  PhasedLp(std::uint32_t lps, Time first, Time period) : lps_(lps), first_(first), period_(period) {
+    on(&PhasedLp::work);
+    on(&PhasedLp::heard);
+  }
+  void start(Context& ctx) override { ctx.schedule(first_, Work{}); }
+  void work(const Work&, Context& ctx) {
+    const auto until = std::chrono::steady_clock::now() + std::chrono::microseconds(5);
+    while (std::chrono::steady_clock::now() < until) {
+    }
+    ctx.send((ctx.self() + 1) % lps_, ctx.lookahead(), Heard{ctx.self()});
+    ctx.schedule(period_, Work{});
+  }
+  void heard(const Heard& h, Context& ctx) {
+    state_ = bstp::hash_combine(state_, (std::uint64_t{h.from} << 32) ^ static_cast<std::uint64_t>(ctx.now()));
+  }
+  std::uint64_t state() const { return state_; }
+
+ private:
+  std::uint32_t lps_;
+  Time first_, period_;
+  std::uint64_t state_ = 0;
+};
+
+// Eight LPs in two phases: LPs 0-3 work at 0, 20, 40, ..., LPs 4-7 at 10, 30, 50, ... Windows
+// are 10 ticks long, so each holds one phase. Contiguous blocks, however cut, leave one thread
+// alone in each window; interleaving puts 2 of each phase's 4 LPs on each thread. The measured
+// balance must find that, and the LPs must end in their sequential states. The balance decides on
+// handler times read off the clock, which a busy machine (other tests, sanitizers) distorts when
+// it preempts a handler; so one of three runs must interleave, and every run must give the
+// sequential states.
+TEST(Balance, MeasuredBalanceInterleavesLpsThatWorkInTurn) {
+  const auto run = [](unsigned threads, bstp::RunStats& stats) {
+    bstp::Simulation sim({.end_time = 20000, .lookahead = 10, .threads = threads});
+    std::vector<const PhasedLp*> lps;
+    for (std::uint32_t i = 0; i < 8; ++i) lps.push_back(&sim.emplace<PhasedLp>(8, i < 4 ? 0 : 10, 20));
+    stats = sim.run();
+    std::vector<std::uint64_t> states;
+    for (const PhasedLp* lp : lps) states.push_back(lp->state());
+    return states;
+  };
+  bstp::RunStats sequential_stats, parallel_stats;
+  const std::vector<std::uint64_t> sequential = run(1, sequential_stats);
+  EXPECT_FALSE(sequential_stats.interleaved_lps);
+  bool interleaved = false;
+  for (int attempt = 0; attempt < 3 && !interleaved; ++attempt) {
+    ASSERT_EQ(run(2, parallel_stats), sequential) << "attempt " << attempt;
+    interleaved = parallel_stats.interleaved_lps;
+  }
+  EXPECT_TRUE(interleaved);
+}
+
 TEST(Balance, WeightsMustNameEveryLp) {
   bstp::Simulation sim({.end_time = 100, .lookahead = 2, .threads = 2, .balance = bstp::Balance::weights, .lp_weights = {1.0}});
   const RingConfig config{3, 1, 2, 100};
