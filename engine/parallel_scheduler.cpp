@@ -38,7 +38,7 @@
 // pending event moves to its LP's new worker, with the LP's send counter. The share-out is
 // contiguous blocks cut where the measured time splits evenly, unless interleaving the LPs so
 // that each timed window's work splits evenly (partition_by_window_loads) shortens timed windows
-// by 5 % or more (windows it was not built on: window_loads_pay): in a model whose LPs work at different moments (queues on the hour,
+// by 5 % or more (windows it was not built on: window_loads_pay; once interleaved, by anything): in a model whose LPs work at different moments (queues on the hour,
 // planners between), even totals can still leave one thread working alone in most windows. Nothing in an event's
 // key depends on the worker, so the results do not change; only the balance does. After that,
 // one window in kSampleEvery is timed and the LPs are balanced again at 4, 16, 64... times the
@@ -246,7 +246,7 @@ class Worker final : public Context {
       double& spent = window_lp_nanoseconds[lp];
       if (spent == 0.0) continue;  // listed twice (a first handler timed at 0 ns)
       lp_nanoseconds[lp] += spent;
-      if (profiled) profile.push_back({window, lp, spent});
+      if (profiled) profile.push_back({window, lp, static_cast<float>(spent)});
       spent = 0.0;
     }
     touched.clear();
@@ -329,7 +329,8 @@ class ParallelScheduler final : public Scheduler {
         partition_(initial_partition(options, lps.size(), workers_)),
         measuring_(options.balance == Balance::measured && workers_ > 1),
         first_balance_(first_balance(options)),
-        next_balance_(first_balance_) {
+        next_balance_(first_balance_),
+        profile_windows_(profile_windows(lps.size())) {
     if (options.lookahead <= 0)
       throw std::invalid_argument("the parallel scheduler needs a positive lookahead (use 1 thread otherwise)");
     pool_.reserve(workers_);
@@ -363,8 +364,8 @@ class ParallelScheduler final : public Scheduler {
       if (ran < left) return;  // the step (or the run) ended first: measure on in the next step
       balance_by_measured_time();
       // The next balance comes after 3 times as many windows as ran so far; its profile keeps about
-      // kProfileWindows of the windows timed until then.
-      profile_every_ = std::max<std::uint64_t>(1, 3 * next_balance_ / kSampleEvery / kProfileWindows);
+      // profile_windows_ of the windows timed until then.
+      if (profile_windows_ > 0) profile_every_ = std::max<std::uint64_t>(1, 3 * next_balance_ / kSampleEvery / profile_windows_);
       next_balance_ *= 4;
     }
   }
@@ -418,10 +419,11 @@ class ParallelScheduler final : public Scheduler {
     const std::vector<double> nanoseconds = std::exchange(measured_, std::vector<double>(lps_.size(), 0.0));
     Partition next = partition_by_weight(nanoseconds, workers_);
     if (sampled_windows(profile_) >= kLeastProfiledWindows) {
-      // Interleaving must shorten windows it did not see clearly: blocks keep neighbouring LPs,
-      // which usually talk most, on one thread and in its cache.
-      constexpr double kInterleaveGain = 0.95;
-      interleaved_ = window_loads_pay(next, profile_, nanoseconds, workers_, kInterleaveGain);
+      // To start interleaving, it must shorten windows it did not see clearly (blocks keep
+      // neighbouring LPs, which usually talk most, on one thread and in its cache); once started,
+      // it goes on unless the blocks would do at least as well, so a noisy sample does not flap.
+      const double gain = interleaved_ ? 1.0 : 0.95;
+      interleaved_ = window_loads_pay(next, profile_, nanoseconds, workers_, gain);
       if (interleaved_) next = partition_by_window_loads(profile_, nanoseconds, workers_);
       profile_.clear();
     } else if (interleaved_) {
@@ -483,10 +485,17 @@ class ParallelScheduler final : public Scheduler {
   }
   // Timed windows whose LP times go into the profile: all before the first balance, then one in
   // profile_every_ of the timed windows (by other bits of the same hash), so that a profile holds
-  // about kProfileWindows windows.
-  static constexpr std::uint64_t kProfileWindows = 512;
+  // about profile_windows_ windows: 512, or fewer when the LPs are so many that the profile's
+  // entries (an LP in a window) could pass kProfileEntries; none when that leaves too few windows
+  // to choose between blocks and interleaving (a million PHOLD LPs, say).
+  static constexpr std::uint64_t kProfileWindows = 512, kProfileEntries = std::uint64_t{1} << 20;
+  static std::uint64_t profile_windows(std::size_t lps) {
+    const std::uint64_t windows = std::min<std::uint64_t>(kProfileWindows, kProfileEntries / std::max<std::size_t>(lps, 1));
+    return windows >= kLeastProfiledWindows ? windows : 0;
+  }
   bool profiled(std::uint64_t window) const {
-    return window < first_balance_ || (mix64(window) / kSampleEvery) % profile_every_ == 0;
+    if (window < first_balance_) return window < profile_windows_;
+    return profile_windows_ > 0 && (mix64(window) / kSampleEvery) % profile_every_ == 0;
   }
 
   // Runs windows until `until` or until `max_windows` windows have run; returns how many ran.
@@ -582,6 +591,7 @@ class ParallelScheduler final : public Scheduler {
   bool measuring_;  // Balance::measured (on more than one worker)
   std::uint64_t first_balance_;  // window of the first balance by measured time
   std::uint64_t next_balance_;   // window of the next one
+  std::uint64_t profile_windows_;    // profile_windows(): the windows a profile holds at most
   std::uint64_t profile_every_ = 1;  // profiled(): one timed window in this many after the first balance
   double busiest_share_ = 0.0;
   bool interleaved_ = false;  // the last balance chose partition_by_window_loads

@@ -73,7 +73,7 @@ double busiest_window_sum(const Partition& partition, std::span<const WindowLoad
     std::fill(load.begin(), load.end(), 0.0);
     const std::uint64_t window = by_window[i].window;
     for (; i < by_window.size() && by_window[i].window == window; ++i)
-      load[partition.owner.at(by_window[i].lp)] += std::max(by_window[i].weight, 0.0);
+      load[partition.owner.at(by_window[i].lp)] += std::max<double>(by_window[i].weight, 0.0);
     sum += *std::max_element(load.begin(), load.end());
   }
   return sum;
@@ -96,7 +96,7 @@ Partition partition_by_window_loads(std::span<const WindowLoad> loads, std::span
     std::vector<std::size_t> next(first.begin(), first.end() - 1);
     for (const WindowLoad& l : loads) {
       const auto slot = std::lower_bound(window_ids.begin(), window_ids.end(), l.window) - window_ids.begin();
-      samples[next[l.lp]++] = {static_cast<std::uint32_t>(slot), std::max(l.weight, 0.0)};
+      samples[next[l.lp]++] = {static_cast<std::uint32_t>(slot), std::max<double>(l.weight, 0.0)};
     }
   }
   std::vector<LpId> order(lp_count);

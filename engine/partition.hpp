@@ -34,7 +34,7 @@ Partition partition_by_weight(std::span<const double> weights, std::uint32_t wor
 struct WindowLoad {
   std::uint64_t window = 0;
   LpId lp = 0;
-  double weight = 0.0;
+  float weight = 0.0f;
 };
 
 // How many windows `loads` sample.

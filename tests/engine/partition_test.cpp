@@ -110,7 +110,7 @@ TEST(Partition, InterleavingPaysOnlyWhereWindowsItDidNotSeeAgree) {
   std::vector<double> totals(64, 0.0);
   for (std::uint64_t window = 0; window < 40; ++window)
     for (bstp::LpId lp = 0; lp < 64; ++lp) {
-      const double t = draws.exponential(1.0);
+      const auto t = static_cast<float>(draws.exponential(1.0));
       alike.push_back({window, lp, t});
       totals[lp] += t;
     }
@@ -147,8 +147,9 @@ TEST(Partition, ByWindowLoadsKeepsOneWindowWithinItsShareAndItsHeaviestLp) {
     std::vector<bstp::engine::WindowLoad> loads;
     std::vector<double> weights(lps, 0.0);
     for (std::uint32_t lp = 0; lp < lps; ++lp) {
-      weights[lp] = draws.bernoulli(0.1) ? 50.0 * draws.uniform() : draws.uniform();
-      loads.push_back({3, lp, weights[lp]});
+      const auto weight = static_cast<float>(draws.bernoulli(0.1) ? 50.0 * draws.uniform() : draws.uniform());
+      weights[lp] = weight;
+      loads.push_back({3, lp, weight});
     }
     const Partition p = bstp::engine::partition_by_window_loads(loads, weights, workers);
     const double total = std::accumulate(weights.begin(), weights.end(), 0.0);
