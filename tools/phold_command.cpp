@@ -56,7 +56,8 @@ void add_phold_command(Program& program) {
       ->capture_default_str();
   cmd->add_option("--balance", options->balance,
                   "How the parallel scheduler shares LPs among threads: measured (time the first windows, then cut\n"
-                  "the LP ids into blocks of equal measured time) or blocks (equally many LPs); same results")
+                  "the LP ids into blocks of equal measured time, or interleave them when that splits each window's\n"
+                  "work clearly better; docs/kernel.md) or blocks (equally many LPs); same results")
       ->check(CLI::IsMember({"measured", "blocks"}))
       ->type_name("measured|blocks")
       ->capture_default_str();
