@@ -38,8 +38,9 @@
 // pending event moves to its LP's new worker, with the LP's send counter. The share-out is
 // contiguous blocks cut where the measured time splits evenly, unless interleaving the LPs so
 // that each timed window's work splits evenly (partition_by_window_loads) shortens timed windows
-// by 5 % or more (windows it was not built on: window_loads_pay; once interleaved, by anything): in a model whose LPs work at different moments (queues on the hour,
-// planners between), even totals can still leave one thread working alone in most windows. Nothing in an event's
+// it was not built on by 5 % or more (window_loads_pay; once interleaved, by anything): in a
+// model whose LPs work at different moments (queues on the hour, planners between), even totals
+// can still leave one thread working alone in most windows. Nothing in an event's
 // key depends on the worker, so the results do not change; only the balance does. After that,
 // one window in kSampleEvery is timed and the LPs are balanced again at 4, 16, 64... times the
 // first balance's window, on the time sampled since the last (a run's start-up, e.g. a model
@@ -335,12 +336,13 @@ class ParallelScheduler final : public Scheduler {
       throw std::invalid_argument("the parallel scheduler needs a positive lookahead (use 1 thread otherwise)");
     pool_.reserve(workers_);
     for (std::uint32_t w = 0; w < workers_; ++w) pool_.emplace_back(options, w, partition_);
-    if (measuring_) measured_.assign(lps_.size(), 0.0);
-    if (measuring_)
+    if (measuring_) {
+      measured_.assign(lps_.size(), 0.0);
       for (Worker& w : pool_) {
         w.lp_nanoseconds.assign(lps_.size(), 0.0);
         w.window_lp_nanoseconds.assign(lps_.size(), 0.0);
       }
+    }
     // Start every LP in id order on the calling thread; cross-worker events go to outboxes of
     // parity 1 and are then moved into their heaps.
     for (Worker& w : pool_) w.begin_sends(1);
