@@ -84,16 +84,22 @@ void CountryLp::finish(Time horizon) {
   charge_scheduled_costs(scenario_, country_,
                          [&](Indicator lever, Time at, double usd) { indicators_.lever_paid(lever, at, country_, usd); });
   // Standing protection: each captured unit is paid for every month it is captured (pro rata),
-  // to the next rotation or the end of the run. Over the measured months only (after warmup_days).
+  // to the next rotation or the end of the run. Over the measured months only (after warmup_days):
+  // a capture counts when its period's measured part begins, and its unit-months and payments fall
+  // in the months they cover (the monthly series show when units were held, not the run's end).
   const Time measured_from = std::min(horizon, scenario_.warmup());
   for (const CaptureSpell& spell : spells_) {
     const int units = spell.collusive + spell.coercive;
-    if (units == 0) continue;
     const Time from = std::max(spell.from, measured_from), until = std::min(spell.until, horizon);
-    const double spell_months = until > from ? static_cast<double>(until - from) / static_cast<double>(kMonthTicks) : 0.0;
-    indicators_.protection_paid(horizon - 1, country_, units,
-                                units * spell_months * scenario_.organisations[static_cast<std::size_t>(spell.organisation)].spec.protection.usd_per_unit_month);
-    indicators_.captures_counted(horizon - 1, country_, spell.collusive, spell.coercive, units * spell_months);
+    if (units == 0 || until <= from) continue;  // nothing captured, or all of it before the measured months
+    const double usd_per_unit_month = scenario_.organisations[static_cast<std::size_t>(spell.organisation)].spec.protection.usd_per_unit_month;
+    indicators_.captures_counted(from, country_, spell.collusive, spell.coercive);
+    for (Time t = from; t < until;) {
+      const Time month_ends = std::min(until, (t / kMonthTicks + 1) * kMonthTicks);
+      const double unit_months = units * static_cast<double>(month_ends - t) / static_cast<double>(kMonthTicks);
+      indicators_.protection_held(t, country_, unit_months, unit_months * usd_per_unit_month);
+      t = month_ends;
+    }
   }
   // The months of the run (measured) of the jobs programme.
   const double months = static_cast<double>(horizon - measured_from) / static_cast<double>(kMonthTicks);

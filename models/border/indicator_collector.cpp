@@ -103,14 +103,14 @@ void IndicatorCollector::violent_incident(Time t, int country, const Deaths& dea
   if (contestation) add(Indicator::contestation_incidents, t, country, 1.0);
   if (reported) add(Indicator::reported_violence, t, country, 1.0);
 }
-void IndicatorCollector::protection_paid(Time t, int country, int units, double usd) {
-  add(Indicator::captured_units, t, country, units);
-  add(Indicator::protection_usd, t, country, usd);
-}
-void IndicatorCollector::captures_counted(Time t, int country, int collusive, int coercive, double unit_months) {
+void IndicatorCollector::captures_counted(Time t, int country, int collusive, int coercive) {
+  add(Indicator::captured_units, t, country, collusive + coercive);
   add(Indicator::collusive_captures, t, country, collusive);
   add(Indicator::coercive_captures, t, country, coercive);
+}
+void IndicatorCollector::protection_held(Time t, int country, double unit_months, double usd) {
   add(Indicator::captured_unit_months, t, country, unit_months);
+  add(Indicator::protection_usd, t, country, usd);
 }
 void IndicatorCollector::jobs_paid(Time t, int country, int jobs, double usd) {
   add(Indicator::local_jobs, t, country, jobs);

@@ -45,9 +45,10 @@ class IndicatorCollector {
   void bribe_taken(Time t, int country, double usd);
   void violent_incident(Time t, int country, const Deaths& deaths, bool reported, bool contestation);
   void cohort_trained(Time t, int country, int officers);
-  void protection_paid(Time t, int country, int units, double usd);
-  // Captures of one rotation period by kind, and the unit-months they lasted (branch corruption-levers).
-  void captures_counted(Time t, int country, int collusive, int coercive, double unit_months);
+  // Units captured for one rotation period, by kind (dated when the period's measured part begins).
+  void captures_counted(Time t, int country, int collusive, int coercive);
+  // Captured units held in the month of `t`: unit-months within that month and their payments.
+  void protection_held(Time t, int country, double unit_months, double usd);
   // An attack on officers of a unit that refused under threat (its incident is counted apart).
   void coercion_attack(Time t, int country) { add(Indicator::coercion_attacks, t, country, 1.0); }
   void jobs_paid(Time t, int country, int jobs, double usd);

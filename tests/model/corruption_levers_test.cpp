@@ -153,6 +153,40 @@ TEST(Rotation, CaptureLapsesAtEachRotationUntilBoughtAgain) {
   EXPECT_GT(total(r, Indicator::detected), 0.0) << "loads are detected while the new officers are not yet bought";
 }
 
+TEST(Rotation, CapturesFallInTheMonthsTheyHappenAndLast) {
+  // The case above, month by month (a month is 30.4375 days). Captures at days 0, 103, 176, 249
+  // and 322: months 0, 3, 5, 8 and 10, three units each. Unit-months: month 0 is captured whole
+  // (3); month 2 (days 60.875-91.3125) until the rotation at day 73, 12.125 days; month 3 from the
+  // recapture at 103 to its end at 121.75, 18.75 days. Payments follow the unit-months.
+  const std::string yaml = one_leg(3, 1.0, 1.0, kProtection + "}\n", "corruption: {rotation: [{country: AA, every_days: 73}]}\n");
+  const ReplicationResult r = simulate_replication(compile(yaml), 0);
+  const auto& units = r.monthly[static_cast<std::size_t>(Indicator::captured_units)];
+  const auto& unit_months = r.monthly[static_cast<std::size_t>(Indicator::captured_unit_months)];
+  const auto& usd = r.monthly[static_cast<std::size_t>(Indicator::protection_usd)];
+  ASSERT_EQ(units.size(), 12u);
+  const std::vector<double> expected_units{3, 0, 0, 3, 0, 3, 0, 0, 3, 0, 3, 0};
+  EXPECT_EQ(units, expected_units);
+  EXPECT_NEAR(unit_months[0], 3.0, 1e-12);
+  EXPECT_NEAR(unit_months[2], 3 * 12.125 / 30.4375, 1e-12);
+  EXPECT_NEAR(unit_months[3], 3 * 18.75 / 30.4375, 1e-12);
+  double sum = 0.0;
+  for (std::size_t m = 0; m < unit_months.size(); ++m) {
+    sum += unit_months[m];
+    EXPECT_NEAR(usd[m], 1000 * unit_months[m], 1e-6) << "month " << m;
+  }
+  EXPECT_NEAR(sum, 3 * 245 / 30.4375, 1e-9);
+}
+
+TEST(Rotation, CapturesWhollyInTheWarmUpAreNotCounted) {
+  // The same with a warm-up of 80 days: the first capture (days 0-73) ends before it and is not
+  // counted; the other four count, with their 4 x 43 days.
+  std::string yaml = one_leg(3, 1.0, 1.0, kProtection + "}\n", "corruption: {rotation: [{country: AA, every_days: 73}]}\n");
+  yaml.replace(yaml.find("replications: 1}"), 16, "replications: 1, warmup_days: 80}");
+  const ReplicationResult r = simulate_replication(compile(yaml), 0);
+  EXPECT_EQ(total(r, Indicator::captured_units), 12.0);
+  EXPECT_NEAR(total(r, Indicator::captured_unit_months), 3 * 172 / 30.4375, 1e-9);
+}
+
 TEST(Rotation, LowersCapturedUnitMonths) {
   // Half the units are bought; after each rotation (every 90 days) the organisation takes 45 days
   // to buy the new officers: captured 225 days of the year instead of 365.
