@@ -3,13 +3,16 @@
 #include "experiment/experiment_files.hpp"
 #include "experiment/results_file.hpp"
 #include "report_format.hpp"
+#include "summary_statistics.hpp"
 #include "version.hpp"
 
 #include <border/scenario_loader.hpp>
 #include <config/scalars.hpp>
 #include <config/structure.hpp>
 
+#include <algorithm>
 #include <filesystem>
+#include <ostream>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -244,6 +247,39 @@ Table phold_table(const experiment::ExperimentRecords& results, const PholdPlan&
                         v[kWall], v[kRate], fmt::format("{:016x}", checksum)});
     }
   return t;
+}
+
+Table phold_summary_table(const experiment::ExperimentRecords& results) {
+  Table t;
+  t.title = "Mean and 95% interval (Student t) over the replications of each design point";
+  t.columns = {"design point", "measure", "mean", "± 95%", "replications"};
+  t.key_columns = 2;
+  const std::pair<Field, const char*> measures[] = {{kCommitted, "committed_events"},
+                                                    {kEndTime, "simulated_end_time"},
+                                                    {kWindows, "windows"},
+                                                    {kWall, "wall_seconds"},
+                                                    {kRate, "events_per_second"}};
+  for (std::size_t p = 0; p < results.values.size(); ++p)
+    for (const auto& [field, name] : measures) {
+      std::vector<double> values;
+      for (const experiment::ReplicationRecord& v : results.values[p])
+        if (experiment::is_done(v)) values.push_back(v[field]);
+      const Interval i = mean_interval(values);
+      t.rows.push_back({results.points[p].name, std::string(name), i.mean, i.half_width, static_cast<std::int64_t>(i.n)});
+    }
+  return t;
+}
+
+void print_phold_results(std::ostream& out, const experiment::ExperimentRecords& results, const PholdPlan& plan,
+                         Format format) {
+  print(out, phold_table(results, plan), format);
+  if (format != Format::text) return;
+  const bool replicated = std::any_of(results.values.begin(), results.values.end(), [](const auto& point) {
+    return std::count_if(point.begin(), point.end(), [](const auto& v) { return experiment::is_done(v); }) >= 2;
+  });
+  if (!replicated) return;
+  out << "\n";
+  print(out, phold_summary_table(results), format);
 }
 
 }  // namespace bstp::tools

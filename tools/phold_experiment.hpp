@@ -78,7 +78,13 @@ inline std::uint64_t phold_replication_seed(std::uint64_t seed, std::size_t repl
   return seed + static_cast<std::uint64_t>(replication);
 }
 
-// What `bstp run` and `bstp sweep` print: one row per replication done, with its seed and checksum.
+// One row per replication done, with its seed and checksum.
 Table phold_table(const experiment::ExperimentRecords& results, const PholdPlan& plan);
+// Per design point, the mean and 95% interval (Student t) of each measure over its replications.
+Table phold_summary_table(const experiment::ExperimentRecords& results);
+// What `bstp run` and `bstp sweep` print: the rows, and in text, when a point has 2 replications
+// or more, the summary (JSON and CSV keep one table, for scripts).
+void print_phold_results(std::ostream& out, const experiment::ExperimentRecords& results, const PholdPlan& plan,
+                         Format format);
 
 }  // namespace bstp::tools

@@ -72,7 +72,7 @@ int run_phold(const RunOptions& o, const std::string& command_line) {
   if (!e) return exit_code;
   const Outcome outcome = execute(*e, o.session, fmt::format("{}: PHOLD x {} replications", o.scenario, e->results.replications));
   if (const std::optional<int> code = exit_without_results(outcome)) return *code;
-  print(std::cout, phold_table(e->results, model->plan()), o.format);
+  print_phold_results(std::cout, e->results, model->plan(), o.format);
   if (!o.session.out.empty() && o.format == Format::text) std::cout << "\nResults written to " << o.session.out << "\n";
   return kExitOk;
 }

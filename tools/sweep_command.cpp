@@ -73,7 +73,7 @@ int sweep_phold(const SweepOptions& o, const SweepFile& file, const std::string&
   const auto make = [&] { return model = std::make_shared<const PholdExperiment>(plan_phold_sweep(file), command_line); };
   std::optional<PreparedExperiment> e = run_sweep_experiment(make, o, exit_code);
   if (!e) return exit_code;
-  print(std::cout, phold_table(e->results, model->plan()), o.format);
+  print_phold_results(std::cout, e->results, model->plan(), o.format);
   if (o.format == Format::text) std::cout << "\nResults written to " << o.session.out << "\n";
   return kExitOk;
 }

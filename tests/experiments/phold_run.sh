@@ -27,6 +27,13 @@ for r in 0 1 2 3; do
   done
 done
 
+# In text, the summary's mean of committed_events is the mean of the four replications' rows.
+"$bstp" run "$file" > "$work/run.txt" 2> /dev/null
+want=$(awk -F, 'NR > 1 { s += $4; n += 1 } END { printf "%.6f", s / n }' "$work/run.csv")
+got=$(awk '/Mean and 95% interval/ { on = 1 } on && $2 == "committed_events" { print $3 }' "$work/run.txt")
+if ! awk -v a="$got" -v b="$want" 'BEGIN { exit !(a != "" && (a - b) * (a - b) < 1e-6) }'; then
+  echo "summary mean of committed_events: '$got', the rows give $want"; exit 1
+fi
 "$bstp" run "$file" --out "$work/all.h5" > /dev/null
 "$bstp" run "$file" --shard 0/2 --out "$work/part-0.h5" > /dev/null
 "$bstp" run "$file" --shard 1/2 --out "$work/part-1.h5" > /dev/null
