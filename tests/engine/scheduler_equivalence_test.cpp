@@ -339,10 +339,13 @@ class PhasedLp final : public bstp::LogicalProcess {
 // it preempts a handler; so one of three runs must interleave, and every run must give the
 // sequential states.
 TEST(Balance, MeasuredBalanceInterleavesLpsThatWorkInTurn) {
-  const auto run = [](unsigned threads, bstp::RunStats& stats) {
+  // With `step` > 0 the run goes in run_until steps of that length (the LPs move between steps).
+  const auto run = [](unsigned threads, bstp::RunStats& stats, Time step = 0) {
     bstp::Simulation sim({.end_time = 20000, .lookahead = 10, .threads = threads});
     std::vector<const PhasedLp*> lps;
     for (std::uint32_t i = 0; i < 8; ++i) lps.push_back(&sim.emplace<PhasedLp>(8, i < 4 ? 0 : 10, 20));
+    if (step > 0)
+      for (Time t = step; t < 20000; t += step) sim.run_until(t);
     stats = sim.run();
     std::vector<std::uint64_t> states;
     for (const PhasedLp* lp : lps) states.push_back(lp->state());
@@ -357,6 +360,9 @@ TEST(Balance, MeasuredBalanceInterleavesLpsThatWorkInTurn) {
     interleaved = parallel_stats.interleaved_lps;
   }
   EXPECT_TRUE(interleaved);
+  bstp::RunStats other_stats;
+  EXPECT_EQ(run(3, other_stats), sequential) << "3 threads";
+  EXPECT_EQ(run(2, other_stats, 370), sequential) << "2 threads in steps of 370 ticks";
 }
 
 TEST(Balance, WeightsMustNameEveryLp) {
