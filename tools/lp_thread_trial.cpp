@@ -21,6 +21,7 @@ struct TrialRun {
   double seconds = 0.0;
   double busiest_thread_share = 0.0;
   double window_speedup_bound = 0.0;
+  bool interleaved_lps = false;
 };
 
 TrialRun run_start(const border::CompiledScenario& scenario, unsigned threads, Time until) {
@@ -28,7 +29,7 @@ TrialRun run_start(const border::CompiledScenario& scenario, unsigned threads, T
   border::Replication replication(scenario, 0, threads);
   const RunStats stats = replication.simulation().run_until(until);
   return {std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count(), stats.busiest_thread_share,
-          stats.window_speedup_bound};
+          stats.window_speedup_bound, stats.interleaved_lps};
 }
 
 }  // namespace
@@ -44,6 +45,7 @@ LpThreadTrial try_lp_threads(const PlannedPoint& point, unsigned requested) {
   trial.parallel_seconds = parallel.seconds;
   trial.busiest_thread_share = parallel.busiest_thread_share;
   trial.window_speedup_bound = parallel.window_speedup_bound;
+  trial.interleaved_lps = parallel.interleaved_lps;
   trial.sequential_seconds = run_start(scenario, 1, until).seconds;
   trial.chosen = faster_lp_threads(requested, trial.parallel_seconds, trial.sequential_seconds);
   return trial;
@@ -57,7 +59,8 @@ std::string describe(const LpThreadTrial& t) {
                         100.0 * t.busiest_thread_share, t.requested, 1.0 / t.busiest_thread_share)
           : "";
   if (t.window_speedup_bound > 0.0)
-    bound += fmt::format(", and with the work each synchronisation window holds, at most {:.2f}x", t.window_speedup_bound);
+    bound += fmt::format(", and with the work each synchronisation window holds, at most {:.2f}x{}", t.window_speedup_bound,
+                         t.interleaved_lps ? " (LPs interleaved among the threads so that each window's work splits)" : "");
   return fmt::format("--lp-threads {}: the first {:.4g} simulated days took {:.3f} s on {} threads and {:.3f} s on 1{}; "
                      "replications run on {} (the results are the same either way{})",
                      t.requested, t.days, t.parallel_seconds, t.requested, t.sequential_seconds, bound, threads,

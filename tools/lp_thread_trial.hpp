@@ -1,7 +1,7 @@
 // Whether kernel threads inside a replication pay on this scenario. A replication's results are
 // the same on any number of threads, so which to use is only a question of speed, and the answer
-// depends on the scenario: a small one (the region: a handful of LPs, most of the work in one
-// country, an event or so per lookahead window) runs slower on two threads than on one. The
+// depends on the scenario and on the machine: a scenario with little work per lookahead window,
+// or a machine whose cores are busy with other work, runs slower on two threads than on one. The
 // trial runs the start of replication 0 both ways and keeps the faster.
 #pragma once
 
@@ -19,6 +19,7 @@ struct LpThreadTrial {
   double sequential_seconds = 0.0;  // wall time on one thread
   double busiest_thread_share = 0.0;  // of the measured work on `requested` threads (RunStats); 0 = not measured
   double window_speedup_bound = 0.0;  // RunStats::window_speedup_bound on `requested` threads; 0 = not measured
+  bool interleaved_lps = false;       // RunStats::interleaved_lps on `requested` threads
 };
 
 // Parallel is kept when it took at most 90% of the sequential time (a margin for the timing's

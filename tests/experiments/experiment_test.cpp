@@ -143,6 +143,16 @@ TEST(LpThreadTrial, KeepsParallelOnlyWhenItPays) {
             "thread carried 95% of the work, so 2 threads can be at most 1.05x as fast as 1, and with the work each "
             "synchronisation window holds, at most 1.02x; replications run on 1 thread (the results are the same either "
             "way; --exact-lp-threads keeps 2)");
+  t.interleaved_lps = true;
+  t.window_speedup_bound = 1.7;
+  t.busiest_thread_share = 0.5;
+  t.parallel_seconds = 0.021;
+  t.chosen = 2;
+  EXPECT_EQ(describe(t),
+            "--lp-threads 2: the first 36.5 simulated days took 0.021 s on 2 threads and 0.035 s on 1; the busiest "
+            "thread carried 50% of the work, so 2 threads can be at most 2.00x as fast as 1, and with the work each "
+            "synchronisation window holds, at most 1.70x (LPs interleaved among the threads so that each window's work "
+            "splits); replications run on 2 threads (the results are the same either way)");
 }
 
 TEST(ReplicationCodec, RoundTripsBitForBit) {
