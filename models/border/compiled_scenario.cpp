@@ -88,12 +88,25 @@ CompiledScenario::CompiledScenario(const Scenario& scenario)
   warmup_ = days_to_ticks(scenario.warmup_days);
   if (warmup_ >= horizon_) throw std::invalid_argument("scenario.warmup_days must be less than horizon_days");
 
-  for (const auto& [id, c] : scenario.countries) countries.push_back(CountryParams{id, c.police, {}, {}});
+  for (const auto& [id, c] : scenario.countries) countries.push_back(CountryParams{id, c.police, {}, {}, {}, {}, 0});
   auto country = [&](const std::string& id, const std::string& where) {
     const int i = country_index(id);
     if (i < 0) throw std::invalid_argument(fmt::format("{}: unknown country '{}'", where, id));
     return i;
   };
+  // Corruption levers by country, once, so that no event looks a country up by name.
+  for (const Audit& a : scenario.corruption.audits) {
+    CountryParams& c = countries[static_cast<std::size_t>(country(a.country, "corruption.audits"))];
+    if (!c.audit) c.audit = a;
+  }
+  for (const PayRaise& p : scenario.corruption.pay) {
+    CountryParams& c = countries[static_cast<std::size_t>(country(p.country, "corruption.pay"))];
+    if (!c.pay_raise && p.usd_per_officer_month > 0.0) c.pay_raise = p;
+  }
+  for (const Rotation& r : scenario.corruption.rotation) {
+    CountryParams& c = countries[static_cast<std::size_t>(country(r.country, "corruption.rotation"))];
+    if (c.rotation == 0 && r.every_days > 0.0) c.rotation = std::max<Time>(kDay, days_to_ticks(r.every_days));
+  }
   seed = scenario.seed;
   economy = scenario.economy;
   jobs_country = economy.jobs_country.empty() ? 0 : country(economy.jobs_country, "economy.jobs_country");

@@ -13,6 +13,7 @@
 #include <bstp/time.hpp>
 
 #include <array>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,10 @@ struct CountryParams {
   Police police;
   std::vector<int> cohorts;   // indices into CompiledScenario::cohorts of cohorts training its officers
   std::vector<int> observers; // indices into CompiledScenario::observers (and scenario.training.observers)
+  // Its corruption levers (corruption.audits, .pay, .rotation; the first entry naming it counts):
+  std::optional<Audit> audit;         // none: no audit programme
+  std::optional<PayRaise> pay_raise;  // none: no raise (or a raise of 0)
+  Time rotation = 0;                  // how often its patrol officers move, in ticks; 0: never
 };
 
 // One patrol unit: which sector it serves, its place in the sector's shift stagger and its cost.

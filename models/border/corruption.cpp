@@ -7,21 +7,17 @@
 namespace bstp::border {
 
 const Audit* audit_of(const CompiledScenario& scenario, int country) {
-  for (const Audit& a : scenario.scenario().corruption.audits)
-    if (scenario.country_index(a.country) == country) return &a;
-  return nullptr;
+  const std::optional<Audit>& audit = scenario.countries[static_cast<std::size_t>(country)].audit;
+  return audit ? &*audit : nullptr;
 }
 
 const PayRaise* pay_raise_of(const CompiledScenario& scenario, int country) {
-  for (const PayRaise& p : scenario.scenario().corruption.pay)
-    if (scenario.country_index(p.country) == country && p.usd_per_officer_month > 0.0) return &p;
-  return nullptr;
+  const std::optional<PayRaise>& raise = scenario.countries[static_cast<std::size_t>(country)].pay_raise;
+  return raise ? &*raise : nullptr;
 }
 
 Time rotation_period(const CompiledScenario& scenario, int country) {
-  for (const Rotation& r : scenario.scenario().corruption.rotation)
-    if (scenario.country_index(r.country) == country && r.every_days > 0.0) return std::max<Time>(kDay, days_to_ticks(r.every_days));
-  return 0;
+  return scenario.countries[static_cast<std::size_t>(country)].rotation;
 }
 
 double bribe_acceptance(const Police& police, bool trained, bool monitored, const Audit* audit) {
