@@ -2,7 +2,8 @@
 //   W1: 1024 LPs, population 1, remote 0.25, lookahead 0.1, mean 1.0 (end 2000 here, not 12000,
 //       to keep an iteration short), sequential scheduler.
 //   W2: 16384 LPs, population 1, remote 0.25, lookahead 1.0, mean 2.0, end 200, on 1 thread
-//       (the sequential scheduler, as `bstp phold --threads 1`) and on 2 threads.
+//       (the sequential scheduler, as `bstp phold --threads 1`) and on 2 threads (measured
+//       balance, the default; and equal blocks, BM_PholdW2_KernelBlocks).
 // Every benchmark reports `events_per_second`: committed events over wall-clock time of the
 // whole iteration (building the LPs included; it is under 1% of the run). The CPU column is the
 // CPU time of the whole process (all threads), so for W2 on 2 threads it shows how much work the
@@ -80,6 +81,14 @@ void BM_PholdW1_Bare(benchmark::State& state) {
   run_bare(state, {.lps = 1024, .lookahead = 0.1, .mean = 1.0, .end = 2000.0, .remote = 0.25});
 }
 void BM_PholdW2_Kernel(benchmark::State& state) { run_kernel(state, w2(static_cast<unsigned>(state.range(0)))); }
+// W2 on 2 threads with equal blocks of LPs throughout (Balance::blocks, `bstp phold --balance
+// blocks`): the kernel's scaling without the measured balance's timing and moves, which PHOLD's
+// LPs, all alike, do not need.
+void BM_PholdW2_KernelBlocks(benchmark::State& state) {
+  bstp::phold::Config config = w2(2);
+  config.balance = bstp::Balance::blocks;
+  run_kernel(state, config);
+}
 void BM_PholdW2_Bare(benchmark::State& state) {
   run_bare(state, {.lps = 16384, .lookahead = 1.0, .mean = 2.0, .end = 200.0, .remote = 0.25});
 }
@@ -97,6 +106,7 @@ BSTP_PHOLD_BENCHMARK(BM_PholdW1_Kernel);
 BSTP_PHOLD_BENCHMARK(BM_PholdW1_KernelObserved);
 BSTP_PHOLD_BENCHMARK(BM_PholdW1_Bare);
 BSTP_PHOLD_BENCHMARK(BM_PholdW2_Kernel)->ArgName("threads")->Arg(1)->Arg(2);
+BSTP_PHOLD_BENCHMARK(BM_PholdW2_KernelBlocks);
 BSTP_PHOLD_BENCHMARK(BM_PholdW2_Bare);
 
 }  // namespace

@@ -243,6 +243,7 @@ class Worker final : public Context {
   // Ends timed window `window`: adds each LP's handler time in it to the LP's total and, when
   // `profiled`, to the profile of windows.
   void close_timed_window(std::uint64_t window, bool profiled) {
+    profiled_windows += profiled ? 1 : 0;
     for (const LpId lp : touched) {
       double& spent = window_lp_nanoseconds[lp];
       if (spent == 0.0) continue;  // listed twice (a first handler timed at 0 ns)
@@ -271,6 +272,7 @@ class Worker final : public Context {
   std::vector<double> window_lp_nanoseconds;  // the same, in the timed window under way
   std::vector<LpId> touched;                  // the LPs timed in the window under way
   std::vector<WindowLoad> profile;            // LPs' times in the profiled windows since the last balance
+  std::uint64_t profiled_windows = 0;         // how many windows it profiled since then (every worker alike)
   double window_nanoseconds[2] = {0.0, 0.0};  // [parity] handler time in the last timed window of that parity
   alignas(64) Time published[2] = {kNever, kNever};  // next_known() after the last window of each parity
 
@@ -331,7 +333,8 @@ class ParallelScheduler final : public Scheduler {
         measuring_(options.balance == Balance::measured && workers_ > 1),
         first_balance_(first_balance(options)),
         next_balance_(first_balance_),
-        profile_windows_(profile_windows(lps.size())) {
+        profile_windows_(profile_windows(lps.size())),
+        profiling_(measuring_ && profile_windows_ > 0 && std::min(first_balance_, profile_windows_) >= kLeastProfiledWindows) {
     if (options.lookahead <= 0)
       throw std::invalid_argument("the parallel scheduler needs a positive lookahead (use 1 thread otherwise)");
     pool_.reserve(workers_);
@@ -367,7 +370,9 @@ class ParallelScheduler final : public Scheduler {
       balance_by_measured_time();
       // The next balance comes after 3 times as many windows as ran so far; its profile keeps about
       // profile_windows_ of the windows timed until then.
-      if (profile_windows_ > 0) profile_every_ = std::max<std::uint64_t>(1, 3 * next_balance_ / kSampleEvery / profile_windows_);
+      const std::uint64_t timed_next = 3 * next_balance_ / kSampleEvery;  // about, in the next interval
+      if (profile_windows_ > 0) profile_every_ = std::max<std::uint64_t>(1, timed_next / profile_windows_);
+      profiling_ = profile_windows_ > 0 && timed_next / profile_every_ >= kLeastProfiledWindows;
       next_balance_ *= 4;
     }
   }
@@ -418,10 +423,12 @@ class ParallelScheduler final : public Scheduler {
       profile_.insert(profile_.end(), w.profile.begin(), w.profile.end());
       w.profile.clear();
     }
+    profiled_windows_ += pool_[0].profiled_windows;  // every worker profiles the same windows
+    for (Worker& w : pool_) w.profiled_windows = 0;
     const std::vector<double> nanoseconds = std::exchange(measured_, std::vector<double>(lps_.size(), 0.0));
     const bool was_interleaved = interleaved_;
     Partition next = partition_by_weight(nanoseconds, workers_);
-    if (sampled_windows(profile_) >= kLeastProfiledWindows) {
+    if (profiled_windows_ >= kLeastProfiledWindows) {
       // To start interleaving, it must shorten windows it did not see clearly (blocks keep
       // neighbouring LPs, which usually talk most, on one thread and in its cache); once started,
       // it goes on unless the blocks would do at least as well, so a noisy sample does not flap.
@@ -429,6 +436,7 @@ class ParallelScheduler final : public Scheduler {
       interleaved_ = window_loads_pay(next, profile_, nanoseconds, workers_, gain);
       if (interleaved_) next = partition_by_window_loads(profile_, nanoseconds, workers_);
       profile_.clear();
+      profiled_windows_ = 0;
     } else if (interleaved_) {
       // Too few windows to judge whether interleaving still pays: the LPs stay where they are, and
       // the next balance sees these windows too.
@@ -436,6 +444,7 @@ class ParallelScheduler final : public Scheduler {
       return;
     } else {
       profile_.clear();
+      profiled_windows_ = 0;
     }
     const auto busiest_load = [&](const Partition& p) {
       std::vector<double> load(workers_, 0.0);
@@ -510,9 +519,13 @@ class ParallelScheduler final : public Scheduler {
     const std::uint64_t windows = std::min<std::uint64_t>(kProfileWindows, kProfileEntries / std::max<std::size_t>(lps, 1));
     return windows >= kLeastProfiledWindows ? windows : 0;
   }
+  // An interval between balances that would profile fewer than kLeastProfiledWindows windows
+  // profiles none (profiling_ false): too few to decide on, and not free (PHOLD W2's 16384 LPs in
+  // its first 8 windows cost it 15 %).
   bool profiled(std::uint64_t window) const {
+    if (!profiling_) return false;
     if (window < first_balance_) return window < profile_windows_;
-    return profile_windows_ > 0 && (mix64(window) / kSampleEvery) % profile_every_ == 0;
+    return (mix64(window) / kSampleEvery) % profile_every_ == 0;
   }
 
   // Runs windows until `until` or until `max_windows` windows have run; returns how many ran.
@@ -609,12 +622,14 @@ class ParallelScheduler final : public Scheduler {
   std::uint64_t first_balance_;  // window of the first balance by measured time
   std::uint64_t next_balance_;   // window of the next one
   std::uint64_t profile_windows_;    // profile_windows(): the windows a profile holds at most
+  bool profiling_;                   // profiled() windows in the interval under way
   std::uint64_t profile_every_ = 1;  // profiled(): one timed window in this many after the first balance
   double busiest_share_ = 0.0;
   bool interleaved_ = false;  // the last balance chose partition_by_window_loads
   // Balance::measured: the LPs' handler times and the profile of windows, since the last balance.
   std::vector<double> measured_;
   std::vector<WindowLoad> profile_;
+  std::uint64_t profiled_windows_ = 0;  // windows profile_ covers
   static constexpr std::size_t kLeastProfiledWindows = 16;  // to choose between blocks and interleaving
   double all_in_windows_ = 0.0, busiest_in_windows_ = 0.0;  // sums over the timed windows (window_speedup_bound)
   std::vector<Worker> pool_;
