@@ -197,7 +197,6 @@ Outcome execute(PreparedExperiment& e, const SessionOptions& o, const std::strin
   const experiment::ExperimentModel& model = *e.model;
   experiment::ExperimentRecords& results = e.results;
   const std::size_t record_size = results.schema.record_size();
-  const unsigned threads = o.threads ? o.threads : default_threads();
   const std::vector<Task> tasks = missing_tasks(results, e.shard);
   unsigned lp_threads = o.lp_threads;
   if (lp_threads > 1 && !o.exact_lp_threads && !tasks.empty() && !e.complete) {
@@ -205,6 +204,15 @@ Outcome execute(PreparedExperiment& e, const SessionOptions& o, const std::strin
     lp_threads = model.choose_lp_threads(tasks.front().point, lp_threads, note);
     if (mpi::rank() == 0 && !note.empty()) std::cerr << "bstp: " << note << "\n";
   }
+  // Replications side by side: --jobs, else this rank's cores shared among replications of
+  // lp_threads threads each. A kernel thread that waits for a core holds up every other thread
+  // of its replication at each window (4x slower on the region with 2 x 2 threads on 2 cores).
+  const unsigned cores = default_threads();
+  const unsigned threads = o.threads ? o.threads : std::max(1u, cores / std::max(1u, lp_threads));
+  if (mpi::rank() == 0 && !e.complete && lp_threads > 1 && threads * lp_threads > cores)
+    std::cerr << fmt::format("bstp: --jobs {} x --lp-threads {} = {} threads on {} cores: the threads of a replication "
+                             "will wait for one another; --jobs {} would not\n",
+                             threads, lp_threads, threads * lp_threads, cores, std::max(1u, cores / lp_threads));
   const mpi::Compute compute = [&](const mpi::Task& t) { return model.run(t.point, t.replication, lp_threads); };
   if (mpi::rank() != 0) {
     mpi::run_worker(threads, compute);

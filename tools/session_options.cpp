@@ -8,8 +8,8 @@ namespace bstp::tools {
 
 void add_session_options(CLI::App& cmd, SessionOptions& o, bool out_required) {
   cmd.add_option("-j,--jobs,--threads", o.threads,
-                 "Replications run side by side (default: all cores, shared among the MPI ranks of a machine; "
-                 "--threads is the old name)");
+                 "Replications run side by side (default: all cores, shared among the MPI ranks of a machine and "
+                 "divided by --lp-threads; --threads is the old name)");
   cmd.add_option("--lp-threads", o.lp_threads,
                  "Threads inside each replication (conservative parallel scheduler). More than 1: the start of a "
                  "replication is timed on that many and on 1, and the faster is kept (the results are the same)")
