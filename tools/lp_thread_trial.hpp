@@ -27,7 +27,8 @@ struct LpThreadTrial {
 unsigned faster_lp_threads(unsigned requested, double parallel_seconds, double sequential_seconds);
 
 // Runs the first twentieth of replication 0 of `point` (at least a day, at most its horizon) on
-// `requested` threads and on one, timing each. requested <= 1: no trial, chosen = 1.
+// `requested` threads and on one, twice each, alternating, and keeps the faster time of each.
+// requested <= 1: no trial, chosen = 1.
 LpThreadTrial try_lp_threads(const PlannedPoint& point, unsigned requested);
 
 // "--lp-threads 2: the first 36.5 simulated days took 0.081 s on 2 threads and 0.035 s on 1; the
