@@ -29,6 +29,11 @@ std::vector<std::uint64_t> windows_of(std::span<const WindowLoad> loads) {
   return ids;
 }
 
+// The index of `window` among `ids` (windows_of: sorted, one each).
+std::size_t slot_of(const std::vector<std::uint64_t>& ids, std::uint64_t window) {
+  return static_cast<std::size_t>(std::lower_bound(ids.begin(), ids.end(), window) - ids.begin());
+}
+
 }  // namespace
 
 std::size_t sampled_windows(std::span<const WindowLoad> loads) { return windows_of(loads).size(); }
@@ -94,10 +99,8 @@ Partition partition_by_window_loads(std::span<const WindowLoad> loads, std::span
   std::vector<Sample> samples(loads.size());
   {
     std::vector<std::size_t> next(first.begin(), first.end() - 1);
-    for (const WindowLoad& l : loads) {
-      const auto slot = std::lower_bound(window_ids.begin(), window_ids.end(), l.window) - window_ids.begin();
-      samples[next[l.lp]++] = {static_cast<std::uint32_t>(slot), std::max<double>(l.weight, 0.0)};
-    }
+    for (const WindowLoad& l : loads)
+      samples[next[l.lp]++] = {static_cast<std::uint32_t>(slot_of(window_ids, l.window)), std::max<double>(l.weight, 0.0)};
   }
   std::vector<LpId> order(lp_count);
   std::iota(order.begin(), order.end(), LpId{0});
@@ -140,10 +143,7 @@ bool window_loads_pay(const Partition& blocks, std::span<const WindowLoad> loads
   const std::vector<std::uint64_t> window_ids = windows_of(loads);
   if (window_ids.size() < 2) return false;
   std::vector<WindowLoad> seen, unseen;
-  for (const WindowLoad& l : loads) {
-    const auto slot = std::lower_bound(window_ids.begin(), window_ids.end(), l.window) - window_ids.begin();
-    (slot % 2 == 0 ? seen : unseen).push_back(l);
-  }
+  for (const WindowLoad& l : loads) (slot_of(window_ids, l.window) % 2 == 0 ? seen : unseen).push_back(l);
   const Partition interleaved = partition_by_window_loads(seen, weights, workers);
   return busiest_window_sum(interleaved, unseen) <= gain * busiest_window_sum(blocks, unseen);
 }

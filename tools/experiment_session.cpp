@@ -208,11 +208,12 @@ Outcome execute(PreparedExperiment& e, const SessionOptions& o, const std::strin
   // lp_threads threads each. A kernel thread that waits for a core holds up every other thread
   // of its replication at each window (4x slower on the region with 2 x 2 threads on 2 cores).
   const unsigned cores = default_threads();
-  const unsigned threads = o.threads ? o.threads : std::max(1u, cores / std::max(1u, lp_threads));
+  const unsigned fitting_jobs = std::max(1u, cores / std::max(1u, lp_threads));
+  const unsigned threads = o.threads ? o.threads : fitting_jobs;
   if (mpi::rank() == 0 && !e.complete && lp_threads > 1 && threads * lp_threads > cores)
     std::cerr << fmt::format("bstp: --jobs {} x --lp-threads {} = {} threads on {} cores: the threads of a replication "
                              "will wait for one another; --jobs {} would not\n",
-                             threads, lp_threads, threads * lp_threads, cores, std::max(1u, cores / lp_threads));
+                             threads, lp_threads, threads * lp_threads, cores, fitting_jobs);
   const mpi::Compute compute = [&](const mpi::Task& t) { return model.run(t.point, t.replication, lp_threads); };
   if (mpi::rank() != 0) {
     mpi::run_worker(threads, compute);
